@@ -1,0 +1,93 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.models import CareLink, Role, User
+from exercises.models import Exercise
+from exercises.permissions import CATALOGUE_EDITORS
+from routines.models import Routine, RoutineItem, RoutineKind
+from routines.plans import assign_template
+
+DEMO_PASSWORD = "hipmob-demo"  # noqa: S105 - printed by `make run`; refused outside DEBUG
+CORE_FIVE = ["hip-flexor-stretch", "glute-bridge", "clamshell", "lunge-with-twist", "deep-squat"]
+TEMPLATE_TITLE = "Hip mobility: the core five"
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts and the demo patient's plan (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off. The demo accounts share a published password.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, force: bool = False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to create demo accounts with DEBUG off: their password is public. "
+                "Use --force if this really is a demo server."
+            )
+        admin = self._user("demo-admin", "Erin Admin", Role.ADMIN, is_staff=True)
+        admin.groups.add(*self._groups())
+        admin.user_permissions.add(*Permission.objects.filter(content_type__app_label="accounts"))
+        clinician = self._user("demo-clinician", "Bob Reid", Role.CLINICIAN)
+        patient = self._user("demo-patient", "Alice Morgan", Role.PATIENT)
+        CareLink.objects.update_or_create(
+            clinician=clinician, patient=patient, defaults={"ended": None}
+        )
+
+        template = self._template(clinician)
+        if not Routine.objects.for_patient(patient).active().exists():
+            assign_template(
+                template,
+                patient,
+                owner=clinician,
+                start_date=patient.local_date() - timedelta(days=14),
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo data ready. Sign in at http://127.0.0.1:8000/sign-in/ with "
+                f"demo-patient, demo-clinician or demo-admin; password: {DEMO_PASSWORD}"
+            )
+        )
+
+    def _groups(self):
+        from django.contrib.auth.models import Group
+
+        group, _ = Group.objects.get_or_create(name=CATALOGUE_EDITORS)
+        return [group]
+
+    def _user(self, username: str, name: str, role: str, is_staff: bool = False) -> User:
+        user, _ = User.objects.get_or_create(
+            username=username,
+            defaults={"name": name, "role": role, "is_staff": is_staff},
+        )
+        # Put the demo back in its known state each time: the password is the demo's.
+        user.name, user.role, user.is_staff, user.is_active = name, role, is_staff, True
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        return user
+
+    def _template(self, clinician: User) -> Routine:
+        template, created = Routine.objects.get_or_create(
+            kind=RoutineKind.TEMPLATE,
+            title=TEMPLATE_TITLE,
+            owner=clinician,
+            defaults={"shared": True},
+        )
+        if created or not template.items.exists():
+            exercises = Exercise.objects.in_bulk(CORE_FIVE, field_name="slug")
+            missing = set(CORE_FIVE) - set(exercises)
+            if missing:
+                raise CommandError(f"The catalogue lacks {sorted(missing)}: run migrate first.")
+            RoutineItem.objects.bulk_create(
+                RoutineItem.from_exercise(exercises[slug], routine=template, order=index)
+                for index, slug in enumerate(CORE_FIVE)
+            )
+        return template

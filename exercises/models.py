@@ -1,0 +1,245 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.templatetags.static import static
+from django.utils.translation import gettext_lazy as _
+
+from exercises.dose import dose_text, estimated_seconds
+
+# Dose limits shared by the catalogue and by every plan item (routines.RoutineItem):
+# wide enough for any real prescription, narrow enough to catch a typo like 10,000 reps.
+SETS = (1, 10)
+REPS = (1, 50)
+HOLD_SECONDS = (1, 300)
+REST_SECONDS = (0, 600)
+
+
+def bounded(low: int, high: int) -> list:
+    return [MinValueValidator(low), MaxValueValidator(high)]
+
+
+def dose_constraints(prefix: str) -> list[models.BaseConstraint]:
+    """The same dose rules, as database constraints, for any model with dose fields."""
+    return [
+        models.CheckConstraint(
+            condition=Q(sets__gte=SETS[0], sets__lte=SETS[1]), name=f"{prefix}_sets_range"
+        ),
+        models.CheckConstraint(
+            condition=(
+                Q(reps__isnull=False, hold_seconds__isnull=True)
+                | Q(reps__isnull=True, hold_seconds__isnull=False)
+            ),
+            name=f"{prefix}_reps_xor_hold",
+        ),
+        models.CheckConstraint(
+            condition=Q(reps__isnull=True) | Q(reps__gte=REPS[0], reps__lte=REPS[1]),
+            name=f"{prefix}_reps_range",
+        ),
+        models.CheckConstraint(
+            condition=Q(hold_seconds__isnull=True)
+            | Q(hold_seconds__gte=HOLD_SECONDS[0], hold_seconds__lte=HOLD_SECONDS[1]),
+            name=f"{prefix}_hold_range",
+        ),
+        models.CheckConstraint(
+            condition=Q(rest_seconds__gte=REST_SECONDS[0], rest_seconds__lte=REST_SECONDS[1]),
+            name=f"{prefix}_rest_range",
+        ),
+    ]
+
+
+class Kind(models.TextChoices):
+    STRETCH = "stretch", _("Stretch")
+    STRENGTH = "strength", _("Strength")
+    MOBILITY = "mobility", _("Mobility")
+    CONTROL = "control", _("Control")
+
+
+class Level(models.TextChoices):
+    BEGINNER = "beginner", _("Beginner")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class Equipment(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=80)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = _("equipment")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExerciseQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def for_cards(self):
+        """Everything a card or detail page shows: one extra query for equipment,
+        whatever the number of exercises."""
+        return self.select_related("easier", "harder").prefetch_related("equipment")
+
+
+class Exercise(models.Model):
+    slug = models.SlugField(unique=True, help_text=_("Used in the address of the page."))
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    level = models.CharField(
+        _("level"), max_length=16, choices=Level.choices, default=Level.BEGINNER
+    )
+    summary = models.CharField(
+        _("summary"), max_length=200, help_text=_("One plain sentence: what it does for you.")
+    )
+    target = models.CharField(_("what it works"), max_length=200)
+    start_position = models.TextField(_("starting position"))
+    cues = models.TextField(_("how to do it"), help_text=_("One cue per line, 3 to 6 lines."))
+    mistakes = models.TextField(_("common mistakes"), blank=True, help_text=_("One per line."))
+    equipment = models.ManyToManyField(Equipment, blank=True, related_name="exercises")
+
+    # Default dose: a beginner's starting point that a clinician adjusts per patient.
+    sets = models.PositiveSmallIntegerField(_("sets"), default=2, validators=bounded(*SETS))
+    reps = models.PositiveSmallIntegerField(
+        _("reps"),
+        null=True,
+        blank=True,
+        validators=bounded(*REPS),
+        help_text=_("Leave empty for an exercise that is held."),
+    )
+    hold_seconds = models.PositiveSmallIntegerField(
+        _("hold (seconds)"),
+        null=True,
+        blank=True,
+        validators=bounded(*HOLD_SECONDS),
+        help_text=_("Leave empty for an exercise counted in reps."),
+    )
+    rest_seconds = models.PositiveSmallIntegerField(
+        _("rest between sets (seconds)"), default=30, validators=bounded(*REST_SECONDS)
+    )
+    per_side = models.BooleanField(_("each side"), default=False)
+
+    easier = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="harder_of",
+        verbose_name=_("easier version"),
+    )
+    harder = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="easier_of",
+        verbose_name=_("harder version"),
+    )
+    easier_tip = models.TextField(_("how to make it easier"), blank=True)
+    harder_tip = models.TextField(_("how to make it harder"), blank=True)
+    cautions = models.TextField(_("cautions"), blank=True, help_text=_("One per line."))
+    sources = models.TextField(
+        _("sources"), blank=True, help_text=_("One per line: “Label — address”.")
+    )
+
+    illustration = models.CharField(
+        _("illustration"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Path of the project's own drawing under static/, e.g. img/exercises/glute-bridge.svg."
+        ),
+    )
+    illustration_alt = models.CharField(
+        _("picture description"),
+        max_length=300,
+        help_text=_("Describes the movement for people who can't see the picture."),
+    )
+    # Optional uploaded photo: only the re-encoded renditions are ever stored
+    # (exercises/images.py), under generated names.
+    image = models.ImageField(upload_to="exercises/", blank=True, editable=False)
+    thumbnail = models.ImageField(upload_to="exercises/", blank=True, editable=False)
+
+    published = models.BooleanField(_("published"), default=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ExerciseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            *dose_constraints("exercise"),
+            models.CheckConstraint(condition=Q(kind__in=Kind.values), name="exercise_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(level__in=Level.values), name="exercise_level_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(easier=models.F("id")) & ~Q(harder=models.F("id")),
+                name="exercise_variant_not_self",
+            ),
+        ]
+        indexes = [
+            # The library list: published exercises filtered by kind and level.
+            models.Index(fields=["published", "kind", "level"], name="exercise_library_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("exercises:detail", args=[self.slug])
+
+    @property
+    def cue_list(self) -> list[str]:
+        return [line.strip() for line in self.cues.splitlines() if line.strip()]
+
+    @property
+    def mistake_list(self) -> list[str]:
+        return [line.strip() for line in self.mistakes.splitlines() if line.strip()]
+
+    @property
+    def caution_list(self) -> list[str]:
+        return [line.strip() for line in self.cautions.splitlines() if line.strip()]
+
+    @property
+    def source_list(self) -> list[tuple[str, str]]:
+        """(label, address) pairs; the address is only kept when it is a web link."""
+        pairs = []
+        for line in self.sources.splitlines():
+            label, _sep, address = line.partition(" — ")
+            address = address.strip()
+            if not address.startswith(("https://", "http://")):
+                label, address = line, ""
+            if label.strip():
+                pairs.append((label.strip(), address))
+        return pairs
+
+    @property
+    def dose(self) -> str:
+        return dose_text(self.sets, self.reps, self.hold_seconds, self.per_side)
+
+    @property
+    def estimated_seconds(self) -> int:
+        return estimated_seconds(
+            self.sets, self.reps, self.hold_seconds, self.rest_seconds, self.per_side
+        )
+
+    @property
+    def estimated_minutes(self) -> int:
+        return max(1, round(self.estimated_seconds / 60))
+
+    @property
+    def picture_url(self) -> str:
+        """The uploaded photo when there is one, else the project's own drawing."""
+        if self.image:
+            return self.image.url
+        return static(self.illustration) if self.illustration else ""
+
+    @property
+    def thumbnail_url(self) -> str:
+        if self.thumbnail:
+            return self.thumbnail.url
+        return self.picture_url

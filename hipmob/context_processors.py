@@ -1,0 +1,8 @@
+from django.http import HttpRequest
+
+
+def csp_nonce(request: HttpRequest) -> dict:
+    # django-csp exposes the nonce as request.csp_nonce; django-htmx's {% htmx_script %}
+    # looks for `csp_nonce` in the context. The nonce is only generated (and only added
+    # to the header) when a template actually reads it.
+    return {"csp_nonce": getattr(request, "csp_nonce", None)}

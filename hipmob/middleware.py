@@ -1,0 +1,46 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import resolve_url
+from django.utils.cache import add_never_cache_headers
+from django_htmx.http import HttpResponseClientRedirect
+
+
+class HtmxLoginRedirectMiddleware:
+    """An expired session on an HTMX request sends the whole page to sign in.
+
+    Without this, htmx would follow the 302 and swap the sign-in page into a fragment.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code == 302 and getattr(request, "htmx", False):
+            location = response.headers.get("Location", "")
+            if urlsplit(location).path == resolve_url(settings.LOGIN_URL):
+                return HttpResponseClientRedirect(location)
+        return response
+
+
+class PrivacyHeadersMiddleware:
+    """Headers every response gets: no powerful features, and no caching of pages
+    shown to a signed-in person (they may hold health data)."""
+
+    PERMISSIONS_POLICY = (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+        "accelerometer=(), gyroscope=(), magnetometer=()"
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            add_never_cache_headers(response)
+        return response

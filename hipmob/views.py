@@ -1,0 +1,47 @@
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from accounts.models import Role
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each person to their own start page (anonymous people never get here:
+    LoginRequiredMiddleware sends them to sign in)."""
+    user = request.user
+    if user.role == Role.CLINICIAN:
+        return redirect("routines:patients")
+    if user.role == Role.PATIENT and not user.is_staff:
+        return redirect("routines:today")
+    if user.is_staff:
+        return redirect("admin:index")
+    return render(request, "no_role.html", status=403)
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers: 200 when the app can reach its database, 503 when not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # any database failure means "not healthy"
+        return JsonResponse({"status": "database unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+@login_not_required
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A page that says what happened and what to do, instead of Django's bare 403."""
+    template = "errors/csrf.html#message" if getattr(request, "htmx", False) else "errors/csrf.html"
+    response = render(request, template, status=403)
+    if getattr(request, "htmx", False):
+        # Show the message in the page's message area rather than inside a fragment.
+        response["HX-Retarget"] = "#messages"
+        response["HX-Reswap"] = "innerHTML"
+    return response

@@ -1,0 +1,31 @@
+from django.contrib import admin
+
+from routines.models import Routine, RoutineItem
+
+
+class RoutineItemInline(admin.TabularInline):
+    model = RoutineItem
+    extra = 0
+    autocomplete_fields = ("exercise", "bad_day_exercise")
+    fields = (
+        "order",
+        "exercise",
+        "sets",
+        "reps",
+        "hold_seconds",
+        "rest_seconds",
+        "per_side",
+        "bad_day_exercise",
+        "notes",
+    )
+
+
+@admin.register(Routine)
+class RoutineAdmin(admin.ModelAdmin):
+    list_display = ("title", "kind", "owner", "patient", "active", "start_date", "end_date")
+    list_filter = ("kind", "active", "shared")
+    search_fields = ("title", "owner__username", "patient__username", "patient__name")
+    list_select_related = ("owner", "patient")
+    autocomplete_fields = ("owner", "patient", "source_template")
+    readonly_fields = ("code", "created", "updated")
+    inlines = [RoutineItemInline]

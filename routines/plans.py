@@ -1,0 +1,50 @@
+"""Turning a template into a patient's plan."""
+
+from datetime import date
+
+from django.db import transaction
+
+from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind
+
+ITEM_FIELDS = (
+    "exercise_id",
+    "order",
+    "sets",
+    "reps",
+    "hold_seconds",
+    "rest_seconds",
+    "per_side",
+    "notes",
+    "bad_day_exercise_id",
+)
+
+
+@transaction.atomic
+def assign_template(
+    template: Routine,
+    patient,
+    *,
+    owner,
+    start_date: date,
+    schedule_days: int = EVERY_DAY,
+    end_date: date | None = None,
+) -> Routine:
+    """Copy a template into a new active plan for the patient, ending any plan they
+    had. The copy is independent: later edits to the template never reach the plan.
+    Three queries plus one bulk insert, whatever the template's size."""
+    Routine.objects.for_patient(patient).active().update(active=False)
+    plan = Routine.objects.create(
+        kind=RoutineKind.PLAN,
+        title=template.title,
+        owner=owner,
+        patient=patient,
+        schedule_days=schedule_days,
+        start_date=start_date,
+        end_date=end_date,
+        source_template=template,
+    )
+    RoutineItem.objects.bulk_create(
+        RoutineItem(routine=plan, **{field: getattr(item, field) for field in ITEM_FIELDS})
+        for item in template.items.all()
+    )
+    return plan

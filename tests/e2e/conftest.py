@@ -1,0 +1,143 @@
+"""Real Chromium through pytest-playwright, at phone size.
+
+Chromium is looked up in $HIPMOB_CHROMIUM (default /usr/bin/chromium), then
+Playwright's own download. With none, browser tests are skipped with one loud line,
+unless HIPMOB_REQUIRE_BROWSER=1 (as in CI), which turns that into a failure.
+"""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from exercises.migrations._catalogue_v1 import EXERCISES
+from tests.factories import PASSWORD
+
+PHONE = {"width": 390, "height": 844}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def _find_chromium() -> str | None:
+    """A path for executable_path, "" for Playwright's own browser, None for none."""
+    configured = os.environ.get("HIPMOB_CHROMIUM", "/usr/bin/chromium")
+    if configured and Path(configured).is_file() and os.access(configured, os.X_OK):
+        return configured
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            if Path(playwright.chromium.executable_path).is_file():
+                return ""
+    except Exception:  # Playwright's browser not downloaded, or no driver
+        return None
+    return None
+
+
+CHROMIUM = _find_chromium()
+REQUIRED = os.environ.get("HIPMOB_REQUIRE_BROWSER") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_items = [item for item in items if "tests/e2e/" in str(item.fspath)]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    if CHROMIUM is not None or not browser_items:
+        return
+    message = (
+        f"NO CHROMIUM FOUND: {len(browser_items)} browser tests cannot run. Install it "
+        "(apt-get install chromium) or set HIPMOB_CHROMIUM to its path."
+    )
+    if REQUIRED:
+        for item in browser_items:
+            item.add_marker(pytest.mark.usefixtures("_browser_required"))
+        return
+    sys.stderr.write(f"\n{'!' * 20} {message} {'!' * 20}\n")
+    skip = pytest.mark.skip(reason=message)
+    for item in browser_items:
+        item.add_marker(skip)
+
+
+@pytest.fixture
+def _browser_required():
+    pytest.fail(
+        "HIPMOB_REQUIRE_BROWSER=1 but no Chromium was found "
+        "(set HIPMOB_CHROMIUM or apt-get install chromium)."
+    )
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    if CHROMIUM:
+        args["executable_path"] = CHROMIUM
+    return args
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "viewport": PHONE,
+        "device_scale_factor": 2,
+        "is_mobile": True,
+        "has_touch": True,
+        "locale": "en-GB",
+    }
+
+
+@pytest.fixture
+def catalogue(transactional_db):
+    """Transactional tests empty the database afterwards, migrated data included, so
+    browser tests put the shipped catalogue back with the migration's own code."""
+    from django.apps import apps
+
+    from exercises.migrations import _catalogue_v1  # noqa: F401  (frozen content)
+    from exercises.models import Exercise
+
+    if Exercise.objects.count() < len(EXERCISES):
+        migration = __import__("exercises.migrations.0002_catalogue", fromlist=["load_catalogue"])
+        migration.load_catalogue(apps, None)
+    return Exercise.objects.all()
+
+
+@pytest.fixture
+def sign_in(live_server, page):
+    def sign_in_as(username: str, password: str = PASSWORD):
+        page.goto(f"{live_server.url}/sign-in/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+        return page
+
+    return sign_in_as
+
+
+@pytest.fixture
+def csp_violations(page):
+    """Collects Content-Security-Policy violations reported in the console."""
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda msg: (
+            violations.append(msg.text)
+            if "Content Security Policy" in msg.text or "Content-Security-Policy" in msg.text
+            else None
+        ),
+    )
+    return violations

@@ -1,0 +1,69 @@
+"""Plain factory functions. Each makes one thing with sensible defaults."""
+
+import itertools
+from datetime import date
+
+from accounts.models import CareLink, Role, User
+from exercises.models import Exercise, Kind
+from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind
+
+PASSWORD = "correct-horse-battery-staple"
+_counter = itertools.count(1)
+
+
+def make_user(role: str = Role.PATIENT, **fields) -> User:
+    n = next(_counter)
+    fields.setdefault("username", f"user{n}")
+    fields.setdefault("name", f"Person {n}")
+    user = User(role=role, **fields)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def make_patient(**fields) -> User:
+    return make_user(Role.PATIENT, **fields)
+
+
+def make_clinician(**fields) -> User:
+    return make_user(Role.CLINICIAN, **fields)
+
+
+def link(clinician: User, patient: User) -> CareLink:
+    return CareLink.objects.create(clinician=clinician, patient=patient)
+
+
+def make_exercise(**fields) -> Exercise:
+    n = next(_counter)
+    defaults = {
+        "slug": f"exercise-{n}",
+        "name": f"Exercise {n}",
+        "kind": Kind.MOBILITY,
+        "summary": "A gentle movement.",
+        "target": "Hips",
+        "start_position": "Lie on your back.",
+        "cues": "Breathe out.\nMove slowly.\nCome back.",
+        "illustration": "img/exercises/glute-bridge.svg",
+        "illustration_alt": "A person lifting the hips.",
+        "sets": 2,
+        "reps": 10,
+        "published": True,
+    }
+    return Exercise.objects.create(**{**defaults, **fields})
+
+
+def make_plan(patient: User, clinician: User, exercises, **fields) -> Routine:
+    plan = Routine.objects.create(
+        kind=RoutineKind.PLAN,
+        title=fields.pop("title", "Morning routine"),
+        owner=clinician,
+        patient=patient,
+        start_date=fields.pop("start_date", date(2026, 1, 1)),
+        schedule_days=fields.pop("schedule_days", EVERY_DAY),
+        **fields,
+    )
+    RoutineItem.objects.bulk_create(
+        RoutineItem.from_exercise(exercise, routine=plan, order=i)
+        for i, exercise in enumerate(exercises)
+    )
+    return plan

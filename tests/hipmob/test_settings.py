@@ -1,0 +1,77 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """manage.py in a fresh process with exactly these variables (plus PATH)."""
+    clean = {"PATH": os.environ["PATH"], **env}
+    return subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean,
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def test_it_passes_check_deploy_with_only_secret_key_and_allowed_hosts():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        SECRET_KEY="a-long-random-production-key-" + "k7Qz9" * 10,
+        ALLOWED_HOSTS="hipmob.example.org",
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_it_refuses_to_start_without_a_secret_key_in_production():
+    result = run_manage("check", ALLOWED_HOSTS="hipmob.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_it_refuses_a_malformed_boolean():
+    result = run_manage("check", SECRET_KEY="x" * 50, DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be one of" in result.stderr
+
+
+def test_debug_is_off_and_argon2_comes_first():
+    assert settings.DEBUG is False
+    assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_deny_by_default_is_installed():
+    assert "django.contrib.auth.middleware.LoginRequiredMiddleware" in settings.MIDDLEWARE
+
+
+def test_the_database_is_configured_for_concurrent_writes():
+    db = settings.DATABASES["default"]
+    if connection.vendor == "sqlite":
+        assert db["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+        assert "journal_mode=WAL" in db["OPTIONS"]["init_command"]
+        assert db["OPTIONS"]["timeout"] >= 10
+    else:
+        assert connection.vendor == "postgresql"
+        assert db["CONN_HEALTH_CHECKS"] is True
+        assert db["OPTIONS"]["connect_timeout"] == 5
+
+
+@pytest.mark.django_db
+def test_sqlite_runs_in_wal_mode_on_a_file_database(tmp_path):
+    """The pragma really takes effect on a file database (the test database is in
+    memory, where WAL does not apply)."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite-only behaviour; PostgreSQL has no journal mode")
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "wal.sqlite3")
+    for statement in settings.DATABASES["default"]["OPTIONS"]["init_command"].split(";"):
+        if statement.strip():
+            db.execute(statement)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
