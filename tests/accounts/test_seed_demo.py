@@ -1,0 +1,43 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts.models import CareLink, User
+from routines.models import Routine
+
+DEMO_USERS = {"demo-admin", "demo-clinician", "demo-patient"}
+
+
+@pytest.mark.django_db
+def test_it_refuses_with_debug_off_and_creates_nothing(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG off"):
+        call_command("seed_demo")
+    assert not User.objects.filter(username__in=DEMO_USERS).exists()
+
+
+@pytest.mark.django_db
+def test_it_creates_linked_accounts_and_a_plan_of_the_core_five(settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    users = {u.username: u for u in User.objects.filter(username__in=DEMO_USERS)}
+    assert set(users) == DEMO_USERS
+    assert users["demo-patient"].role == "patient"
+    assert users["demo-clinician"].role == "clinician"
+    assert users["demo-admin"].is_staff
+    assert users["demo-admin"].groups.filter(name="Catalogue editors").exists()
+    assert all(u.check_password("hipmob-demo") for u in users.values())
+    assert CareLink.objects.active().filter(
+        clinician=users["demo-clinician"], patient=users["demo-patient"]
+    ).exists()
+    plan = Routine.objects.for_patient(users["demo-patient"]).active().get()
+    assert [item.exercise.slug for item in plan.items.all()] == [
+        "hip-flexor-stretch", "glute-bridge", "clamshell", "lunge-with-twist", "deep-squat",
+    ]
+
+
+@pytest.mark.django_db
+def test_running_it_twice_changes_nothing_the_second_time(settings):
+    call_command("seed_demo", "--force")
+    counts = (User.objects.count(), CareLink.objects.count(), Routine.objects.count())
+    call_command("seed_demo", "--force")
+    assert (User.objects.count(), CareLink.objects.count(), Routine.objects.count()) == counts

@@ -1,0 +1,102 @@
+import re
+
+import pytest
+from django.contrib.auth import SESSION_KEY
+
+from tests.factories import PASSWORD
+
+
+def csrf_from(response) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())[1]
+
+
+def sign_in(client, username: str, password: str = PASSWORD, next_url: str = ""):
+    token = csrf_from(client.get("/sign-in/"))
+    data = {"csrfmiddlewaretoken": token, "username": username, "password": password}
+    if next_url:
+        data["next"] = next_url
+    return client.post("/sign-in/", data)
+
+
+@pytest.mark.parametrize("path", ["/", "/today/", "/clinic/patients/", "/exercises/"])
+def test_anonymous_people_are_sent_to_sign_in(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == f"/sign-in/?next={path}"
+
+
+def test_the_sign_in_page_is_public_and_carries_a_csrf_token(client, db):
+    response = client.get("/sign-in/")
+    assert response.status_code == 200
+    assert csrf_from(response)
+    assert b'autocomplete="current-password"' in response.content
+
+
+@pytest.mark.parametrize(
+    ("persona", "start_page"),
+    [("alice", "/today/"), ("bob", "/clinic/patients/"), ("erin", "/admin/")],
+)
+def test_signing_in_lands_each_role_on_its_own_page(client, request, persona, start_page):
+    user = request.getfixturevalue(persona)
+    response = sign_in(client, user.username)
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    home = client.get("/")
+    assert home.status_code == 302
+    assert home["Location"] == start_page
+    assert client.get(start_page).status_code == 200
+
+
+def test_a_wrong_password_says_so_and_signs_nobody_in(client, alice):
+    response = sign_in(client, "alice", "not-the-password")
+    assert response.status_code == 200
+    assert b"don&#x27;t match" in response.content
+    assert SESSION_KEY not in client.session
+
+
+def test_csrf_keeps_working_after_sign_in(client, alice):
+    """Django rotates the CSRF token at sign-in; the next form must still post."""
+    sign_in(client, "alice")
+    page = client.get("/today/")
+    response = client.post("/sign-out/", {"csrfmiddlewaretoken": csrf_from(page)})
+    assert response.status_code == 302
+    assert SESSION_KEY not in client.session
+
+
+def test_next_is_followed_only_within_the_site(client, alice):
+    response = sign_in(client, "alice", next_url="https://evil.example/steal")
+    assert response["Location"] == "/"
+    client.logout()
+    response = sign_in(client, "alice", next_url="/exercises/")
+    assert response["Location"] == "/exercises/"
+
+
+def test_signed_in_people_skip_the_sign_in_page(client, alice):
+    client.force_login(alice)
+    assert client.get("/sign-in/")["Location"] == "/"
+
+
+def test_sign_out_refuses_get_and_changes_nothing(client, alice):
+    client.force_login(alice)
+    assert client.get("/sign-out/").status_code == 405
+    assert client.get("/today/").status_code == 200
+
+
+def test_sign_out_clears_the_browsers_site_data(client, alice):
+    sign_in(client, "alice")
+    response = client.post("/sign-out/", {"csrfmiddlewaretoken": csrf_from(client.get("/today/"))})
+    assert response.status_code == 302
+    assert response["Location"] == "/sign-in/"
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    assert client.get("/today/").status_code == 302
+
+
+def test_a_user_without_a_role_page_is_told_what_to_do(client, db):
+    from accounts.models import Role
+    from tests.factories import make_user
+
+    user = make_user(Role.ADMIN)  # an admin account not yet given staff access
+    client.force_login(user)
+    response = client.get("/")
+    assert response.status_code == 403
+    assert b"no access yet" in response.content
