@@ -2,6 +2,9 @@
 
 import itertools
 from datetime import date
+from functools import cache
+
+from django.contrib.auth.hashers import make_password
 
 from accounts.models import CareLink, Role, User
 from exercises.models import Exercise, Kind
@@ -11,14 +14,18 @@ PASSWORD = "correct-horse-battery-staple"
 _counter = itertools.count(1)
 
 
+@cache
+def password_hash() -> str:
+    # Hashed once (with Argon2, as in production): each hash costs ~50 ms by design.
+    return make_password(PASSWORD)
+
+
 def make_user(role: str = Role.PATIENT, **fields) -> User:
     n = next(_counter)
     fields.setdefault("username", f"user{n}")
     fields.setdefault("name", f"Person {n}")
-    user = User(role=role, **fields)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+    fields.setdefault("password", password_hash())
+    return User.objects.create(role=role, **fields)
 
 
 def make_patient(**fields) -> User:

@@ -1,0 +1,60 @@
+import pytest
+
+from exercises.models import Exercise
+
+
+def test_catalogue_editors_get_a_searchable_filterable_list(client, erin):
+    client.force_login(erin)
+    response = client.get("/admin/exercises/exercise/?kind__exact=stretch&q=stretch")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Lying hamstring stretch" in html
+    assert "Glute bridge" not in html
+    for label in ("By published", "By kind", "By level", "By equipment"):
+        assert label in html
+
+
+def test_the_change_form_shows_a_picture_preview(client, erin):
+    client.force_login(erin)
+    bridge = Exercise.objects.get(slug="glute-bridge")
+    response = client.get(f"/admin/exercises/exercise/{bridge.pk}/change/")
+    assert response.status_code == 200
+    assert b"img/exercises/glute-bridge.svg" in response.content
+    assert b'name="upload"' in response.content
+
+
+def test_the_admin_refuses_reps_and_hold_together_and_saves_nothing(client, erin):
+    from tests.exercises.test_images import change_form_data
+
+    client.force_login(erin)
+    bridge = Exercise.objects.get(slug="glute-bridge")
+    before = Exercise.objects.values().get(pk=bridge.pk)
+    data = change_form_data(client, bridge, hold_seconds=30, sets=3)
+    response = client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
+    assert response.status_code == 200
+    assert b"not both" in response.content
+    assert Exercise.objects.values().get(pk=bridge.pk) == before
+
+
+def test_publish_actions_toggle_the_flag(client, erin):
+    client.force_login(erin)
+    slugs = ["glute-bridge", "clamshell"]
+    ids = list(Exercise.objects.filter(slug__in=slugs).values_list("pk", flat=True))
+    page = client.get("/admin/exercises/exercise/")
+    response = client.post(
+        "/admin/exercises/exercise/",
+        {"action": "unpublish", "_selected_action": ids,
+         "csrfmiddlewaretoken": page.context["csrf_token"]},
+    )
+    assert response.status_code == 302
+    assert not Exercise.objects.filter(slug__in=slugs, published=True).exists()
+    assert Exercise.objects.published().count() == 11
+
+
+@pytest.mark.parametrize("persona", ["alice", "bob"])
+def test_patients_and_clinicians_cannot_edit_the_catalogue(client, request, persona):
+    client.force_login(request.getfixturevalue(persona))
+    bridge = Exercise.objects.get(slug="glute-bridge")
+    response = client.get(f"/admin/exercises/exercise/{bridge.pk}/change/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")

@@ -1,0 +1,74 @@
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from exercises.models import Exercise
+from routines.models import Routine
+from tests.factories import make_exercise, make_plan
+
+
+@pytest.fixture
+def plan(alice, bob):
+    exercises = Exercise.objects.filter(slug__in=["glute-bridge", "clamshell"]).order_by("name")
+    return make_plan(alice, bob, exercises, start_date=alice.local_date() - timedelta(days=3))
+
+
+def test_a_patient_sees_todays_routine(client, alice, plan):
+    client.force_login(alice)
+    response = client.get("/today/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Due today" in html
+    assert plan.title in html
+    assert "Clamshell" in html and "Glute bridge" in html
+    assert "2 exercises" in html
+
+
+def test_a_rest_day_says_when_the_next_session_is(client, alice, plan):
+    today = alice.local_date()
+    plan.schedule_days = 1 << ((today.weekday() + 1) % 7)  # only tomorrow's weekday
+    plan.save()
+    client.force_login(alice)
+    html = client.get("/today/").content.decode()
+    assert "Rest day" in html
+    tomorrow = today + timedelta(days=1)
+    assert f"{tomorrow:%A} {tomorrow.day} {tomorrow:%B}" in html
+
+
+def test_without_a_plan_the_patient_is_told_what_happens_next(client, alice):
+    client.force_login(alice)
+    html = client.get("/today/").content.decode()
+    assert "hasn&#x27;t set a routine" in html or "hasn't set a routine" in html
+    assert "Browse the exercises" in html
+
+
+@pytest.mark.parametrize("persona", ["bob", "dana", "erin"])
+def test_people_who_are_not_patients_get_a_404(client, request, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get("/today/").status_code == 404
+
+
+def test_today_refuses_post(client, alice):
+    client.force_login(alice)
+    page = client.get("/today/")
+    response = client.post("/today/", {"csrfmiddlewaretoken": page.context["csrf_token"]})
+    assert response.status_code == 405
+
+
+def count_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/today/").status_code == 200
+    return len(queries)
+
+
+def test_today_keeps_a_fixed_number_of_queries_with_5_and_20_items(client, alice, bob):
+    client.force_login(alice)
+    five = make_plan(alice, bob, [make_exercise() for _ in range(5)])
+    at_five = count_queries(client)
+    five.active = False
+    five.save()
+    make_plan(alice, bob, [make_exercise() for _ in range(20)])
+    assert Routine.objects.for_patient(alice).active().get().items.count() == 20
+    assert count_queries(client) == at_five == 4  # session, user, plan, items
