@@ -53,6 +53,7 @@ format: install
 
 # What `check --deploy` sees with only the two required variables set.
 check-deploy: install
+	env -i PATH="$$PATH" \
 	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=hipmob.example.org \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING

@@ -4,6 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import CareLink, User
 
+# Only a superuser may hand out power: anyone else who can edit accounts sees these
+# fields read-only, and cannot edit a superuser's account at all.
+POWER_FIELDS = ("is_superuser", "is_staff", "groups", "user_permissions")
+
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
@@ -29,6 +33,22 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return readonly
+        return (*readonly, *POWER_FIELDS)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(CareLink)

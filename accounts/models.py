@@ -69,9 +69,18 @@ class User(AbstractUser):
     def is_clinician(self) -> bool:
         return self.role == Role.CLINICIAN
 
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """Forms validate the name; a bad one written past them (a script, the shell)
+        falls back to the site's zone rather than breaking every page."""
+        try:
+            return zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
     def local_date(self, now=None) -> date:
         """Today's date where this person lives, never the server's date."""
-        return timezone.localdate(now, timezone=zoneinfo.ZoneInfo(self.timezone))
+        return timezone.localdate(now, timezone=self.zone)
 
 
 class CareLinkQuerySet(models.QuerySet):

@@ -14,8 +14,15 @@ from playwright.sync_api import sync_playwright
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(__file__).parent / "screenshots"
 CHROMIUM = os.environ.get("HIPMOB_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 SHOTS = [  # (account or None, path, file name, full page?)
     (None, "/sign-in/", "sign-in.png", False),
@@ -31,8 +38,11 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for account, path, name, full_page in SHOTS:
             context = browser.new_context(
-                viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                is_mobile=True, has_touch=True, color_scheme="light",
+                viewport={"width": 390, "height": 844},
+                device_scale_factor=2,
+                is_mobile=True,
+                has_touch=True,
+                color_scheme="light",
             )
             page = context.new_page()
             if account:

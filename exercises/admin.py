@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.staticfiles import finders
 from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +54,33 @@ class ExerciseAdminForm(forms.ModelForm):
             "illustration",
             "illustration_alt",
         )
+
+    def clean_illustration(self):
+        path = self.cleaned_data["illustration"].strip()
+        if path and (
+            not path.startswith("img/exercises/")
+            or not path.endswith(".svg")
+            or ".." in path
+            or not finders.find(path)
+        ):
+            raise forms.ValidationError(
+                _(
+                    "There is no drawing at “%(path)s”. Use the name of a file in "
+                    "static/img/exercises/, such as img/exercises/glute-bridge.svg."
+                ),
+                params={"path": path},
+            )
+        return path
+
+    def clean_cues(self):
+        cues = self.cleaned_data["cues"]
+        count = len([line for line in cues.splitlines() if line.strip()])
+        if not 3 <= count <= 6:
+            raise forms.ValidationError(
+                _("Write 3 to 6 cues, one per line (there are %(count)s)."),
+                params={"count": count},
+            )
+        return cues
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
@@ -150,9 +178,10 @@ class ExerciseAdmin(admin.ModelAdmin):
                 obj.image = obj.thumbnail = ""
             super().save_model(request, obj, form, change)
         if replace:
+            # Only once the new row is committed: a rollback must not leave it
+            # pointing at deleted files.
             storage = Exercise._meta.get_field("image").storage
-            for name in old_files:
-                storage.delete(name)
+            transaction.on_commit(lambda: [storage.delete(name) for name in old_files])
 
     @admin.action(description=_("Publish the selected exercises"))
     def publish(self, request, queryset):

@@ -1,4 +1,4 @@
-"""Doses in plain words: "3 × 10 reps", "Hold 30 s · 3 times · each side"."""  # noqa: RUF002
+"""Doses in plain words: "3 sets of 10", "Hold for 30 seconds · 3 times · each side"."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -6,13 +6,15 @@ from django.utils.translation import ngettext
 
 def dose_text(sets: int, reps: int | None, hold_seconds: int | None, per_side: bool) -> str:
     if hold_seconds:
-        text = _("Hold %(seconds)s s") % {"seconds": hold_seconds}
+        text = ngettext(
+            "Hold for %(seconds)s second", "Hold for %(seconds)s seconds", hold_seconds
+        ) % {"seconds": hold_seconds}
         if sets > 1:
             text += " · " + ngettext("%(n)s time", "%(n)s times", sets) % {"n": sets}
+    elif sets > 1:
+        text = _("%(sets)s sets of %(reps)s") % {"sets": sets, "reps": reps}
     else:
-        text = ngettext("%(reps)s rep", "%(reps)s reps", reps or 0) % {"reps": reps}
-        if sets > 1:
-            text = _("%(sets)s × %(reps)s reps") % {"sets": sets, "reps": reps}
+        text = ngettext("%(reps)s time", "%(reps)s times", reps or 0) % {"reps": reps}
     if per_side:
         text += " · " + _("each side")
     return text

@@ -1,3 +1,5 @@
+import logging
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -5,6 +7,8 @@ from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from exercises.dose import dose_text, estimated_seconds
+
+logger = logging.getLogger(__name__)
 
 # Dose limits shared by the catalogue and by every plan item (routines.RoutineItem):
 # wide enough for any real prescription, narrow enough to catch a typo like 10,000 reps.
@@ -18,40 +22,78 @@ def bounded(low: int, high: int) -> list:
     return [MinValueValidator(low), MaxValueValidator(high)]
 
 
-def dose_constraints(prefix: str) -> list[models.BaseConstraint]:
-    """The same dose rules, as database constraints, for any model with dose fields."""
-    return [
-        models.CheckConstraint(
-            condition=Q(sets__gte=SETS[0], sets__lte=SETS[1]), name=f"{prefix}_sets_range"
-        ),
-        models.CheckConstraint(
-            condition=(
-                Q(reps__isnull=False, hold_seconds__isnull=True)
-                | Q(reps__isnull=True, hold_seconds__isnull=False)
+class Dose(models.Model):
+    """Sets, reps or a hold, rest and sides: the catalogue's default dose and every plan
+    item's prescribed dose, with the same limits in forms and in the database."""
+
+    sets = models.PositiveSmallIntegerField(_("sets"), default=2, validators=bounded(*SETS))
+    reps = models.PositiveSmallIntegerField(
+        _("reps"),
+        null=True,
+        blank=True,
+        validators=bounded(*REPS),
+        help_text=_("Leave empty for an exercise that is held."),
+    )
+    hold_seconds = models.PositiveSmallIntegerField(
+        _("hold (seconds)"),
+        null=True,
+        blank=True,
+        validators=bounded(*HOLD_SECONDS),
+        help_text=_("Leave empty for an exercise counted in reps."),
+    )
+    rest_seconds = models.PositiveSmallIntegerField(
+        _("rest between sets (seconds)"), default=30, validators=bounded(*REST_SECONDS)
+    )
+    per_side = models.BooleanField(_("each side"), default=False)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sets__gte=SETS[0], sets__lte=SETS[1]), name="%(class)s_sets_range"
             ),
-            name=f"{prefix}_reps_xor_hold",
-        ),
-        models.CheckConstraint(
-            condition=Q(reps__isnull=True) | Q(reps__gte=REPS[0], reps__lte=REPS[1]),
-            name=f"{prefix}_reps_range",
-        ),
-        models.CheckConstraint(
-            condition=Q(hold_seconds__isnull=True)
-            | Q(hold_seconds__gte=HOLD_SECONDS[0], hold_seconds__lte=HOLD_SECONDS[1]),
-            name=f"{prefix}_hold_range",
-        ),
-        models.CheckConstraint(
-            condition=Q(rest_seconds__gte=REST_SECONDS[0], rest_seconds__lte=REST_SECONDS[1]),
-            name=f"{prefix}_rest_range",
-        ),
-    ]
+            models.CheckConstraint(
+                condition=(
+                    Q(reps__isnull=False, hold_seconds__isnull=True)
+                    | Q(reps__isnull=True, hold_seconds__isnull=False)
+                ),
+                name="%(class)s_reps_xor_hold",
+            ),
+            models.CheckConstraint(
+                condition=Q(reps__isnull=True) | Q(reps__gte=REPS[0], reps__lte=REPS[1]),
+                name="%(class)s_reps_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(hold_seconds__isnull=True)
+                | Q(hold_seconds__gte=HOLD_SECONDS[0], hold_seconds__lte=HOLD_SECONDS[1]),
+                name="%(class)s_hold_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(rest_seconds__gte=REST_SECONDS[0], rest_seconds__lte=REST_SECONDS[1]),
+                name="%(class)s_rest_range",
+            ),
+        ]
+
+    @property
+    def dose(self) -> str:
+        return dose_text(self.sets, self.reps, self.hold_seconds, self.per_side)
+
+    @property
+    def estimated_seconds(self) -> int:
+        return estimated_seconds(
+            self.sets, self.reps, self.hold_seconds, self.rest_seconds, self.per_side
+        )
+
+    @property
+    def estimated_minutes(self) -> int:
+        return max(1, round(self.estimated_seconds / 60))
 
 
 class Kind(models.TextChoices):
     STRETCH = "stretch", _("Stretch")
     STRENGTH = "strength", _("Strength")
     MOBILITY = "mobility", _("Mobility")
-    CONTROL = "control", _("Control")
+    CONTROL = "control", _("Core control")
 
 
 class Level(models.TextChoices):
@@ -77,12 +119,16 @@ class ExerciseQuerySet(models.QuerySet):
         return self.filter(published=True)
 
     def for_cards(self):
-        """Everything a card or detail page shows: one extra query for equipment,
-        whatever the number of exercises."""
+        """Everything a card shows: one extra query for equipment, whatever the number
+        of exercises."""
+        return self.prefetch_related("equipment")
+
+    def for_detail(self):
+        """A detail page also shows the easier and harder versions (joined)."""
         return self.select_related("easier", "harder").prefetch_related("equipment")
 
 
-class Exercise(models.Model):
+class Exercise(Dose):
     slug = models.SlugField(unique=True, help_text=_("Used in the address of the page."))
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
@@ -98,26 +144,7 @@ class Exercise(models.Model):
     mistakes = models.TextField(_("common mistakes"), blank=True, help_text=_("One per line."))
     equipment = models.ManyToManyField(Equipment, blank=True, related_name="exercises")
 
-    # Default dose: a beginner's starting point that a clinician adjusts per patient.
-    sets = models.PositiveSmallIntegerField(_("sets"), default=2, validators=bounded(*SETS))
-    reps = models.PositiveSmallIntegerField(
-        _("reps"),
-        null=True,
-        blank=True,
-        validators=bounded(*REPS),
-        help_text=_("Leave empty for an exercise that is held."),
-    )
-    hold_seconds = models.PositiveSmallIntegerField(
-        _("hold (seconds)"),
-        null=True,
-        blank=True,
-        validators=bounded(*HOLD_SECONDS),
-        help_text=_("Leave empty for an exercise counted in reps."),
-    )
-    rest_seconds = models.PositiveSmallIntegerField(
-        _("rest between sets (seconds)"), default=30, validators=bounded(*REST_SECONDS)
-    )
-    per_side = models.BooleanField(_("each side"), default=False)
+    # The dose fields (Dose) hold a beginner's starting point that a clinician adjusts.
 
     easier = models.ForeignKey(
         "self",
@@ -169,7 +196,7 @@ class Exercise(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            *dose_constraints("exercise"),
+            *Dose.Meta.constraints,
             models.CheckConstraint(condition=Q(kind__in=Kind.values), name="exercise_kind_valid"),
             models.CheckConstraint(
                 condition=Q(level__in=Level.values), name="exercise_level_valid"
@@ -218,25 +245,19 @@ class Exercise(models.Model):
         return pairs
 
     @property
-    def dose(self) -> str:
-        return dose_text(self.sets, self.reps, self.hold_seconds, self.per_side)
-
-    @property
-    def estimated_seconds(self) -> int:
-        return estimated_seconds(
-            self.sets, self.reps, self.hold_seconds, self.rest_seconds, self.per_side
-        )
-
-    @property
-    def estimated_minutes(self) -> int:
-        return max(1, round(self.estimated_seconds / 60))
-
-    @property
     def picture_url(self) -> str:
         """The uploaded photo when there is one, else the project's own drawing."""
         if self.image:
             return self.image.url
-        return static(self.illustration) if self.illustration else ""
+        if not self.illustration:
+            return ""
+        try:
+            return static(self.illustration)
+        except ValueError:
+            # Production's manifest storage raises for a file it doesn't know; one bad
+            # path must not take the whole library down. The admin form refuses it.
+            logger.error("No static file for illustration %r", self.illustration)
+            return ""
 
     @property
     def thumbnail_url(self) -> str:

@@ -1,3 +1,4 @@
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -7,14 +8,20 @@ from exercises.forms import LibraryFilterForm
 from exercises.models import Equipment, Exercise
 
 
-def _visible_exercises(request: HttpRequest):
-    """Drafts are only for the people who edit the catalogue. (has_perm costs two
-    queries, so it is only asked of staff.)"""
+def _visible_exercises(request: HttpRequest, exercises=None):
+    """Published exercises, plus drafts for catalogue editors, plus any exercise in the
+    patient's own active plan (unpublishing must not break a prescription). has_perm
+    costs two queries, so it is only asked of staff; the plan check is a subquery."""
+    from routines.models import RoutineItem  # routines builds on exercises, not back
+
     user = request.user
-    exercises = Exercise.objects.for_cards()
-    if not (user.is_staff and user.has_perm("exercises.change_exercise")):
-        exercises = exercises.published()
-    return exercises
+    exercises = Exercise.objects.for_cards() if exercises is None else exercises
+    if user.is_staff and user.has_perm("exercises.change_exercise"):
+        return exercises
+    prescribed = RoutineItem.objects.filter(routine__patient=user, routine__active=True).values(
+        "exercise_id"
+    )
+    return exercises.filter(Q(published=True) | Q(pk__in=prescribed))
 
 
 @require_GET
@@ -33,5 +40,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    exercise = get_object_or_404(_visible_exercises(request), slug=slug)
+    exercise = get_object_or_404(
+        _visible_exercises(request, Exercise.objects.for_detail()), slug=slug
+    )
     return render(request, "exercises/detail.html", {"exercise": exercise})

@@ -173,7 +173,9 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", _SECURE)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_HTTPONLY = False  # the page reads no cookie: the token comes from the form
+CSRF_COOKIE_HTTPONLY = True  # no script reads the cookie: the token comes from the page
+# Load balancers probe /healthz over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365 if _SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 # The preload flag only matters once the domain is submitted to the browsers' list.

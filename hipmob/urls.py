@@ -2,12 +2,13 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from hipmob import views
 
-admin.site.site_header = "HipMob administration"
-admin.site.site_title = "HipMob admin"
-admin.site.index_title = "Catalogue and accounts"
+admin.site.site_header = _("HipMob administration")
+admin.site.site_title = _("HipMob admin")
+admin.site.index_title = _("Catalogue and accounts")
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -5,16 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from exercises.dose import dose_text, estimated_seconds
-from exercises.models import (
-    HOLD_SECONDS,
-    REPS,
-    REST_SECONDS,
-    SETS,
-    Exercise,
-    bounded,
-    dose_constraints,
-)
+from exercises.models import Dose, Exercise
 
 EVERY_DAY = 0b1111111
 
@@ -115,21 +106,10 @@ class Routine(models.Model):
         return self.title
 
 
-class RoutineItem(models.Model):
+class RoutineItem(Dose):
     routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="items")
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     order = models.PositiveSmallIntegerField(default=0)
-    sets = models.PositiveSmallIntegerField(_("sets"), validators=bounded(*SETS))
-    reps = models.PositiveSmallIntegerField(
-        _("reps"), null=True, blank=True, validators=bounded(*REPS)
-    )
-    hold_seconds = models.PositiveSmallIntegerField(
-        _("hold (seconds)"), null=True, blank=True, validators=bounded(*HOLD_SECONDS)
-    )
-    rest_seconds = models.PositiveSmallIntegerField(
-        _("rest (seconds)"), default=30, validators=bounded(*REST_SECONDS)
-    )
-    per_side = models.BooleanField(_("each side"), default=False)
     notes = models.TextField(_("notes for the patient"), blank=True, max_length=1000)
     bad_day_exercise = models.ForeignKey(
         Exercise,
@@ -143,7 +123,7 @@ class RoutineItem(models.Model):
 
     class Meta:
         ordering = ["order", "id"]
-        constraints = dose_constraints("routineitem")
+        constraints = Dose.Meta.constraints
         indexes = [
             # Loading a routine's items in order.
             models.Index(fields=["routine", "order"], name="routineitem_order_idx"),
@@ -163,13 +143,3 @@ class RoutineItem(models.Model):
             "per_side": exercise.per_side,
         }
         return cls(exercise=exercise, **{**defaults, **fields})
-
-    @property
-    def dose(self) -> str:
-        return dose_text(self.sets, self.reps, self.hold_seconds, self.per_side)
-
-    @property
-    def estimated_seconds(self) -> int:
-        return estimated_seconds(
-            self.sets, self.reps, self.hold_seconds, self.rest_seconds, self.per_side
-        )

@@ -32,6 +32,17 @@ def is_due(plan, day: date) -> bool:
     return is_scheduled_weekday(plan.schedule_days, day)
 
 
+def plan_state(plan, day: date) -> str:
+    """One word for Today: "none", "not_started", "ended", "due" or "rest"."""
+    if plan is None or not plan.active or plan.start_date is None:
+        return "none"
+    if day < plan.start_date:
+        return "not_started"
+    if plan.end_date and day > plan.end_date:
+        return "ended"
+    return "due" if is_scheduled_weekday(plan.schedule_days, day) else "rest"
+
+
 def next_due(plan, after: date, horizon_days: int = 14) -> date | None:
     """The first day after `after` on which the plan is due, within a fortnight."""
     for offset in range(1, horizon_days + 1):

@@ -25,13 +25,13 @@ def today(request: HttpRequest) -> HttpResponse:
         .first()
     )
     items = list(plan.items.all()) if plan else []
-    due = schedule.is_due(plan, local_date)
+    state = schedule.plan_state(plan, local_date)
     context = {
         "plan": plan,
         "items": items,
-        "due": due,
+        "state": state,
         "local_date": local_date,
-        "next_due": None if due else schedule.next_due(plan, local_date),
+        "next_due": schedule.next_due(plan, local_date) if state == "rest" else None,
         "minutes": max(1, round(sum(item.estimated_seconds for item in items) / 60)),
         "days_label": schedule.days_label(plan.schedule_days) if plan else "",
     }

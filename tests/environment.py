@@ -10,6 +10,3 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 # The test client and the live server speak plain HTTP.
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SECURE_COOKIES", "0")
-# Playwright's sync API runs an event loop in the test thread; Django's ORM calls made
-# from that thread (fixtures, assertions) are safe, as the live server has its own.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

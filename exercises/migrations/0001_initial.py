@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                             ("stretch", "Stretch"),
                             ("strength", "Strength"),
                             ("mobility", "Mobility"),
-                            ("control", "Control"),
+                            ("control", "Core control"),
                         ],
                         max_length=16,
                         verbose_name="kind",

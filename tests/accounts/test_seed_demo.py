@@ -26,18 +26,39 @@ def test_it_creates_linked_accounts_and_a_plan_of_the_core_five(settings):
     assert users["demo-admin"].is_staff
     assert users["demo-admin"].groups.filter(name="Catalogue editors").exists()
     assert all(u.check_password("hipmob-demo") for u in users.values())
-    assert CareLink.objects.active().filter(
-        clinician=users["demo-clinician"], patient=users["demo-patient"]
-    ).exists()
+    assert (
+        CareLink.objects.active()
+        .filter(clinician=users["demo-clinician"], patient=users["demo-patient"])
+        .exists()
+    )
     plan = Routine.objects.for_patient(users["demo-patient"]).active().get()
     assert [item.exercise.slug for item in plan.items.all()] == [
-        "hip-flexor-stretch", "glute-bridge", "clamshell", "lunge-with-twist", "deep-squat",
+        "hip-flexor-stretch",
+        "glute-bridge",
+        "clamshell",
+        "lunge-with-twist",
+        "deep-squat",
     ]
 
 
 @pytest.mark.django_db
 def test_running_it_twice_changes_nothing_the_second_time(settings):
+    from django.contrib.auth.models import Group
+
+    from routines.models import RoutineItem
+
+    def snapshot():
+        plan = Routine.objects.plans().active().get(patient__username="demo-patient")
+        return (
+            User.objects.count(),
+            CareLink.objects.count(),
+            Routine.objects.count(),
+            RoutineItem.objects.count(),
+            plan.pk,
+            list(Group.objects.filter(user__username="demo-admin").values_list("name")),
+        )
+
     call_command("seed_demo", "--force")
-    counts = (User.objects.count(), CareLink.objects.count(), Routine.objects.count())
+    first = snapshot()
     call_command("seed_demo", "--force")
-    assert (User.objects.count(), CareLink.objects.count(), Routine.objects.count()) == counts
+    assert snapshot() == first

@@ -36,7 +36,7 @@ def test_the_sign_in_page_is_public_and_carries_a_csrf_token(client, db):
     ("persona", "start_page"),
     [("alice", "/today/"), ("bob", "/clinic/patients/"), ("erin", "/admin/")],
 )
-def test_signing_in_lands_each_role_on_its_own_page(client, request, persona, start_page):
+def test_signing_in_lands_each_role_on_its_own_page(client, db, request, persona, start_page):
     user = request.getfixturevalue(persona)
     response = sign_in(client, user.username)
     assert response.status_code == 302
@@ -52,6 +52,14 @@ def test_a_wrong_password_says_so_and_signs_nobody_in(client, alice):
     assert response.status_code == 200
     assert b"don&#x27;t match" in response.content
     assert SESSION_KEY not in client.session
+
+
+def test_field_errors_are_linked_to_their_inputs(client, db):
+    token = csrf_from(client.get("/sign-in/"))
+    html = client.post("/sign-in/", {"csrfmiddlewaretoken": token}).content.decode()
+    described = re.search(r'name="username"[^>]*aria-describedby="([^"]+)"', html)
+    assert described, "the username input should point at its error"
+    assert f'id="{described[1]}"' in html
 
 
 def test_csrf_keeps_working_after_sign_in(client, alice):

@@ -15,6 +15,11 @@ import pytest
 from exercises.migrations._catalogue_v1 import EXERCISES
 from tests.factories import PASSWORD
 
+# Playwright's sync API runs an event loop in the test thread, which makes Django refuse
+# ORM calls from fixtures and assertions there. They are safe: the live server has its
+# own thread and connection. (Read by Django at each call, so setting it here suffices.)
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 PHONE = {"width": 390, "height": 844}
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -10,8 +10,9 @@ from tests.factories import PASSWORD, make_user
 
 @pytest.fixture
 def editor(catalogue):
-    from exercises.permissions import ensure_catalogue_editors
     from django.apps import apps
+
+    from exercises.permissions import ensure_catalogue_editors
 
     ensure_catalogue_editors(apps.get_app_config("exercises"))
     erin = make_user(Role.ADMIN, username="erin", is_staff=True)

@@ -43,8 +43,11 @@ def test_publish_actions_toggle_the_flag(client, erin):
     page = client.get("/admin/exercises/exercise/")
     response = client.post(
         "/admin/exercises/exercise/",
-        {"action": "unpublish", "_selected_action": ids,
-         "csrfmiddlewaretoken": page.context["csrf_token"]},
+        {
+            "action": "unpublish",
+            "_selected_action": ids,
+            "csrfmiddlewaretoken": page.context["csrf_token"],
+        },
     )
     assert response.status_code == 302
     assert not Exercise.objects.filter(slug__in=slugs, published=True).exists()
@@ -52,9 +55,42 @@ def test_publish_actions_toggle_the_flag(client, erin):
 
 
 @pytest.mark.parametrize("persona", ["alice", "bob"])
-def test_patients_and_clinicians_cannot_edit_the_catalogue(client, request, persona):
+def test_patients_and_clinicians_cannot_edit_the_catalogue(client, db, request, persona):
     client.force_login(request.getfixturevalue(persona))
     bridge = Exercise.objects.get(slug="glute-bridge")
-    response = client.get(f"/admin/exercises/exercise/{bridge.pk}/change/")
+    before = Exercise.objects.values().get(pk=bridge.pk)
+    url = f"/admin/exercises/exercise/{bridge.pk}/change/"
+    response = client.get(url)
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+    csrf = client.get("/exercises/").context["csrf_token"]
+    response = client.post(url, {"summary": "Hacked", "csrfmiddlewaretoken": csrf})
+    assert response.status_code == 302
+    assert Exercise.objects.values().get(pk=bridge.pk) == before
+
+
+def test_a_drawing_path_that_does_not_exist_is_refused(client, erin):
+    from tests.exercises.test_images import change_form_data
+
+    client.force_login(erin)
+    bridge = Exercise.objects.get(slug="glute-bridge")
+    before = Exercise.objects.values().get(pk=bridge.pk)
+    for path in ("img/exercises/glute-bridg.svg", "../hipmob/settings.py", "css/app.css"):
+        data = change_form_data(client, bridge, illustration=path)
+        response = client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
+        assert response.status_code == 200
+        assert b"There is no drawing at" in response.content
+    assert Exercise.objects.values().get(pk=bridge.pk) == before
+
+
+@pytest.mark.parametrize("cues", [["Only one cue"], [f"Cue {n}" for n in range(7)]])
+def test_cues_must_number_three_to_six(client, erin, cues):
+    from tests.exercises.test_images import change_form_data
+
+    client.force_login(erin)
+    bridge = Exercise.objects.get(slug="glute-bridge")
+    data = change_form_data(client, bridge, cues="\n".join(cues))
+    response = client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
+    assert response.status_code == 200
+    assert b"Write 3 to 6 cues" in response.content
+    assert Exercise.objects.get(pk=bridge.pk).cues == bridge.cues

@@ -1,6 +1,7 @@
 """The upload pipeline, tested where admins use it: the Django admin's change form."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -47,14 +48,30 @@ def change_form_data(client, exercise: Exercise, **extra) -> dict:
     data = {
         field: getattr(exercise, field)
         for field in (
-            "name", "slug", "kind", "level", "summary", "target", "start_position", "cues",
-            "mistakes", "sets", "rest_seconds", "easier_tip", "harder_tip", "cautions",
-            "sources", "illustration", "illustration_alt",
+            "name",
+            "slug",
+            "kind",
+            "level",
+            "summary",
+            "target",
+            "start_position",
+            "cues",
+            "mistakes",
+            "sets",
+            "rest_seconds",
+            "easier_tip",
+            "harder_tip",
+            "cautions",
+            "sources",
+            "illustration",
+            "illustration_alt",
         )
     }
     data.update(
-        reps=exercise.reps or "", hold_seconds=exercise.hold_seconds or "",
-        easier=exercise.easier_id or "", harder=exercise.harder_id or "",
+        reps=exercise.reps or "",
+        hold_seconds=exercise.hold_seconds or "",
+        easier=exercise.easier_id or "",
+        harder=exercise.harder_id or "",
         equipment=[e.pk for e in exercise.equipment.all()],
         _save="Save",
     )
@@ -80,9 +97,7 @@ def bridge(db):
     return Exercise.objects.get(slug="glute-bridge")
 
 
-def test_a_photo_is_stored_re_encoded_with_a_thumbnail_under_generated_names(
-    editor, bridge, media
-):
+def test_a_photo_is_stored_re_encoded_with_a_thumbnail_under_generated_names(editor, bridge, media):
     response = upload(editor, bridge, png_bytes(), "my holiday photo.png", "image/png")
     assert response.status_code == 302, response.context["adminform"].form.errors
     bridge.refresh_from_db()
@@ -102,7 +117,10 @@ def test_exif_and_gps_are_stripped_and_orientation_applied(editor, bridge, media
         assert stored.size == (40, 80), "the EXIF rotation should be applied to the pixels"
         assert not stored.getexif()
         assert "exif" not in stored.info
-    assert b"PhoneMaker" not in open(bridge.image.path, "rb").read()
+    for path in (bridge.image.path, bridge.thumbnail.path):
+        assert b"PhoneMaker" not in Path(path).read_bytes()
+        with Image.open(path) as stored:
+            assert not stored.getexif()
 
 
 def test_html_appended_to_a_png_does_not_survive(editor, bridge, media):
@@ -110,9 +128,15 @@ def test_html_appended_to_a_png_does_not_survive(editor, bridge, media):
     response = upload(editor, bridge, payload, "innocent.png", "image/png")
     assert response.status_code == 302
     bridge.refresh_from_db()
-    for path in stored_files(media):
+    assert bridge.image and bridge.thumbnail
+    files = stored_files(media)
+    expected = {bridge.image.name.split("/")[-1], bridge.thumbnail.name.split("/")[-1]}
+    assert {p.name for p in files} == expected
+    for path in files:
         content = path.read_bytes()
         assert b"<script" not in content and b"<html" not in content
+        with Image.open(path) as stored:
+            assert stored.format == "WEBP"
 
 
 @pytest.mark.parametrize(
@@ -121,7 +145,9 @@ def test_html_appended_to_a_png_does_not_survive(editor, bridge, media):
         (b"just some notes\n" * 20, "notes.png", "image/png", "isn't a JPEG, PNG or WebP"),
         (
             b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-            "drawing.svg", "image/svg+xml", "SVG included",
+            "drawing.svg",
+            "image/svg+xml",
+            "SVG included",
         ),
         (png_bytes()[:60], "cut-short.png", "image/png", "isn't a JPEG, PNG or WebP"),
     ],
@@ -138,7 +164,7 @@ def test_things_that_are_not_pictures_are_refused_and_nothing_is_stored(
 
 
 def test_a_decompression_bomb_is_refused_and_nothing_is_stored(editor, bridge, media):
-    # 12,000 × 12,000 = 144 million pixels, a few hundred KB compressed.
+    # 12,000 by 12,000 = 144 million pixels, a few hundred KB compressed.
     buffer = io.BytesIO()
     Image.new("1", (12_000, 12_000)).save(buffer, format="PNG")
     assert len(buffer.getvalue()) < 1_000_000
@@ -152,21 +178,27 @@ def test_a_decompression_bomb_is_refused_and_nothing_is_stored(editor, bridge, m
 
 def test_a_file_over_the_size_limit_is_refused(editor, bridge, media, settings):
     settings.UPLOAD_MAX_BYTES = 1000
+    before = Exercise.objects.values().get(pk=bridge.pk)
     response = upload(editor, bridge, png_bytes((400, 400)) + b"\0" * 2000, "big.png", "image/png")
     assert response.status_code == 200
     assert "the limit is" in response.content.decode()
     assert stored_files(media) == []
+    assert Exercise.objects.values().get(pk=bridge.pk) == before
 
 
-def test_removing_the_photo_goes_back_to_the_drawing_and_deletes_the_files(
-    editor, bridge, media
+def test_removing_the_photo_goes_back_to_the_drawing_and_deletes_the_files_on_commit(
+    editor, bridge, media, django_capture_on_commit_callbacks
 ):
     upload(editor, bridge, png_bytes(), "p.png", "image/png")
     bridge.refresh_from_db()
     assert len(stored_files(media)) == 2
     data = change_form_data(editor, bridge, remove_photo="on")
-    response = editor.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = editor.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
     assert response.status_code == 302
+    assert len(stored_files(media)) == 2, "files stay until the change is committed"
+    for callback in callbacks:
+        callback()
     bridge.refresh_from_db()
     assert not bridge.image
     assert bridge.picture_url.endswith("img/exercises/glute-bridge.svg")

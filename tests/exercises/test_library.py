@@ -148,8 +148,37 @@ def test_the_list_keeps_a_fixed_number_of_queries_at_13_and_100_exercises(signed
     assert count_queries(signed_in, url) == 5
 
 
+def test_the_htmx_fragment_keeps_a_fixed_number_of_queries(signed_in):
+    url = "/exercises/?kind=mobility"
+    with CaptureQueriesContext(connection) as small:
+        signed_in.get(url, headers={"HX-Request": "true"})
+    add_exercises(100)
+    with CaptureQueriesContext(connection) as large:
+        signed_in.get(url, headers={"HX-Request": "true"})
+    assert len(small) == len(large) == 5
+
+
 def test_the_detail_page_keeps_a_fixed_number_of_queries(signed_in):
-    # session, user, the exercise with its variants, its equipment
+    """What the page shows varies here: 1 then 5 pieces of kit, and both variants."""
+    cat_camel = Exercise.objects.get(slug="cat-camel")
+    cat_camel.equipment.set(Equipment.objects.filter(slug="mat"))
+    # session, user, the exercise joined with its variants, its equipment
     assert count_queries(signed_in, "/exercises/cat-camel/") == 4
     add_exercises(100)
+    cat_camel.equipment.set(Equipment.objects.all())
+    cat_camel.easier = Exercise.objects.get(slug="childs-pose")
+    cat_camel.save()
+    html = signed_in.get("/exercises/cat-camel/").content.decode()
+    assert "Resistance band" in html and "See Child" in html and "See Bird dog" in html
     assert count_queries(signed_in, "/exercises/cat-camel/") == 4
+
+
+def test_a_patient_can_open_a_draft_exercise_that_is_in_their_plan(client, alice, bob, charlie):
+    from tests.factories import make_plan
+
+    draft = make_exercise(name="Prescribed draft", published=False)
+    make_plan(alice, bob, [draft])
+    client.force_login(alice)
+    assert client.get(f"/exercises/{draft.slug}/").status_code == 200
+    client.force_login(charlie)
+    assert client.get(f"/exercises/{draft.slug}/").status_code == 404

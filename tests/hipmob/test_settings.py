@@ -14,14 +14,22 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     """manage.py in a fresh process with exactly these variables (plus PATH)."""
     clean = {"PATH": os.environ["PATH"], **env}
     return subprocess.run(  # noqa: S603 - fixed arguments
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean,
-        capture_output=True, text=True, timeout=120, check=False,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
 def test_it_passes_check_deploy_with_only_secret_key_and_allowed_hosts():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         SECRET_KEY="a-long-random-production-key-" + "k7Qz9" * 10,
         ALLOWED_HOSTS="hipmob.example.org",
     )

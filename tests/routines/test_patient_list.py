@@ -25,7 +25,7 @@ def test_an_ended_link_hides_the_patient(client, alice, bob):
 
 
 @pytest.mark.parametrize("persona", ["alice", "charlie", "erin"])
-def test_people_who_are_not_clinicians_get_a_404(client, request, persona):
+def test_people_who_are_not_clinicians_get_a_404(client, db, request, persona):
     client.force_login(request.getfixturevalue(persona))
     assert client.get("/clinic/patients/").status_code == 404
 

@@ -53,8 +53,12 @@ def test_the_database_allows_one_active_plan_per_patient(alice, bob):
 )
 def test_the_database_refuses_impossible_plans(alice, bob, fields):
     values = {
-        "kind": RoutineKind.PLAN, "title": "x", "owner": bob, "patient": alice,
-        "start_date": date(2026, 1, 1), **fields,
+        "kind": RoutineKind.PLAN,
+        "title": "x",
+        "owner": bob,
+        "patient": alice,
+        "start_date": date(2026, 1, 1),
+        **fields,
     }
     with pytest.raises(IntegrityError), transaction.atomic():
         Routine.objects.create(**values)

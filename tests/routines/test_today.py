@@ -37,6 +37,41 @@ def test_a_rest_day_says_when_the_next_session_is(client, alice, plan):
     assert f"{tomorrow:%A} {tomorrow.day} {tomorrow:%B}" in html
 
 
+def test_a_plan_that_has_not_started_says_when_it_will(client, alice, plan):
+    plan.start_date = alice.local_date() + timedelta(days=2)
+    plan.save()
+    client.force_login(alice)
+    html = client.get("/today/").content.decode()
+    assert "Starting soon" in html and "Your plan starts on" in html
+    assert "Rest day" not in html and "Due today" not in html
+
+
+def test_a_finished_plan_says_to_ask_the_clinician(client, alice, plan):
+    plan.start_date = alice.local_date() - timedelta(days=30)
+    plan.end_date = alice.local_date() - timedelta(days=1)
+    plan.save()
+    client.force_login(alice)
+    html = client.get("/today/").content.decode()
+    assert "Plan finished" in html and "Ask your clinician" in html
+    assert "Rest day" not in html
+
+
+def test_a_corrupt_timezone_falls_back_instead_of_breaking_today(client, alice, plan):
+    from accounts.models import User
+
+    User.objects.filter(pk=alice.pk).update(timezone="Nowhere/Land")  # past the forms
+    client.force_login(alice)
+    assert client.get("/today/").status_code == 200
+
+
+def test_the_current_page_is_marked_in_the_navigation(client, alice, plan):
+    client.force_login(alice)
+    html = client.get("/today/").content.decode()
+    assert 'href="/today/" aria-current="page"' in html
+    html = client.get("/exercises/glute-bridge/").content.decode()
+    assert 'href="/exercises/" aria-current="page"' in html
+
+
 def test_without_a_plan_the_patient_is_told_what_happens_next(client, alice):
     client.force_login(alice)
     html = client.get("/today/").content.decode()
@@ -45,7 +80,7 @@ def test_without_a_plan_the_patient_is_told_what_happens_next(client, alice):
 
 
 @pytest.mark.parametrize("persona", ["bob", "dana", "erin"])
-def test_people_who_are_not_patients_get_a_404(client, request, persona):
+def test_people_who_are_not_patients_get_a_404(client, db, request, persona):
     client.force_login(request.getfixturevalue(persona))
     assert client.get("/today/").status_code == 404
 

@@ -75,13 +75,12 @@ class Command(BaseCommand):
         return user
 
     def _template(self, clinician: User) -> Routine:
-        template, created = Routine.objects.get_or_create(
-            kind=RoutineKind.TEMPLATE,
-            title=TEMPLATE_TITLE,
-            owner=clinician,
-            defaults={"shared": True},
+        template = (
+            Routine.objects.templates().filter(title=TEMPLATE_TITLE, owner=clinician).first()
+        ) or Routine.objects.create(
+            kind=RoutineKind.TEMPLATE, title=TEMPLATE_TITLE, owner=clinician, shared=True
         )
-        if created or not template.items.exists():
+        if not template.items.exists():
             exercises = Exercise.objects.in_bulk(CORE_FIVE, field_name="slug")
             missing = set(CORE_FIVE) - set(exercises)
             if missing:
