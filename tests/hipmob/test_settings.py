@@ -3,7 +3,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 from django.db import connection
 
@@ -70,16 +69,23 @@ def test_the_database_is_configured_for_concurrent_writes():
         assert db["OPTIONS"]["connect_timeout"] == 5
 
 
-@pytest.mark.django_db
-def test_sqlite_runs_in_wal_mode_on_a_file_database(tmp_path):
-    """The pragma really takes effect on a file database (the test database is in
-    memory, where WAL does not apply)."""
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite-only behaviour; PostgreSQL has no journal mode")
-    import sqlite3
-
-    db = sqlite3.connect(tmp_path / "wal.sqlite3")
-    for statement in settings.DATABASES["default"]["OPTIONS"]["init_command"].split(";"):
-        if statement.strip():
-            db.execute(statement)
-    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+def test_the_sqlite_default_really_runs_in_wal_mode(tmp_path):
+    """Through Django's own connection to a file database (the test database may be
+    in memory or PostgreSQL), ask SQLite itself. Runs on every CI leg."""
+    probe = (
+        "from django.db import connection\n"
+        "cursor = connection.cursor()\n"
+        "print(cursor.execute('PRAGMA journal_mode').fetchone()[0],"
+        " connection.transaction_mode)"
+    )
+    result = run_manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        probe,
+        SECRET_KEY="x" * 50,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'wal.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["wal", "IMMEDIATE"]

@@ -52,8 +52,8 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(
-                "Demo data ready. Sign in at http://127.0.0.1:8000/sign-in/ with "
-                f"demo-patient, demo-clinician or demo-admin; password: {DEMO_PASSWORD}"
+                "Demo data ready: demo-patient, demo-clinician and demo-admin, "
+                f"password {DEMO_PASSWORD}"
             )
         )
 
