@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # Development values for `make run` only; production sets its own (see README).
-RUN_ENV := DEBUG=1 SECRET_KEY=$${SECRET_KEY:-django-insecure-make-run-only}
+RUN_ENV := DEBUG=1 SECRET_KEY=$${SECRET_KEY:-django-insecure-make-run-only} SITE_URL=http://$(HOST):$(PORT)
 
 .PHONY: run test install lint format check-deploy clean help
 
@@ -37,6 +37,8 @@ run: install
 	@echo "  HipMob is starting on http://$(HOST):$(PORT)/"
 	@echo "  Sign in at http://$(HOST):$(PORT)/sign-in/ as demo-patient, demo-clinician or demo-admin"
 	@echo "  Password for all three: hipmob-demo    (Ctrl+C stops the server)"
+	@echo "  Or open this one-time link on a phone to sign in as the patient:"
+	@echo "  $$($(RUN_ENV) $(BIN)/python manage.py issue_link demo-patient)"
 	@echo ""
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -1,12 +1,15 @@
+import hashlib
+import secrets
 import uuid
 import zoneinfo
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import validate_timezone
@@ -44,6 +47,8 @@ class User(AbstractUser):
         validators=[validate_timezone],
         help_text=_("Decides which day is “today” for this person, e.g. Europe/London."),
     )
+    # Part of the session hash: raising it signs this person out on every device.
+    session_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = HipMobUserManager()
 
@@ -60,6 +65,28 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return (self.name or self.username).split(" ")[0]
+
+    def _session_hash(self, secret=None) -> str:
+        return salted_hmac(
+            "hipmob.accounts.session",
+            f"{self.password}:{self.session_version}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def get_session_auth_hash(self) -> str:
+        """Django checks this on every request; folding in session_version means
+        "sign out everywhere" needs no scan of the session table."""
+        return self._session_hash()
+
+    def get_session_auth_fallback_hash(self):
+        # Sessions verified with an old SECRET_KEY must honour session_version too.
+        for fallback in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret=fallback)
+
+    def sign_out_everywhere(self) -> None:
+        User.objects.filter(pk=self.pk).update(session_version=models.F("session_version") + 1)
+        self.refresh_from_db(fields=["session_version"])
 
     @property
     def is_patient(self) -> bool:
@@ -118,3 +145,68 @@ class CareLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.clinician} → {self.patient}"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class SignInLinkQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(
+            used_at__isnull=True, revoked_at__isnull=True, expires__gt=timezone.now()
+        )
+
+
+class SignInLink(models.Model):
+    """A one-time link that signs a patient in on their phone. Only the token's hash
+    is stored: a copy of the database can't be used to sign anyone in."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sign_in_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    expires = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SignInLinkQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            # Revoking a person's open links when a new one is issued.
+            models.Index(fields=["user", "used_at"], name="signinlink_user_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Sign-in link for {self.user} (expires {self.expires:%Y-%m-%d})"
+
+    @classmethod
+    @transaction.atomic
+    def issue(cls, user: User, created_by: User | None = None) -> tuple["SignInLink", str]:
+        """A new link for `user`; their earlier unused links stop working. Returns the
+        link and the token, which exists only here and in the URL given out."""
+        now = timezone.now()
+        cls.objects.filter(user=user, used_at__isnull=True, revoked_at__isnull=True).update(
+            revoked_at=now
+        )
+        token = secrets.token_urlsafe(32)
+        link = cls.objects.create(
+            user=user,
+            token_hash=hash_token(token),
+            created_by=created_by,
+            expires=now + timedelta(days=settings.SIGN_IN_LINK_DAYS),
+        )
+        return link, token
+
+    @classmethod
+    def find(cls, token: str) -> "SignInLink | None":
+        if not token or len(token) > 100:
+            return None
+        return cls.objects.select_related("user").filter(token_hash=hash_token(token)).first()
+
+    @property
+    def is_usable(self) -> bool:
+        return self.used_at is None and self.revoked_at is None and self.expires > timezone.now()

@@ -165,6 +165,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # database, so "sign out everywhere" can revoke it.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 24 * 42)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The address people use, for links made outside a request (sign-in links, emails).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# How long a one-time sign-in link handed to a patient stays valid.
+SIGN_IN_LINK_DAYS = env_int("SIGN_IN_LINK_DAYS", 7)
 
 # --- HTTPS and cookies (production defaults; switch off only behind plain HTTP in dev) --
 _SECURE = not DEBUG

@@ -1,9 +1,17 @@
 from django.urls import path
 
-from routines import views
+from routines import history, player, views
 
 app_name = "routines"
 urlpatterns = [
     path("today/", views.today, name="today"),
+    path("sessions/start/", player.start, name="start"),
+    path("sessions/<uuid:code>/", player.session_page, name="session"),
+    path("sessions/<uuid:code>/check-in/", player.check_in, name="check_in"),
+    path("sessions/<uuid:code>/step/", player.log_step, name="log_step"),
+    path("sessions/<uuid:code>/check-out/", player.check_out, name="check_out"),
+    path("history/", history.history, name="history"),
+    path("my-data/hipmob.json", history.export_json, name="export_json"),
+    path("my-data/hipmob.csv", history.export_csv, name="export_csv"),
     path("clinic/patients/", views.patient_list, name="patients"),
 ]

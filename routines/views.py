@@ -1,12 +1,14 @@
+from datetime import timedelta
+
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from routines import schedule
+from routines import adherence, schedule
 from routines.access import patients_of, require_clinician, require_patient
-from routines.models import Routine, RoutineItem
+from routines.models import Routine, RoutineItem, Session, SessionStatus
 
 
 def _plan_items():
@@ -16,6 +18,8 @@ def _plan_items():
 @require_GET
 @never_cache
 def today(request: HttpRequest) -> HttpResponse:
+    """Six queries whatever the plan's size or the length of the history: session,
+    user, plan, its items, this week's sessions and the last finished one."""
     patient = require_patient(request.user)
     local_date = patient.local_date()
     plan = (
@@ -26,6 +30,13 @@ def today(request: HttpRequest) -> HttpResponse:
     )
     items = list(plan.items.all()) if plan else []
     state = schedule.plan_state(plan, local_date)
+    week_start = schedule.week_of(local_date)[0]
+    this_week = list(Session.objects.filter(patient=patient, local_date__gte=week_start))
+    completed = {s.local_date for s in this_week if s.status == SessionStatus.COMPLETED}
+    todays = next((s for s in this_week if s.local_date == local_date), None)
+    last = Session.objects.completed().filter(patient=patient).order_by("-local_date").first()
+    week = adherence.week(plan, local_date, completed) if plan else []
+    done, due = adherence.ratio(week)
     context = {
         "plan": plan,
         "items": items,
@@ -34,6 +45,14 @@ def today(request: HttpRequest) -> HttpResponse:
         "next_due": schedule.next_due(plan, local_date) if state == "rest" else None,
         "minutes": max(1, round(sum(item.estimated_seconds for item in items) / 60)),
         "days_label": schedule.days_label(plan.schedule_days) if plan else "",
+        "todays_session": todays,
+        "last_session": last,
+        "week": week,
+        "week_done": done,
+        "week_due": due,
+        "missed_yesterday": any(
+            d.status == "missed" and d.day == local_date - timedelta(days=1) for d in week
+        ),
     }
     return render(request, "routines/today.html", context)
 

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
+
+from accounts.models import SignInLink, User
+
+
+class Command(BaseCommand):
+    help = (
+        "Print a one-time sign-in link for a patient (valid for SIGN_IN_LINK_DAYS days). "
+        "Any earlier unused link of theirs stops working."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+
+    def handle(self, *args, username: str, **options):
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"No active account is called {username!r}.")
+        _link, token = SignInLink.issue(user)
+        url = settings.SITE_URL.rstrip("/") + reverse("use_link", args=[token])
+        self.stdout.write(url)

@@ -1,0 +1,51 @@
+"""Adherence: sessions done against sessions due. Plain functions over dates."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from routines import schedule
+
+DAY_LABELS = {
+    "done": _("done"),
+    "missed": _("missed"),
+    "rest": _("rest day"),
+    "today": _("due today"),
+    "upcoming": _("coming up"),
+}
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    status: str  # done, missed, rest, today, upcoming
+
+    @property
+    def label(self) -> str:
+        return str(DAY_LABELS[self.status])
+
+
+def day_status(plan, day: date, today: date, completed: set[date]) -> str:
+    if day in completed:
+        return "done"
+    if not schedule.is_due(plan, day):
+        return "rest"
+    if day == today:
+        return "today"
+    return "missed" if day < today else "upcoming"
+
+
+def days(plan, dates: list[date], today: date, completed: set[date]) -> list[Day]:
+    return [Day(d, day_status(plan, d, today, completed)) for d in dates]
+
+
+def week(plan, today: date, completed: set[date]) -> list[Day]:
+    return days(plan, schedule.week_of(today), today, completed)
+
+
+def ratio(days: list[Day]) -> tuple[int, int]:
+    """(done, due) over days that have happened: today counts once it is done."""
+    done = sum(1 for d in days if d.status == "done")
+    due = sum(1 for d in days if d.status in ("done", "missed"))
+    return done, due

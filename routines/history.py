@@ -1,0 +1,174 @@
+"""A patient's own history and the download of everything they logged."""
+
+import csv
+from datetime import timedelta
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from routines import adherence, charts, schedule
+from routines.access import require_patient
+from routines.models import Routine, Session, StepLog, StepStatus
+
+CHART_SESSIONS = 30
+WEEKS = 8
+PAGE_SIZE = 20
+
+
+@require_GET
+@never_cache
+def history(request: HttpRequest) -> HttpResponse:
+    """Seven queries whatever the length of the history: session, user, the page of
+    sessions and its count, the chart's sessions, the plan, and the weeks' dates."""
+    patient = require_patient(request.user)
+    local_date = patient.local_date()
+    sessions = (
+        Session.objects.filter(patient=patient)
+        .annotate(steps_done=Count("logs", filter=~Q(logs__status=StepStatus.SKIPPED)))
+        .order_by("-local_date")
+    )
+    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
+    recent = Session.objects.completed().filter(patient=patient).order_by("-local_date")
+    chart_sessions = list(recent[:CHART_SESSIONS])[::-1]
+    plan = Routine.objects.for_patient(patient).active().first()
+    first_day = schedule.week_of(local_date)[0] - timedelta(weeks=WEEKS - 1)
+    completed = set(
+        Session.objects.completed()
+        .filter(patient=patient, local_date__gte=first_day)
+        .values_list("local_date", flat=True)
+    )
+    weeks = []
+    for n in range(WEEKS):
+        monday = first_day + timedelta(weeks=n)
+        days = adherence.days(plan, schedule.week_of(monday), local_date, completed)
+        done, due = adherence.ratio(days)
+        weeks.append({"monday": monday, "days": days, "done": done, "due": due})
+    context = {
+        "page": page,
+        "chart": charts.pain_chart(chart_sessions),
+        "chart_sessions": chart_sessions,
+        "weeks": weeks[::-1],
+        "plan": plan,
+    }
+    return render(request, "routines/history.html", context)
+
+
+def _export_sessions(patient):
+    logs = StepLog.objects.select_related("exercise").order_by("at", "id")
+    return (
+        Session.objects.filter(patient=patient)
+        .prefetch_related(Prefetch("logs", queryset=logs))
+        .order_by("local_date")
+    )
+
+
+def _session_record(session: Session) -> dict:
+    return {
+        "date": session.local_date.isoformat(),
+        "status": session.status,
+        "bad_day": session.bad_day,
+        "pain_before": session.pain_before,
+        "pain_after": session.pain_after,
+        "effort": session.effort,
+        "note": session.note,
+        "started": session.started.isoformat(),
+        "finished": session.finished.isoformat() if session.finished else None,
+        "steps": [
+            {
+                "exercise": log.exercise.name,
+                "side": log.side,
+                "set": log.set_number,
+                "status": log.status,
+                "skip_reason": log.skip_reason,
+                "reps": log.reps,
+                "hold_seconds": log.hold_seconds,
+                "at": log.at.isoformat(),
+            }
+            for log in session.logs.all()
+        ],
+    }
+
+
+def _filename(patient, extension: str) -> str:
+    return f"hipmob-{patient.local_date().isoformat()}.{extension}"
+
+
+@require_GET
+@never_cache
+def export_json(request: HttpRequest) -> HttpResponse:
+    patient = require_patient(request.user)
+    data = {
+        "exported": timezone.now().isoformat(),
+        "person": {
+            "name": patient.name,
+            "username": patient.username,
+            "timezone": patient.timezone,
+        },
+        "sessions": [_session_record(s) for s in _export_sessions(patient)],
+    }
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="{_filename(patient, "json")}"'
+    return response
+
+
+def _cell(value) -> str:
+    """Spreadsheets run cells that start with these as formulas: defuse them."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+CSV_COLUMNS = [
+    "date",
+    "status",
+    "bad_day",
+    "pain_before",
+    "pain_after",
+    "effort",
+    "note",
+    "exercise",
+    "side",
+    "set",
+    "step_status",
+    "skip_reason",
+    "reps",
+    "hold_seconds",
+    "at",
+]
+
+
+@require_GET
+@never_cache
+def export_csv(request: HttpRequest) -> HttpResponse:
+    patient = require_patient(request.user)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(patient, "csv")}"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for session in _export_sessions(patient):
+        record = _session_record(session)
+        head = [
+            record[k]
+            for k in ("date", "status", "bad_day", "pain_before", "pain_after", "effort", "note")
+        ]
+        for step in record["steps"] or [None]:
+            tail = (
+                ([""] * 8)
+                if step is None
+                else [
+                    step["exercise"],
+                    step["side"],
+                    step["set"],
+                    step["status"],
+                    step["skip_reason"],
+                    step["reps"],
+                    step["hold_seconds"],
+                    step["at"],
+                ]
+            )
+            writer.writerow([_cell(v) for v in head + tail])
+    return response

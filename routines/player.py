@@ -1,0 +1,205 @@
+"""The guided session: check-in, one screen per step, check-out, summary.
+
+Every POST is safe to repeat: the session is unique per patient and day, a step log is
+unique per (session, item, side, set), and pain scores are only written once. So the
+player can resend a request whose answer it never got, and a plain form works without
+JavaScript (POST, then redirect to the session page, which shows the current stage).
+"""
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from routines import schedule, steps
+from routines.access import require_patient
+from routines.forms import CheckInForm, CheckOutForm, StepForm
+from routines.models import (
+    Routine,
+    RoutineItem,
+    Session,
+    SessionStatus,
+    SkipReason,
+    StepLog,
+    StepStatus,
+)
+
+TEMPLATE = "routines/session.html"
+
+
+def _session_for(patient, code) -> Session:
+    """The patient's own session, or a 404: a stranger learns nothing."""
+    items = RoutineItem.objects.select_related("exercise").order_by("order", "id")
+    queryset = Session.objects.select_related("plan").prefetch_related(
+        Prefetch("plan__items", queryset=items)
+    )
+    return get_object_or_404(queryset, patient=patient, code=code)
+
+
+def _player(session: Session, **extra) -> dict:
+    """Everything the player shows, derived from the saved logs: two queries."""
+    items = list(session.plan.items.all())
+    all_steps = steps.plan_steps(items)
+    logs = list(session.logs.all())
+    logged = {(log.item_id, log.side, log.set_number) for log in logs}
+    current = steps.current_step(all_steps, logged)
+    if session.status == SessionStatus.COMPLETED:
+        stage = "summary"
+    elif session.pain_before is None:
+        stage = "checkin"
+    elif current is not None:
+        stage = "step"
+    else:
+        stage = "checkout"
+    done_items = {log.item_id for log in logs if log.status != StepStatus.SKIPPED}
+    context = {
+        "session": session,
+        "stage": stage,
+        "items": items,
+        "step": current,
+        "steps_total": len(all_steps),
+        "steps_done": len(logged),
+        "progress": round(100 * len(logged) / len(all_steps)) if all_steps else 100,
+        "exercises_total": len(items),
+        "exercises_done": len(done_items),
+        "transition": steps.transition(all_steps, current) if current else "",
+        "checkin_form": CheckInForm(),
+        "checkout_form": CheckOutForm(),
+        "step_form": None,
+        "reasons": SkipReason.choices,
+    }
+    context.update(extra)
+    return context
+
+
+def _respond(request: HttpRequest, session: Session, status: int = 200, **extra) -> HttpResponse:
+    """HTMX gets the player fragment; a plain form post is redirected (POST, redirect,
+    GET) unless there are errors to show."""
+    if request.htmx:
+        return render(request, f"{TEMPLATE}#player", _player(session, **extra), status=status)
+    if status != 200:
+        return render(request, TEMPLATE, _player(session, **extra), status=status)
+    return redirect("routines:session", code=session.code)
+
+
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    patient = require_patient(request.user)
+    plan = Routine.objects.for_patient(patient).active().first()
+    local_date = patient.local_date()
+    if schedule.plan_state(plan, local_date) not in ("due", "rest"):
+        messages.info(request, _("There is no routine to start today."))
+        return redirect("routines:today")
+    # Unique per patient and day: a double tap or a retry opens the same session.
+    session, _created = Session.objects.get_or_create(
+        patient=patient, local_date=local_date, defaults={"plan": plan}
+    )
+    return redirect("routines:session", code=session.code)
+
+
+@require_GET
+@never_cache
+@vary_on_headers("HX-Request")
+def session_page(request: HttpRequest, code) -> HttpResponse:
+    session = _session_for(require_patient(request.user), code)
+    template = f"{TEMPLATE}#player" if request.htmx else TEMPLATE
+    return render(request, template, _player(session))
+
+
+@require_POST
+@never_cache
+def check_in(request: HttpRequest, code) -> HttpResponse:
+    session = _session_for(require_patient(request.user), code)
+    form = CheckInForm(request.POST)
+    if not form.is_valid():
+        return _respond(request, session, status=422, checkin_form=form)
+    # Written once: a retried request can't overwrite the first answer.
+    Session.objects.filter(pk=session.pk, pain_before__isnull=True).update(
+        pain_before=form.cleaned_data["pain"]
+    )
+    session.refresh_from_db(fields=["pain_before"])
+    return _respond(request, session)
+
+
+@require_POST
+@never_cache
+def log_step(request: HttpRequest, code) -> HttpResponse:
+    session = _session_for(require_patient(request.user), code)
+    form = StepForm(request.POST)
+    if session.status == SessionStatus.COMPLETED or session.pain_before is None:
+        return _respond(request, session)  # nothing to log now: show where we are
+    all_steps = steps.plan_steps(list(session.plan.items.all()))
+    step = steps.find_step(all_steps, form.key) if form.is_valid() else None
+    if step is None:
+        if form.is_valid():  # a step of someone else's plan, or one that doesn't exist
+            form.add_error(None, _("That exercise isn't part of this session."))
+        return _respond(request, session, status=422, step_form=form)
+    action = form.cleaned_data["action"]
+    with transaction.atomic():
+        if action == "skip":
+            logged = session.logs.values_list("item_id", "side", "set_number")
+            StepLog.objects.bulk_create(
+                [
+                    _log(session, remaining, StepStatus.SKIPPED, form.cleaned_data["reason"])
+                    for remaining in steps.remaining_for_item(all_steps, step.item.pk, logged)
+                ],
+                ignore_conflicts=True,  # a retried skip logs nothing twice
+            )
+        else:
+            status = StepStatus.EASIER if action == "easier" else StepStatus.DONE
+            log = _log(session, step, status, "")
+            StepLog.objects.get_or_create(
+                session=session,
+                item=step.item,
+                side=step.side,
+                set_number=step.set_number,
+                defaults={
+                    "exercise": log.exercise,
+                    "status": status,
+                    "reps": log.reps,
+                    "hold_seconds": log.hold_seconds,
+                },
+            )
+    return _respond(request, session)
+
+
+def _log(session: Session, step: steps.Step, status: str, reason: str) -> StepLog:
+    item = step.item
+    return StepLog(
+        session=session,
+        item=item,
+        exercise=item.exercise,
+        side=step.side,
+        set_number=step.set_number,
+        status=status,
+        skip_reason=reason,
+        reps=item.reps,
+        hold_seconds=item.hold_seconds,
+    )
+
+
+@require_POST
+@never_cache
+def check_out(request: HttpRequest, code) -> HttpResponse:
+    session = _session_for(require_patient(request.user), code)
+    context = _player(session)
+    if context["stage"] != "checkout":
+        return _respond(request, session)  # already finished, or steps still to do
+    form = CheckOutForm(request.POST)
+    if not form.is_valid():
+        return _respond(request, session, status=422, checkout_form=form)
+    Session.objects.filter(pk=session.pk, status=SessionStatus.IN_PROGRESS).update(
+        pain_after=form.cleaned_data["pain"],
+        effort=form.cleaned_data["effort"],
+        note=form.cleaned_data["note"],
+        status=SessionStatus.COMPLETED,
+        finished=timezone.now(),
+    )
+    session.refresh_from_db()
+    return _respond(request, session)
