@@ -1,11 +1,8 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.auth.decorators import login_not_required
-from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 from hipmob import views
 
@@ -16,11 +13,7 @@ admin.site.index_title = _("Catalogue and accounts")
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    # Browsers ask for /favicon.ico whatever the page says; point them at the real icon.
-    path(
-        "favicon.ico",
-        login_not_required(RedirectView.as_view(url=static_url("img/icon.svg"), permanent=True)),
-    ),
+    path("favicon.ico", views.favicon),
     path("", include("accounts.urls")),
     path("exercises/", include("exercises.urls")),
     path("", include("routines.urls")),

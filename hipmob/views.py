@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -20,6 +21,14 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_staff:
         return redirect("admin:index")
     return render(request, "no_role.html", status=403)
+
+
+@login_not_required
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says: send them to the icon
+    (looked up per request, as the hashed name only exists after collectstatic)."""
+    return HttpResponsePermanentRedirect(static("img/icon.svg"))
 
 
 @login_not_required

@@ -65,7 +65,7 @@ def test_field_errors_are_linked_to_their_inputs(client, db):
 def test_csrf_keeps_working_after_sign_in(client, alice):
     """Django rotates the CSRF token at sign-in; the next form must still post."""
     sign_in(client, "alice")
-    page = client.get("/today/")
+    page = client.get("/account/")
     response = client.post("/sign-out/", {"csrfmiddlewaretoken": csrf_from(page)})
     assert response.status_code == 302
     assert SESSION_KEY not in client.session
@@ -92,7 +92,9 @@ def test_sign_out_refuses_get_and_changes_nothing(client, alice):
 
 def test_sign_out_clears_the_browsers_site_data(client, alice):
     sign_in(client, "alice")
-    response = client.post("/sign-out/", {"csrfmiddlewaretoken": csrf_from(client.get("/today/"))})
+    response = client.post(
+        "/sign-out/", {"csrfmiddlewaretoken": csrf_from(client.get("/account/"))}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/sign-in/"
     assert response["Clear-Site-Data"] == '"cache", "storage"'
