@@ -136,7 +136,7 @@
     this.endsAt = Date.now() + this.remaining;
     this.lastShown = null;
     this.phaseEl.textContent = this.label(phase.name);
-    this.root.dataset.phase = phase.name;
+    this.root.dataset.state = phase.name;
     if (phase.name === "rest") { say(this.root.dataset.sayRest); }
     if (phase.name === "hold") { beep(880, 250); say(this.root.dataset.sayStart); }
     if (phase.name === "count") {
