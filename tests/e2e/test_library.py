@@ -103,7 +103,8 @@ def test_filters_work_without_javascript(live_server, browser, browser_context_a
 
 def test_signing_out_works_after_signing_in(live_server, page, patient, sign_in):
     sign_in("alice")
-    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("link", name="Account").click()
+    page.get_by_role("button", name="Sign out on this phone").click()
     expect(page).to_have_url(f"{live_server.url}/sign-in/")
     page.goto(f"{live_server.url}/today/")
     expect(page).to_have_url(re.compile(r"/sign-in/\?next=/today/"))
