@@ -24,19 +24,40 @@ ARGS = [
     "--disable-quic",
 ]
 
-SHOTS = [  # (account or None, path, file name, full page?)
-    (None, "/sign-in/", "sign-in.png", False),
-    ("demo-patient", "/today/", "today.png", False),
-    ("demo-patient", "/exercises/", "library.png", False),
-    ("demo-patient", "/exercises/glute-bridge/", "exercise.png", False),
-    ("demo-clinician", "/clinic/patients/", "clinician-patients.png", False),
+SHOTS = [  # (account or None, path, file name)
+    (None, "/sign-in/", "sign-in.png"),
+    ("demo-patient", "/today/", "today.png"),
+    ("demo-patient", "/history/", "history.png"),
+    ("demo-patient", "/exercises/", "library.png"),
+    ("demo-patient", "/exercises/glute-bridge/", "exercise.png"),
+    ("demo-clinician", "/clinic/patients/", "clinician-patients.png"),
 ]
+
+
+def player(page) -> None:
+    """Today's session: check in, then catch the hold timer running. (This starts the
+    demo patient's session for today, so it runs last.)"""
+    page.goto(f"{BASE}/today/")
+    start = page.get_by_role("button", name="Start today's routine")
+    if start.count():
+        start.click()
+        page.get_by_role("radio", name="4", exact=True).check()
+        page.get_by_role("button", name="Start the exercises").click()
+    else:
+        page.get_by_role("link", name="Carry on where you left off").click()
+    page.wait_for_selector("[data-timer]:not([hidden])")
+    page.wait_for_function("() => document.querySelector('[data-timer]').dataset.state === 'hold'")
+    page.wait_for_timeout(2200)
+    page.locator(".player__dose").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -60)")
+    page.screenshot(path=OUT / "player-timer.png")
+    print(OUT / "player-timer.png")
 
 
 def main() -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for account, path, name, full_page in SHOTS:
+        for account, path, name in [*SHOTS, ("demo-patient", None, None)]:
             context = browser.new_context(
                 viewport={"width": 390, "height": 844},
                 device_scale_factor=2,
@@ -51,10 +72,13 @@ def main() -> None:
                 page.fill("#id_password", "hipmob-demo")
                 page.click("button[type=submit]")
                 page.wait_for_load_state()
-            page.goto(f"{BASE}{path}")
-            page.wait_for_load_state("networkidle")
-            page.screenshot(path=OUT / name, full_page=full_page)
-            print(OUT / name)
+            if path is None:
+                player(page)
+            else:
+                page.goto(f"{BASE}{path}")
+                page.wait_for_load_state("networkidle")
+                page.screenshot(path=OUT / name)
+                print(OUT / name)
             context.close()
         browser.close()
 

@@ -64,7 +64,7 @@ def test_a_demo_patient_completes_a_whole_session_with_htmx(started, demo, csp_v
     expect(page.get_by_text("5 of 5 exercises done")).to_be_visible()
     expect(page.get_by_text("Pain 4 → 3")).to_be_visible()
     assert page.evaluate("window.__sameDocument") is True, "every step should swap, not reload"
-    session = Session.objects.get(patient=demo)
+    session = Session.objects.get(patient=demo, local_date=demo.local_date())
     assert session.status == "completed"
     assert (session.pain_before, session.pain_after, session.effort) == (4, 3, "right")
     assert StepLog.objects.filter(session=session).count() == DEMO_STEPS
@@ -86,7 +86,7 @@ def test_a_reload_resumes_at_the_same_step(started, demo):
     page.reload()
     assert current_step_text(page) == where
     assert "right side" in where and "set 2 of 2" in where  # hip flexor, 4th step
-    assert StepLog.objects.filter(session__patient=demo).count() == 3
+    assert StepLog.objects.filter(session__local_date=demo.local_date()).count() == 3
 
 
 def test_a_lost_answer_is_retried_and_logged_exactly_once(started, demo):
@@ -110,7 +110,7 @@ def test_a_lost_answer_is_retried_and_logged_exactly_once(started, demo):
     expect(page.get_by_text("No connection. Trying again…")).to_be_visible()
     expect(page.locator(".player__dose")).to_contain_text("right side", timeout=10_000)
     assert dropped, "the first answer should have been dropped"
-    logs = StepLog.objects.filter(session__patient=demo)
+    logs = StepLog.objects.filter(session__patient=demo, session__local_date=demo.local_date())
     assert logs.count() == 1
     assert logs.get().side == "left"
 
@@ -145,7 +145,7 @@ def test_a_session_can_be_completed_without_javascript(
     page.get_by_role("radio", name="Easy", exact=True).check()
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("Pain 2 → 1")).to_be_visible()
-    session = Session.objects.get(patient=demo)
+    session = Session.objects.get(patient=demo, local_date=demo.local_date())
     assert session.status == "completed"
     assert StepLog.objects.filter(session=session).count() == DEMO_STEPS
     context.close()

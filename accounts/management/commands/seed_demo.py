@@ -4,16 +4,28 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import CareLink, Role, User
 from exercises.models import Exercise
 from exercises.permissions import CATALOGUE_EDITORS
-from routines.models import Routine, RoutineItem, RoutineKind
+from routines.models import (
+    Routine,
+    RoutineItem,
+    RoutineKind,
+    Session,
+    SessionStatus,
+    StepLog,
+    StepStatus,
+)
 from routines.plans import assign_template
+from routines.steps import plan_steps
 
 DEMO_PASSWORD = "hipmob-demo"  # noqa: S105 - printed by `make run`; refused outside DEBUG
 CORE_FIVE = ["hip-flexor-stretch", "glute-bridge", "clamshell", "lunge-with-twist", "deep-squat"]
 TEMPLATE_TITLE = "Hip mobility: the core five"
+HISTORY_DAYS = 14
+MISSED_DAYS = {4, 9, 10}  # days ago: nobody manages every day
 
 
 class Command(BaseCommand):
@@ -43,19 +55,52 @@ class Command(BaseCommand):
         )
 
         template = self._template(clinician)
-        if not Routine.objects.for_patient(patient).active().exists():
-            assign_template(
-                template,
-                patient,
-                owner=clinician,
-                start_date=patient.local_date() - timedelta(days=14),
-            )
+        plan = Routine.objects.for_patient(patient).active().first() or assign_template(
+            template,
+            patient,
+            owner=clinician,
+            start_date=patient.local_date() - timedelta(days=HISTORY_DAYS),
+        )
+        if not Session.objects.filter(patient=patient).exists():
+            self._history(patient, plan)
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data ready: demo-patient, demo-clinician and demo-admin, "
                 f"password {DEMO_PASSWORD}"
             )
         )
+
+    def _history(self, patient: User, plan: Routine) -> None:
+        """Two weeks of finished sessions, a few days missed, pain easing a little."""
+        today = patient.local_date()
+        items = list(plan.items.select_related("exercise"))
+        for days_ago in range(HISTORY_DAYS, 0, -1):
+            if days_ago in MISSED_DAYS:
+                continue
+            before = 3 + (days_ago * 2) // HISTORY_DAYS + (days_ago % 3 == 0)
+            session = Session.objects.create(
+                patient=patient,
+                plan=plan,
+                local_date=today - timedelta(days=days_ago),
+                pain_before=before,
+                pain_after=max(before - 1 - (days_ago % 2), 1),
+                effort="right",
+                status=SessionStatus.COMPLETED,
+                finished=timezone.now(),
+            )
+            StepLog.objects.bulk_create(
+                StepLog(
+                    session=session,
+                    item=step.item,
+                    exercise=step.exercise,
+                    side=step.side,
+                    set_number=step.set_number,
+                    status=StepStatus.DONE,
+                    reps=step.item.reps,
+                    hold_seconds=step.item.hold_seconds,
+                )
+                for step in plan_steps(items)
+            )
 
     def _groups(self):
         from django.contrib.auth.models import Group
