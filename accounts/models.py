@@ -84,8 +84,14 @@ class User(AbstractUser):
         for fallback in settings.SECRET_KEY_FALLBACKS:
             yield self._session_hash(secret=fallback)
 
+    @transaction.atomic
     def sign_out_everywhere(self) -> None:
+        """Every session ends, and every sign-in link not yet used stops working: a
+        lost phone may also hold an unopened link."""
         User.objects.filter(pk=self.pk).update(session_version=models.F("session_version") + 1)
+        SignInLink.objects.filter(user=self, used_at__isnull=True, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
         self.refresh_from_db(fields=["session_version"])
 
     @property
@@ -187,7 +193,10 @@ class SignInLink(models.Model):
     @transaction.atomic
     def issue(cls, user: User, created_by: User | None = None) -> tuple["SignInLink", str]:
         """A new link for `user`; their earlier unused links stop working. Returns the
-        link and the token, which exists only here and in the URL given out."""
+        link and the token, which exists only here and in the URL given out. Only
+        patients sign in by link: staff use a password (and later a second factor)."""
+        if not user.is_patient or user.is_staff:
+            raise ValueError("Sign-in links are for patients only.")
         now = timezone.now()
         cls.objects.filter(user=user, used_at__isnull=True, revoked_at__isnull=True).update(
             revoked_at=now

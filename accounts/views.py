@@ -35,18 +35,28 @@ def use_link(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button; only the POST signs in. Mail scanners and link previews
     follow GET links, and must not use up a patient's one-time link."""
     link = SignInLink.find(token)
-    if link is None or not link.is_usable or not link.user.is_active:
-        return render(request, "accounts/link_invalid.html", status=410 if link else 404)
+    user = link.user if link else None
+    if link is None or not link.is_usable or not user.is_active or not user.is_patient:
+        return _no_referrer(
+            render(request, "accounts/link_invalid.html", status=410 if link else 404)
+        )
     if request.method == "GET":
-        return render(request, "accounts/link_confirm.html")
-    # Spend the link atomically: of two simultaneous taps, only one signs in.
-    spent = SignInLink.objects.filter(pk=link.pk, used_at__isnull=True).update(
-        used_at=timezone.now()
-    )
+        return _no_referrer(render(request, "accounts/link_confirm.html"))
+    # Spend it atomically, re-checking it is still usable: of two simultaneous taps, or
+    # a tap racing a revocation, only one can sign in.
+    spent = SignInLink.objects.usable().filter(pk=link.pk).update(used_at=timezone.now())
     if not spent:
-        return render(request, "accounts/link_invalid.html", status=410)
-    login(request, link.user, backend="django.contrib.auth.backends.ModelBackend")
+        return _no_referrer(render(request, "accounts/link_invalid.html", status=410))
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("home")
+
+
+def _no_referrer(response: HttpResponse) -> HttpResponse:
+    # The token is in this page's address: send on only the bare origin, never the
+    # path. ("no-referrer" would make the browser send "Origin: null" with the form,
+    # which Django's CSRF check rightly refuses.)
+    response["Referrer-Policy"] = "strict-origin"
+    return response
 
 
 @require_POST

@@ -9,6 +9,7 @@ from routines import schedule
 
 DAY_LABELS = {
     "done": _("done"),
+    "extra": _("extra session"),
     "missed": _("missed"),
     "rest": _("rest day"),
     "today": _("due today"),
@@ -27,9 +28,10 @@ class Day:
 
 
 def day_status(plan, day: date, today: date, completed: set[date]) -> str:
+    due = schedule.is_due(plan, day)
     if day in completed:
-        return "done"
-    if not schedule.is_due(plan, day):
+        return "done" if due else "extra"
+    if not due:
         return "rest"
     if day == today:
         return "today"
@@ -45,7 +47,8 @@ def week(plan, today: date, completed: set[date]) -> list[Day]:
 
 
 def ratio(days: list[Day]) -> tuple[int, int]:
-    """(done, due) over days that have happened: today counts once it is done."""
+    """(done, due) over due days that have happened: today counts once it is done.
+    Extra sessions on rest days are welcome but don't change the ratio."""
     done = sum(1 for d in days if d.status == "done")
     due = sum(1 for d in days if d.status in ("done", "missed"))
     return done, due

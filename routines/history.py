@@ -29,7 +29,11 @@ def history(request: HttpRequest) -> HttpResponse:
     local_date = patient.local_date()
     sessions = (
         Session.objects.filter(patient=patient)
-        .annotate(steps_done=Count("logs", filter=~Q(logs__status=StepStatus.SKIPPED)))
+        .annotate(
+            exercises_done=Count(
+                "logs__item", distinct=True, filter=~Q(logs__status=StepStatus.SKIPPED)
+            )
+        )
         .order_by("-local_date")
     )
     page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -147,6 +151,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     patient = require_patient(request.user)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(patient, "csv")}"'
+    response.write("\ufeff")  # a byte-order mark, so spreadsheet apps read UTF-8 names
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
     for session in _export_sessions(patient):

@@ -39,7 +39,16 @@ def _session_for(patient, code) -> Session:
     queryset = Session.objects.select_related("plan").prefetch_related(
         Prefetch("plan__items", queryset=items)
     )
-    return get_object_or_404(queryset, patient=patient, code=code)
+    session = get_object_or_404(queryset, patient=patient, code=code)
+    session.patient = patient  # already loaded: spares a query
+    return session
+
+
+def _is_past(session: Session) -> bool:
+    """An unfinished session from an earlier day stays as it was: finishing it days
+    later would put today's pain score on another date and turn a missed day into a
+    done one."""
+    return session.local_date < session.patient.local_date()
 
 
 def _player(session: Session, **extra) -> dict:
@@ -51,6 +60,8 @@ def _player(session: Session, **extra) -> dict:
     current = steps.current_step(all_steps, logged)
     if session.status == SessionStatus.COMPLETED:
         stage = "summary"
+    elif _is_past(session):
+        stage = "past"
     elif session.pain_before is None:
         stage = "checkin"
     elif current is not None:
@@ -73,6 +84,9 @@ def _player(session: Session, **extra) -> dict:
         "checkout_form": CheckOutForm(),
         "step_form": None,
         "reasons": SkipReason.choices,
+        "pain_rose": session.pain_after is not None
+        and (session.pain_after - session.pain_before >= 2 or session.pain_after > 5),
+        "high_pain": session.pain_before is not None and session.pain_before >= 8,
     }
     context.update(extra)
     return context
@@ -116,6 +130,8 @@ def session_page(request: HttpRequest, code) -> HttpResponse:
 @never_cache
 def check_in(request: HttpRequest, code) -> HttpResponse:
     session = _session_for(require_patient(request.user), code)
+    if _is_past(session):
+        return _respond(request, session)
     form = CheckInForm(request.POST)
     if not form.is_valid():
         return _respond(request, session, status=422, checkin_form=form)
@@ -132,7 +148,11 @@ def check_in(request: HttpRequest, code) -> HttpResponse:
 def log_step(request: HttpRequest, code) -> HttpResponse:
     session = _session_for(require_patient(request.user), code)
     form = StepForm(request.POST)
-    if session.status == SessionStatus.COMPLETED or session.pain_before is None:
+    if (
+        session.status == SessionStatus.COMPLETED
+        or session.pain_before is None
+        or _is_past(session)
+    ):
         return _respond(request, session)  # nothing to log now: show where we are
     all_steps = steps.plan_steps(list(session.plan.items.all()))
     step = steps.find_step(all_steps, form.key) if form.is_valid() else None

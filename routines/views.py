@@ -31,7 +31,10 @@ def today(request: HttpRequest) -> HttpResponse:
     items = list(plan.items.all()) if plan else []
     state = schedule.plan_state(plan, local_date)
     week_start = schedule.week_of(local_date)[0]
-    this_week = list(Session.objects.filter(patient=patient, local_date__gte=week_start))
+    yesterday = local_date - timedelta(days=1)
+    this_week = list(
+        Session.objects.filter(patient=patient, local_date__gte=min(week_start, yesterday))
+    )
     completed = {s.local_date for s in this_week if s.status == SessionStatus.COMPLETED}
     todays = next((s for s in this_week if s.local_date == local_date), None)
     last = Session.objects.completed().filter(patient=patient).order_by("-local_date").first()
@@ -50,9 +53,8 @@ def today(request: HttpRequest) -> HttpResponse:
         "week": week,
         "week_done": done,
         "week_due": due,
-        "missed_yesterday": any(
-            d.status == "missed" and d.day == local_date - timedelta(days=1) for d in week
-        ),
+        "missed_yesterday": plan is not None
+        and adherence.day_status(plan, yesterday, local_date, completed) == "missed",
     }
     return render(request, "routines/today.html", context)
 

@@ -10,3 +10,6 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 # The test client and the live server speak plain HTTP.
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SECURE_COOKIES", "0")
+# The live server's thread would keep a persistent connection open, and PostgreSQL
+# won't drop the test database while anyone is connected.
+os.environ.setdefault("CONN_MAX_AGE", "0")

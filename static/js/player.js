@@ -10,7 +10,6 @@
   var PREFS_KEY = "hipmob.player.prefs";
   var DEFAULT_PREFS = { beep: true, voice: false, auto: true };
   var RETRY_DELAYS = [1000, 2000, 4000, 8000, 8000, 15000, 15000, 30000];
-  var GET_READY_SECONDS = 3;
 
   // ---- preferences --------------------------------------------------------------
   function loadPrefs() {
@@ -35,8 +34,9 @@
     if (!audio) audio = new Ctx();
     if (audio.state === "suspended") audio.resume();
   }
-  document.addEventListener("pointerdown", unlockAudio, true);
-  document.addEventListener("keydown", unlockAudio, true);
+  ["pointerdown", "touchend", "click", "keydown"].forEach(function (name) {
+    document.addEventListener(name, unlockAudio, true);
+  });
 
   function beep(frequency, milliseconds) {
     if (!prefs.beep || !audio || audio.state !== "running") return;
@@ -92,7 +92,7 @@
     this.transition = root.dataset.transition;
     this.phaseEl = root.querySelector("[data-phase]");
     this.numberEl = root.querySelector("[data-number]");
-    this.announceEl = root.querySelector("[data-announce]");
+    this.announceEl = document.getElementById("player-announcer");
     this.arc = root.querySelector("[data-arc]");
     this.toggle = root.querySelector("[data-timer-toggle]");
     this.counter = root.querySelector("[data-counter]");
@@ -100,7 +100,8 @@
     this.phases = [];
     if (this.rest > 0) this.phases.push({ name: "rest", seconds: this.rest });
     if (this.hold > 0) {
-      this.phases.push({ name: "ready", seconds: GET_READY_SECONDS });
+      // Longer to get into position for a new exercise than to switch sides.
+      this.phases.push({ name: "ready", seconds: parseInt(root.dataset.ready, 10) || 3 });
       this.phases.push({ name: "hold", seconds: this.hold });
     } else if (this.reps > 0) {
       this.phases.push({ name: "count", seconds: 0 });
@@ -169,7 +170,7 @@
   };
 
   Timer.prototype.announce = function (text) {
-    this.announceEl.textContent = text;
+    if (this.announceEl) this.announceEl.textContent = text;
   };
 
   Timer.prototype.togglePause = function () {
@@ -199,10 +200,15 @@
     this.toggle.hidden = true;
     this.counter.hidden = true;
     var done = document.querySelector("[data-step-form] [data-done]");
+    var player = document.getElementById("player");
     if (done) {
       done.focus();
-      // Hands-free: a finished hold counts as done without touching the phone.
-      if (prefs.auto && this.hold > 0) done.form.requestSubmit(done);
+      // Hands-free: a finished hold counts as done without touching the phone. A real
+      // click, so htmx sends the button's action; never after an error, so a
+      // problem can't turn into a loop.
+      if (prefs.auto && this.hold > 0 && player && !player.hasAttribute("data-has-errors")) {
+        done.click();
+      }
     }
   };
 
@@ -279,15 +285,28 @@
     }, delay);
   }
   document.addEventListener("htmx:sendError", retry);
+  document.addEventListener("htmx:timeout", retry);
   document.addEventListener("htmx:responseError", function (event) {
-    if (event.detail.xhr.status >= 500) retry(event);
+    var status = event.detail.xhr.status;
+    if (status >= 500 || status === 0) {
+      retry(event);
+    } else if (isPlayerForm(event.detail.elt)) {
+      // A refusal (signed out, page too old): resending won't help; say so.
+      attempts = 0;
+      savingText(text("offlineText", "Not saved. Reload the page and try again."));
+    }
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail.target && event.detail.target.id === "player") {
       attempts = 0;
       initPlayer();
-      var heading = document.querySelector("#player h1");
-      if (heading) { heading.tabIndex = -1; heading.focus({ preventScroll: true }); }
+      // Errors first, so they are read out; otherwise the new screen's heading.
+      var target = document.querySelector("#player [data-errors]") ||
+        document.querySelector("#player h1");
+      if (target) { target.tabIndex = -1; target.focus({ preventScroll: true }); }
+      var cue = document.querySelector("#player .cue-banner");
+      var announcer = document.getElementById("player-announcer");
+      if (cue && announcer) announcer.textContent = cue.textContent;
       window.scrollTo({ top: 0 });
     }
   });

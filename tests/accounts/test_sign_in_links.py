@@ -114,3 +114,35 @@ def test_sign_out_everywhere_needs_post_and_csrf(client, alice):
     alice.refresh_from_db()
     assert alice.session_version == 0
     assert client.get("/today/").status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["bob", "erin"])
+def test_links_cannot_be_issued_for_staff_or_clinicians(request, persona):
+    user = request.getfixturevalue(persona)
+    with pytest.raises(ValueError, match="patients only"):
+        SignInLink.issue(user)
+    assert not SignInLink.objects.exists()
+
+
+def test_a_link_made_for_a_staff_account_by_other_means_does_not_sign_in(client, erin):
+    token = "staff-token-made-by-hand"
+    SignInLink.objects.create(
+        user=erin, token_hash=hash_token(token), expires=timezone.now() + timedelta(days=1)
+    )
+    assert client.get(f"/link/{token}/").status_code == 410
+    client.post(f"/link/{token}/")
+    assert SESSION_KEY not in client.session
+
+
+def test_sign_out_everywhere_also_stops_unused_links(client, alice, link):
+    record, token = link
+    client.force_login(alice)
+    client.post("/sign-out/everywhere/", {"csrfmiddlewaretoken": csrf(client, "/account/")})
+    record.refresh_from_db()
+    assert record.revoked_at is not None
+    assert Client().get(f"/link/{token}/").status_code == 410
+
+
+def test_link_pages_never_pass_the_token_on_in_a_referrer(client, link):
+    _record, token = link
+    assert client.get(f"/link/{token}/")["Referrer-Policy"] == "strict-origin"

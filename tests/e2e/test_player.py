@@ -119,8 +119,9 @@ def test_the_hold_timer_counts_down_on_screen(started):
     page = started
     check_in(page)
     expect(page.locator("[data-timer]")).to_be_visible()
-    expect(page.locator("[data-phase]")).to_have_text("Get ready")
-    expect(page.locator("[data-phase]")).to_have_text("Hold", timeout=6000)
+    # A new exercise starts with ten seconds to get into position.
+    expect(page.locator("[data-phase]")).to_have_text("Get into position")
+    expect(page.locator("[data-phase]")).to_have_text("Hold", timeout=13_000)
     first = int(page.locator("[data-number]").inner_text())
     page.wait_for_timeout(1500)
     assert int(page.locator("[data-number]").inner_text()) < first
@@ -171,3 +172,23 @@ def test_a_sign_in_link_opens_the_plan_on_a_phone(live_server, page, demo):
     page.goto(f"{live_server.url}/link/{token}/")
     expect(page.get_by_role("heading", name="This link no longer works")).to_be_visible()
     assert_no_axe_violations(page)
+
+
+def test_a_request_that_never_arrives_is_retried_and_logged_once(started, demo):
+    page = started
+    check_in(page)
+    aborted = []
+
+    def fail_first_send(route):
+        if route.request.method == "POST" and not aborted:
+            aborted.append(route.request.url)
+            route.abort("internetdisconnected")  # never reaches the server
+        else:
+            route.continue_()
+
+    page.route(re.compile(r"/sessions/[0-9a-f-]+/step/$"), fail_first_send)
+    page.get_by_role("button", name="Done", exact=True).click()
+    expect(page.locator(".player__dose")).to_contain_text("right side", timeout=10_000)
+    assert aborted
+    logs = StepLog.objects.filter(session__patient=demo, session__local_date=demo.local_date())
+    assert logs.count() == 1

@@ -316,20 +316,54 @@ def test_htmx_gets_fragments_and_plain_forms_get_redirects(patient, plan):
 # --- dates and query counts --------------------------------------------------------------
 
 
-def test_each_patient_starts_on_their_own_local_date(client, bob):
+def test_due_today_follows_each_patients_own_date(client, bob):
+    """At 23:30 UTC on Sunday 29 March 2026 it is already Monday in Auckland and still
+    Sunday in Los Angeles: a Monday-only plan is due for one and not the other."""
     auckland = make_patient(timezone="Pacific/Auckland")
     los_angeles = make_patient(timezone="America/Los_Angeles")
     exercises = [Exercise.objects.get(slug="glute-bridge")]
     for person in (auckland, los_angeles):
-        make_plan(person, bob, exercises, start_date=date(2026, 3, 1))
+        make_plan(person, bob, exercises, start_date=date(2026, 3, 1), schedule_days=0b0000001)
     with time_machine.travel(datetime(2026, 3, 29, 23, 30, tzinfo=UTC), tick=False):
-        for person in (auckland, los_angeles):
-            client.force_login(person)
-            today = client.get("/today/")
-            assert today.context["local_date"] == person.local_date()
-            start(client)
+        client.force_login(auckland)
+        html = client.get("/today/").content.decode()
+        assert "Monday 30 March" in html and "Due today" in html
+        start(client)
+        client.force_login(los_angeles)
+        html = client.get("/today/").content.decode()
+        assert "Sunday 29 March" in html and "Rest day" in html
+        assert "Monday 30 March" in html  # "your next session is on Monday 30 March"
     assert Session.objects.get(patient=auckland).local_date == date(2026, 3, 30)
-    assert Session.objects.get(patient=los_angeles).local_date == date(2026, 3, 29)
+
+
+def test_an_unfinished_session_from_an_earlier_day_is_read_only(patient, alice, plan):
+    session = checked_in(patient)
+    Session.objects.filter(pk=session.pk).update(local_date=alice.local_date() - timedelta(days=3))
+    html = patient.get(f"/sessions/{session.code}/").content.decode()
+    assert "This session wasn&#x27;t finished" in html or "This session wasn't finished" in html
+    for path, data in [("step/", step_data(plan)), ("check-out/", {"pain": 2, "effort": "easy"})]:
+        post(patient, f"/sessions/{session.code}/{path}", data)
+    session.refresh_from_db()
+    assert session.status == "in_progress" and session.pain_after is None
+    assert not StepLog.objects.exists()
+
+
+def test_a_big_rise_in_pain_gets_clear_advice(patient, plan):
+    session = checked_in(patient, pain=3)
+    finish_steps(patient, session, plan)
+    post(patient, f"/sessions/{session.code}/check-out/", {"pain": 6, "effort": "hard"})
+    html = patient.get(f"/sessions/{session.code}/").content.decode()
+    assert (
+        "Don&#x27;t do any more exercise today" in html
+        or "Don't do any more exercise today" in html
+    )
+    assert "call 999" in html
+
+
+def test_high_pain_at_check_in_brings_a_caution(patient, plan):
+    session = checked_in(patient, pain=8)
+    html = patient.get(f"/sessions/{session.code}/").content.decode()
+    assert "Your pain is high today (8 out of 10)" in html
 
 
 def count(client, url) -> int:
@@ -378,3 +412,14 @@ def test_today_and_history_keep_a_fixed_number_of_queries_at_10_and_1000_session
     add_past_sessions(alice, plan, 1000)
     assert Session.objects.filter(patient=alice).count() == 1000
     assert count(patient, url) == expected
+
+
+def test_the_player_keeps_a_fixed_number_of_queries_at_10_and_1000_past_sessions(
+    patient, alice, plan
+):
+    session = checked_in(patient)
+    url = f"/sessions/{session.code}/"
+    add_past_sessions(alice, plan, 10)
+    assert count(patient, url) == 5
+    add_past_sessions(alice, plan, 1000)
+    assert count(patient, url) == 5

@@ -108,3 +108,15 @@ def test_today_keeps_a_fixed_number_of_queries_with_5_and_20_items(client, alice
     assert Routine.objects.for_patient(alice).active().get().items.count() == 20
     # session, user, plan, items, this week's sessions, the last finished one
     assert count_queries(client) == at_five == 6
+
+
+def test_a_missed_sunday_is_noticed_on_monday(client, alice, bob):
+    from datetime import UTC, date, datetime
+
+    import time_machine
+
+    make_plan(alice, bob, Exercise.objects.filter(slug="glute-bridge"), start_date=date(2026, 3, 1))
+    client.force_login(alice)
+    with time_machine.travel(datetime(2026, 3, 9, 9, 0, tzinfo=UTC), tick=False):  # a Monday
+        html = client.get("/today/").content.decode()
+    assert "Yesterday didn" in html

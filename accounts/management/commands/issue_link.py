@@ -18,6 +18,8 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
             raise CommandError(f"No active account is called {username!r}.")
+        if not user.is_patient or user.is_staff:
+            raise CommandError("Sign-in links are for patients; staff sign in with a password.")
         _link, token = SignInLink.issue(user)
         url = settings.SITE_URL.rstrip("/") + reverse("use_link", args=[token])
         self.stdout.write(url)
