@@ -209,6 +209,11 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# --- Clinical thresholds (clinical.md §3; proposed rules that need clinical sign-off) ---
+PAIN_MEANINGFUL_POINTS = env_int("PAIN_MEANINGFUL_POINTS", 2)
+PAIN_MEANINGFUL_SHARE = 0.3  # 30 % of the baseline score
+PAIN_ACCEPTABLE_CEILING = env_int("PAIN_ACCEPTABLE_CEILING", 5)
+
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("exercises/", include("exercises.urls")),
     path("", include("routines.urls")),
+    path("clinic/", include("routines.clinic_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -15,7 +15,7 @@ def home(request: HttpRequest) -> HttpResponse:
     LoginRequiredMiddleware sends them to sign in)."""
     user = request.user
     if user.role == Role.CLINICIAN:
-        return redirect("routines:patients")
+        return redirect("clinic:patients")
     if user.role == Role.PATIENT and not user.is_staff:
         return redirect("routines:today")
     if user.is_staff:

@@ -1,6 +1,8 @@
 """The one place that decides who may see whose data. Strangers get a 404."""
 
+from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from accounts.models import CareLink, Role, User
 
@@ -21,3 +23,26 @@ def patients_of(clinician: User):
     """The patients a clinician may see: those joined to them by an active care link."""
     linked = CareLink.objects.active().filter(clinician=clinician).values("patient_id")
     return User.objects.patients().filter(pk__in=linked)
+
+
+def linked_patient(clinician: User, code) -> User:
+    """A patient this clinician is linked to, or a 404 that says nothing more."""
+    return get_object_or_404(patients_of(clinician), code=code)
+
+
+def usable_templates(clinician: User):
+    """The clinician's own templates and everyone's shared ones."""
+    from routines.models import Routine
+
+    return Routine.objects.templates().filter(Q(owner=clinician) | Q(shared=True))
+
+
+def usable_template(clinician: User, code):
+    return get_object_or_404(usable_templates(clinician), code=code)
+
+
+def editable_template(clinician: User, code):
+    """Only the author changes a template; others may copy a shared one."""
+    from routines.models import Routine
+
+    return get_object_or_404(Routine.objects.templates(), owner=clinician, code=code)

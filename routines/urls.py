@@ -13,5 +13,4 @@ urlpatterns = [
     path("history/", history.history, name="history"),
     path("my-data/hipmob.json", history.export_json, name="export_json"),
     path("my-data/hipmob.csv", history.export_csv, name="export_csv"),
-    path("clinic/patients/", views.patient_list, name="patients"),
 ]

@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from routines import adherence, schedule
-from routines.access import patients_of, require_clinician, require_patient
+from routines.access import require_patient
 from routines.models import Routine, RoutineItem, Session, SessionStatus
 
 
@@ -57,16 +57,3 @@ def today(request: HttpRequest) -> HttpResponse:
         and adherence.day_status(plan, yesterday, local_date, completed) == "missed",
     }
     return render(request, "routines/today.html", context)
-
-
-@require_GET
-@never_cache
-def patient_list(request: HttpRequest) -> HttpResponse:
-    clinician = require_clinician(request.user)
-    active_plans = Routine.objects.plans().active().only("title", "patient_id")
-    patients = (
-        patients_of(clinician)
-        .prefetch_related(Prefetch("plans", queryset=active_plans, to_attr="active_plans"))
-        .order_by("name", "username")
-    )
-    return render(request, "routines/patient_list.html", {"patients": patients})

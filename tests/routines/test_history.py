@@ -57,7 +57,7 @@ def test_history_draws_the_pain_chart_with_the_numbers_as_text(patient, sessions
     html = patient.get("/history/").content.decode()
     assert "<svg" in html and "<polyline" in html
     assert 'role="img"' in html and "<desc" in html
-    assert "Pain from 0 to 10 before and after your last 3 sessions" in html
+    assert "Pain from 0 to 10 before and after the last 3 sessions" in html
     # The table holds every number the chart draws.
     for session in sessions:
         assert f"<td>{session.pain_before}</td><td>{session.pain_after}</td>" in html

@@ -1,0 +1,306 @@
+"""The clinician's workspace for patients: the list, adding a patient, their detail
+page, sign-in links, assigning a routine, and the printable handout."""
+
+import base64
+import io
+import secrets
+import uuid
+from collections import defaultdict
+from datetime import timedelta
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.models import CareLink, Role, SignInLink, User
+from routines import adherence, attention, charts, schedule
+from routines.access import linked_patient, patients_of, require_clinician, usable_templates
+from routines.clinic_forms import AddPatientForm, AssignForm
+from routines.models import (
+    Routine,
+    RoutineItem,
+    Session,
+    SessionStatus,
+    SkipReason,
+    StepLog,
+    StepStatus,
+)
+from routines.plans import assign_template
+
+PAGE_SIZE = 25
+RECENT_DAYS = 14
+
+
+def _completed(patient_ref):
+    return Session.objects.completed().filter(patient=patient_ref)
+
+
+@require_GET
+@never_cache
+def patient_list(request: HttpRequest) -> HttpResponse:
+    """Who needs attention first. Four queries for any number of patients: session,
+    user, the patients with their first and last scores, their active plans, and the
+    last fortnight's sessions. (Sorting needs every linked patient's attention, so the
+    page is cut in Python; a clinician's caseload is hundreds, not millions.)"""
+    clinician = require_clinician(request.user)
+    query = request.GET.get("q", "").strip()[:100]
+    active_plans = (
+        Routine.objects.plans()
+        .active()
+        .only("title", "patient_id", "start_date", "end_date", "schedule_days", "active")
+    )
+    first = _completed(OuterRef("pk")).order_by("local_date")
+    last = _completed(OuterRef("pk")).order_by("-local_date")
+    patients = (
+        patients_of(clinician)
+        .annotate(
+            baseline=Subquery(first.values("pain_before")[:1]),
+            last_date=Subquery(last.values("local_date")[:1]),
+            last_before=Subquery(last.values("pain_before")[:1]),
+            last_after=Subquery(last.values("pain_after")[:1]),
+        )
+        .prefetch_related(Prefetch("plans", queryset=active_plans, to_attr="active_plans"))
+        .order_by("name", "username")
+    )
+    if query:
+        patients = patients.filter(Q(name__icontains=query) | Q(username__icontains=query))
+    patients = list(patients)
+    recent = defaultdict(list)
+    oldest = min((p.local_date() for p in patients), default=None)
+    if oldest:
+        for s in (
+            Session.objects.completed()
+            .filter(patient__in=patients, local_date__gte=oldest - timedelta(days=RECENT_DAYS))
+            .order_by("local_date")
+            .values("patient_id", "local_date", "pain_before")
+        ):
+            recent[s["patient_id"]].append(s)
+    rows = [_row(p, recent[p.pk]) for p in patients]
+    rows.sort(
+        key=lambda r: (
+            not r["attention"].needed,
+            -len(r["attention"].reasons),
+            r["patient"].name.lower(),
+        )
+    )
+    page_number = max(1, min(_int(request.GET.get("page"), 1), 10_000))
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page_number = min(page_number, pages)
+    context = {
+        "rows": rows[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE],
+        "page_number": page_number,
+        "pages": pages,
+        "total": len(rows),
+        "query": query,
+    }
+    return render(request, "clinic/patient_list.html", context)
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _row(patient: User, recent: list[dict]) -> dict:
+    today = patient.local_date()
+    plan = patient.active_plans[0] if patient.active_plans else None
+    done_dates = {s["local_date"] for s in recent}
+    last_week = [today - timedelta(days=n) for n in range(6, -1, -1)]
+    days = adherence.days(plan, last_week, today, done_dates) if plan else []
+    done, due = adherence.ratio(days)
+    return {
+        "patient": patient,
+        "plan": plan,
+        "done": done,
+        "due": due,
+        "trend": attention.trend([s["pain_before"] for s in recent[-3:]]),
+        "attention": attention.assess(
+            baseline=patient.baseline,
+            current=patient.last_before,
+            last_session=patient.last_date,
+            plan_start=plan.start_date if plan else None,
+            today=today,
+            has_plan=plan is not None,
+        ),
+    }
+
+
+def _username_for(name: str) -> str:
+    stem = slugify(name)[:20] or "patient"
+    return f"{stem}-{secrets.token_hex(3)}"
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def add_patient(request: HttpRequest) -> HttpResponse:
+    clinician = require_clinician(request.user)
+    form = AddPatientForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            patient = User(
+                username=_username_for(form.cleaned_data["name"]),
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                timezone=form.cleaned_data["timezone"],
+                role=Role.PATIENT,
+            )
+            patient.set_unusable_password()  # patients sign in with one-time links
+            patient.save()
+            CareLink.objects.create(clinician=clinician, patient=patient)
+            _link, token = SignInLink.issue(patient, created_by=clinician)
+        messages.success(request, _("%(name)s is added.") % {"name": patient.name})
+        return _link_page(request, patient, token, status=201)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "clinic/add_patient.html", {"form": form}, status=status)
+
+
+def _qr_data_uri(url: str) -> str:
+    """A QR code of the sign-in link as an SVG data: URI, made here (no third party)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(
+        buffer, kind="svg", scale=6, border=2, xmldecl=False, dark="#1f2a37", light="#ffffff"
+    )
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def _link_page(request, patient: User, token: str, status: int = 200) -> HttpResponse:
+    """The token exists only in this response: it is shown once, never stored."""
+    url = request.build_absolute_uri(reverse("use_link", args=[token]))
+    context = {
+        "patient": patient,
+        "url": url,
+        "qr": _qr_data_uri(url),
+        "days": settings.SIGN_IN_LINK_DAYS,
+    }
+    return render(request, "clinic/link.html", context, status=status)
+
+
+@require_POST
+@never_cache
+def new_link(request: HttpRequest, code) -> HttpResponse:
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    _link, token = SignInLink.issue(patient, created_by=clinician)
+    return _link_page(request, patient, token)
+
+
+@require_GET
+@never_cache
+def patient_detail(request: HttpRequest, code) -> HttpResponse:
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    items = RoutineItem.objects.select_related("exercise", "bad_day_exercise").order_by(
+        "order", "id"
+    )
+    plan = (
+        Routine.objects.for_patient(patient)
+        .active()
+        .prefetch_related(Prefetch("items", queryset=items))
+        .first()
+    )
+    sessions = list(Session.objects.filter(patient=patient).order_by("-local_date")[:30])
+    completed = [s for s in sessions if s.status == SessionStatus.COMPLETED][::-1]
+    per_exercise = (
+        StepLog.objects.filter(session__patient=patient)
+        .values(name=F("exercise__name"))
+        .annotate(
+            done=Count("id", filter=Q(status=StepStatus.DONE)),
+            easier=Count("id", filter=Q(status=StepStatus.EASIER)),
+            skipped=Count("id", filter=Q(status=StepStatus.SKIPPED)),
+        )
+        .order_by("name")
+    )
+    skip_reasons = (
+        StepLog.objects.filter(session__patient=patient, status=StepStatus.SKIPPED)
+        .values("skip_reason")
+        .annotate(count=Count("id"))
+        .order_by("-count")
+    )
+    context = {
+        "patient": patient,
+        "plan": plan,
+        "sessions": sessions,
+        "notes": [s for s in sessions if s.note],
+        "chart": charts.pain_chart(completed),
+        "chart_sessions": completed,
+        "per_exercise": per_exercise,
+        "skip_reasons": [
+            {"label": _reason_label(r["skip_reason"]), "count": r["count"]} for r in skip_reasons
+        ],
+        "days_label": schedule.days_label(plan.schedule_days) if plan else "",
+    }
+    return render(request, "clinic/patient_detail.html", context)
+
+
+def _reason_label(value: str) -> str:
+    return str(SkipReason(value).label) if value in SkipReason.values else value
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def assign(request: HttpRequest, code) -> HttpResponse:
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    templates = usable_templates(clinician).order_by("title")
+    initial = {"start_date": patient.local_date()}
+    if request.GET.get("template"):
+        initial["template"] = templates.filter(code=_uuid(request.GET["template"])).first()
+    form = AssignForm(request.POST or None, templates=templates, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        assign_template(
+            data["template"],
+            patient,
+            owner=clinician,
+            start_date=data["start_date"],
+            schedule_days=data["days"],
+            end_date=data["end_date"],
+        )
+        messages.success(
+            request,
+            _("%(name)s's plan is now “%(title)s”.")
+            % {"name": patient.name, "title": data["template"].title},
+        )
+        return redirect("clinic:patient", code=patient.code)
+    status = 422 if request.method == "POST" else 200
+    context = {"patient": patient, "form": form, "has_templates": templates.exists()}
+    return render(request, "clinic/assign.html", context, status=status)
+
+
+def _uuid(value: str):
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+@require_GET
+@never_cache
+def handout(request: HttpRequest, code) -> HttpResponse:
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    items = RoutineItem.objects.select_related("exercise").order_by("order", "id")
+    plan = (
+        Routine.objects.for_patient(patient)
+        .active()
+        .prefetch_related(Prefetch("items", queryset=items))
+        .first()
+    )
+    context = {
+        "patient": patient,
+        "plan": plan,
+        "clinician": clinician,
+        "days_label": schedule.days_label(plan.schedule_days) if plan else "",
+    }
+    return render(request, "clinic/handout.html", context)

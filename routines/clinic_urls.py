@@ -1,0 +1,28 @@
+from django.urls import path
+
+from routines import builder, clinic
+
+app_name = "clinic"
+urlpatterns = [
+    path("patients/", clinic.patient_list, name="patients"),
+    path("patients/new/", clinic.add_patient, name="add_patient"),
+    path("patients/<uuid:code>/", clinic.patient_detail, name="patient"),
+    path("patients/<uuid:code>/link/", clinic.new_link, name="new_link"),
+    path("patients/<uuid:code>/assign/", clinic.assign, name="assign"),
+    path("patients/<uuid:code>/handout/", clinic.handout, name="handout"),
+    path("patients/<uuid:code>/edit-plan/", builder.edit_plan, name="edit_plan"),
+    path("routines/", builder.routine_list, name="routines"),
+    path("routines/new/", builder.create_routine, name="create_routine"),
+    path("routines/<uuid:code>/", builder.builder, name="builder"),
+    path("routines/<uuid:code>/items/", builder.add_item, name="add_item"),
+    path("routines/<uuid:code>/items/<int:item_id>/", builder.update_item, name="update_item"),
+    path("routines/<uuid:code>/items/<int:item_id>/move/", builder.move_item, name="move_item"),
+    path(
+        "routines/<uuid:code>/items/<int:item_id>/remove/",
+        builder.remove_item,
+        name="remove_item",
+    ),
+    path("routines/<uuid:code>/settings/", builder.routine_settings, name="routine_settings"),
+    path("routines/<uuid:code>/duplicate/", builder.duplicate, name="duplicate"),
+    path("routines/<uuid:code>/delete/", builder.delete_routine, name="delete_routine"),
+]
