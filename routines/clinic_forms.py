@@ -156,6 +156,10 @@ class ItemForm(forms.ModelForm):
         )
         for name in ("sets", "reps", "hold_seconds", "rest_seconds"):
             self.fields[name].widget.attrs.setdefault("min", 0)
+        for field in self.fields.values():
+            # One hint above the dose fields replaces the per-field help texts (which
+            # Django would otherwise point each input at with aria-describedby).
+            field.help_text = ""
 
     def clean(self):
         cleaned = super().clean()
