@@ -30,8 +30,43 @@ SHOTS = [  # (account or None, path, file name)
     ("demo-patient", "/history/", "history.png"),
     ("demo-patient", "/exercises/", "library.png"),
     ("demo-patient", "/exercises/glute-bridge/", "exercise.png"),
-    ("demo-clinician", "/clinic/patients/", "clinician-patients.png"),
 ]
+
+# The clinician works at a desk: (path, file name, viewport, media).
+CLINICIAN_SHOTS = [
+    ("/clinic/patients/", "clinician-patients.png", {"width": 1280, "height": 800}, "screen"),
+    ("patient", "clinician-patient.png", {"width": 1280, "height": 800}, "screen"),
+    ("builder", "builder.png", {"width": 1280, "height": 800}, "screen"),
+    ("handout", "handout.png", {"width": 794, "height": 1123}, "print"),
+]
+
+
+def clinician(browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{BASE}/sign-in/")
+    page.fill("#id_username", "demo-clinician")
+    page.fill("#id_password", "hipmob-demo")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Alice Morgan").click()
+    patient_url = page.url
+    for path, name, viewport, media in CLINICIAN_SHOTS:
+        page.set_viewport_size(viewport)
+        page.emulate_media(media=media)
+        if path == "patient":
+            page.goto(patient_url)
+        elif path == "handout":
+            page.goto(patient_url + "handout/")
+        elif path == "builder":
+            page.goto(f"{BASE}/clinic/routines/")
+            page.locator("table a").first.click()
+        else:
+            page.goto(f"{BASE}{path}")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=OUT / name, full_page=media == "print")
+        print(OUT / name)
+    context.close()
 
 
 def player(page) -> None:
@@ -80,6 +115,7 @@ def main() -> None:
                 page.screenshot(path=OUT / name)
                 print(OUT / name)
             context.close()
+        clinician(browser)
         browser.close()
 
 
