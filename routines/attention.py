@@ -3,15 +3,17 @@ boundary can be tested in a table (clinical.md §3: a meaningful change in low b
 is 2 points or 30 % of the baseline)."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from routines import schedule
+
 INACTIVE_DAYS = 3
 
 
-def meaningful_rise(baseline: int | None, current: int | None) -> bool:
+def meaningful_rise(baseline: int | None, current: float | None) -> bool:
     """Pain up by 2 points or more, or by 30 % or more of a non-zero baseline."""
     if baseline is None or current is None:
         return False
@@ -22,10 +24,26 @@ def meaningful_rise(baseline: int | None, current: int | None) -> bool:
     return rise >= points or (baseline > 0 and rise >= share * baseline)
 
 
-def days_inactive(last_session: date | None, plan_start: date | None, today: date) -> int:
-    """Days since anything was logged (or since the plan started, if never)."""
-    since = last_session or plan_start
-    return (today - since).days if since else 0
+LOOKBACK_DAYS = 60  # enough to tell "3 or more"; bounds the loop
+
+
+def missed_due_days(plan, last_activity: date | None, today: date) -> int:
+    """Due days with nothing logged since the later of the last activity and the plan's
+    start, up to yesterday (today isn't over). Rest days and days after the plan ended
+    don't count, so a Mon/Wed/Fri patient isn't flagged every Monday."""
+    if plan is None or plan.start_date is None:
+        return 0
+    since = max(d for d in (last_activity, plan.start_date - timedelta(days=1)) if d)
+    since = max(since, today - timedelta(days=LOOKBACK_DAYS))
+    day, missed = since + timedelta(days=1), 0
+    while day < today:
+        missed += schedule.is_due(plan, day)
+        day += timedelta(days=1)
+    return missed
+
+
+def weekly_mean(scores: list[int]) -> float | None:
+    return sum(scores) / len(scores) if scores else None
 
 
 @dataclass(frozen=True)
@@ -37,11 +55,13 @@ class Attention:
         return bool(self.reasons)
 
 
-def assess(*, baseline, current, last_session, plan_start, today, has_plan) -> Attention:
+def assess(*, plan, baseline, week_scores, last_activity, today) -> Attention:
+    """clinical.md §3: the week's mean pain 2 points or 30 % above the baseline (the
+    first recorded score), and 3 or more due days with nothing logged."""
     reasons = []
-    if has_plan and days_inactive(last_session, plan_start, today) >= INACTIVE_DAYS:
-        reasons.append(str(_("Nothing logged for 3 days or more")))
-    if meaningful_rise(baseline, current):
+    if missed_due_days(plan, last_activity, today) >= INACTIVE_DAYS:
+        reasons.append(str(_("Nothing logged on 3 or more due days")))
+    if meaningful_rise(baseline, weekly_mean(week_scores)):
         reasons.append(str(_("Pain up on their baseline")))
     return Attention(reasons)
 

@@ -46,10 +46,15 @@ def _builder_context(request, routine: Routine, **extra) -> dict:
         library = form.filter(library)
     items = list(routine.items.all())
     item_forms = extra.pop("item_forms", {})
+    variants = [(e.pk, e.name) for e in Exercise.objects.published().only("id", "name")]
     context = {
         "routine": routine,
         "rows": [
-            (item, item_forms.get(item.pk) or ItemForm(instance=item, prefix=f"i{item.pk}"))
+            (
+                item,
+                item_forms.get(item.pk)
+                or ItemForm(instance=item, prefix=f"i{item.pk}", variant_choices=variants),
+            )
             for item in items
         ],
         "form": form,

@@ -12,11 +12,10 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -64,6 +63,8 @@ def patient_list(request: HttpRequest) -> HttpResponse:
         patients_of(clinician)
         .annotate(
             baseline=Subquery(first.values("pain_before")[:1]),
+            # Any session counts as activity, finished or not.
+            last_activity=Max("sessions__local_date"),
             last_date=Subquery(last.values("local_date")[:1]),
             last_before=Subquery(last.values("pain_before")[:1]),
             last_after=Subquery(last.values("pain_after")[:1]),
@@ -126,30 +127,45 @@ def _row(patient: User, recent: list[dict]) -> dict:
         "due": due,
         "trend": attention.trend([s["pain_before"] for s in recent[-3:]]),
         "attention": attention.assess(
+            plan=plan,
             baseline=patient.baseline,
-            current=patient.last_before,
-            last_session=patient.last_date,
-            plan_start=plan.start_date if plan else None,
+            week_scores=[s["pain_before"] for s in recent if s["local_date"] >= last_week[0]],
+            last_activity=patient.last_activity,
             today=today,
-            has_plan=plan is not None,
         ),
     }
 
 
-def _username_for(name: str) -> str:
-    stem = slugify(name)[:20] or "patient"
-    return f"{stem}-{secrets.token_hex(3)}"
+def _new_username() -> str:
+    """Random, so a patient's name never ends up in a login or a log line."""
+    while True:
+        username = f"patient-{secrets.token_hex(4)}"
+        if not User.objects.filter(username=username).exists():
+            return username
+
+
+ADDED_KEY = "clinic_added_patients"
 
 
 @require_http_methods(["GET", "POST"])
 @never_cache
 def add_patient(request: HttpRequest) -> HttpResponse:
+    """A refresh or a double click sends the same form again: the request id it carries
+    is remembered, and a repeat goes to the patient already made instead of a second
+    account."""
     clinician = require_clinician(request.user)
-    form = AddPatientForm(request.POST or None)
+    form = AddPatientForm(request.POST or None, initial={"request_id": uuid.uuid4().hex})
     if request.method == "POST" and form.is_valid():
+        request_id = form.cleaned_data["request_id"]
+        added = request.session.get(ADDED_KEY, {})
+        if request_id in added:
+            existing = patients_of(clinician).filter(code=added[request_id]).first()
+            if existing:
+                messages.info(request, _("%(name)s was already added.") % {"name": existing.name})
+                return redirect("clinic:patient", code=existing.code)
         with transaction.atomic():
             patient = User(
-                username=_username_for(form.cleaned_data["name"]),
+                username=_new_username(),
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
                 timezone=form.cleaned_data["timezone"],
@@ -159,6 +175,7 @@ def add_patient(request: HttpRequest) -> HttpResponse:
             patient.save()
             CareLink.objects.create(clinician=clinician, patient=patient)
             _link, token = SignInLink.issue(patient, created_by=clinician)
+        request.session[ADDED_KEY] = {**added, request_id: str(patient.code)}
         messages.success(request, _("%(name)s is added.") % {"name": patient.name})
         return _link_page(request, patient, token, status=201)
     status = 422 if request.method == "POST" else 200
@@ -231,7 +248,6 @@ def patient_detail(request: HttpRequest, code) -> HttpResponse:
         "patient": patient,
         "plan": plan,
         "sessions": sessions,
-        "notes": [s for s in sessions if s.note],
         "chart": charts.pain_chart(completed),
         "chart_sessions": completed,
         "per_exercise": per_exercise,
@@ -253,10 +269,15 @@ def assign(request: HttpRequest, code) -> HttpResponse:
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
     templates = usable_templates(clinician).order_by("title")
-    initial = {"start_date": patient.local_date()}
+    today = patient.local_date()
+    initial = {"start_date": today}
+    current = Routine.objects.for_patient(patient).active().first()
+    if current:  # keep their days and end date unless the clinician changes them
+        initial["days"] = [str(i) for i in range(7) if current.schedule_days & (1 << i)]
+        initial["end_date"] = current.end_date
     if request.GET.get("template"):
         initial["template"] = templates.filter(code=_uuid(request.GET["template"])).first()
-    form = AssignForm(request.POST or None, templates=templates, initial=initial)
+    form = AssignForm(request.POST or None, templates=templates, today=today, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         assign_template(

@@ -1,6 +1,8 @@
 """Forms for the clinician's workspace. Every foreign key a clinician can post is
 limited to what they may use (published exercises, their own or shared templates)."""
 
+from datetime import timedelta
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +33,7 @@ def timezone_choices():
 
 
 class AddPatientForm(forms.Form):
+    request_id = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
     name = forms.CharField(label=_("Name"), max_length=150, strip=True)
     email = forms.EmailField(
         label=_("Email (optional)"),
@@ -90,17 +93,40 @@ class AssignForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    def __init__(self, *args, templates, **kwargs):
+    def __init__(self, *args, templates, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates
+        self.today = today
+
+    def clean_template(self):
+        template = self.cleaned_data["template"]
+        items = list(template.items.select_related("exercise", "bad_day_exercise"))
+        if not items:
+            raise forms.ValidationError(_("This routine has no exercises yet."))
+        hidden = [
+            item.exercise.name
+            for item in items
+            if not item.exercise.published
+            or (item.bad_day_exercise and not item.bad_day_exercise.published)
+        ]
+        if hidden:
+            raise forms.ValidationError(
+                _(
+                    "Some exercises in it are no longer in the library (%(names)s). "
+                    "Change the routine first."
+                )
+                % {"names": ", ".join(hidden)}
+            )
+        return template
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end can't be before the start."))
-        if start and start.year < 2000:
-            self.add_error("start_date", _("Choose a start date from this year or next."))
+        earliest, latest = self.today - timedelta(days=30), self.today + timedelta(days=365)
+        if start and not earliest <= start <= latest:
+            self.add_error("start_date", _("Choose a start from a month ago to a year from now."))
         return cleaned
 
 
@@ -143,7 +169,7 @@ class ItemForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, variant_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         variants = self.fields["bad_day_exercise"]
         variants.queryset = Exercise.objects.published()
@@ -154,6 +180,11 @@ class ItemForm(forms.ModelForm):
             if easier
             else _("Default: the same exercise at a lower dose")
         )
+        if variant_choices is not None:
+            # One list for every item on the page, fetched once: without it each item's
+            # dropdown runs its own query. (A posted value is still checked against the
+            # queryset.)
+            variants.choices = [("", variants.empty_label), *variant_choices]
         for name in ("sets", "reps", "hold_seconds", "rest_seconds"):
             self.fields[name].widget.attrs.setdefault("min", 0)
         for field in self.fields.values():

@@ -59,6 +59,9 @@ def test_a_clinician_adds_a_patient_builds_a_routine_and_assigns_it(
     # Add a patient: account, care link and a one-time link with a QR code.
     page.get_by_role("link", name="Add a patient").first.click()
     assert_no_axe_violations(page)
+    page.get_by_role("button", name="Add and make a sign-in link").click()  # nothing filled in
+    expect(page.get_by_role("alert")).to_contain_text("Please check the fields")
+    assert_no_axe_violations(page)  # the form with its errors
     page.get_by_label("Name").fill("Dee Walker")
     page.get_by_label("Time zone").select_option("Europe/London")
     page.get_by_role("button", name="Add and make a sign-in link").click()
@@ -99,6 +102,10 @@ def test_a_clinician_adds_a_patient_builds_a_routine_and_assigns_it(
         item(page, "Glute bridge").get_by_role("button", name="Save Glute bridge").click()
     assert answer.value.status == 422, answer.value.status
     expect(page.get_by_role("alert")).to_contain_text("less than or equal to 50")
+
+    page.get_by_role("navigation").get_by_role("link", name="Routines").click()
+    expect(page.get_by_role("link", name="Dee's mornings")).to_be_visible()
+    assert_no_axe_violations(page)  # the list with a row
 
     # Assign it to Dee.
     patient = User.objects.get(name="Dee Walker")

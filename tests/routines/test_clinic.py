@@ -3,6 +3,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from accounts.models import CareLink, SignInLink, User
 from exercises.models import Exercise
@@ -143,7 +144,7 @@ def test_patients_who_need_attention_come_first(client, bob):
     assert set(names[:2]) == {"Ben Rising", "Cat Quiet"}
     reasons = {row["patient"].name: row["attention"].reasons for row in rows}
     assert reasons["Ben Rising"] == ["Pain up on their baseline"]
-    assert reasons["Cat Quiet"] == ["Nothing logged for 3 days or more"]
+    assert reasons["Cat Quiet"] == ["Nothing logged on 3 or more due days"]
 
 
 def test_the_list_shows_only_linked_patients_and_searches(client, bob, alice, charlie):
@@ -203,12 +204,20 @@ def test_the_list_is_paginated(client, dana):
 # --- adding a patient and links -------------------------------------------------------------
 
 
+REQUEST_ID = "0123456789abcdef0123456789abcdef"
+
+
 def test_adding_a_patient_makes_an_account_a_care_link_and_a_one_time_link(client, bob):
     client.force_login(bob)
     response = post(
         client,
         "/clinic/patients/new/",
-        {"name": "Dee Walker", "email": "", "timezone": "Pacific/Auckland"},
+        {
+            "name": "Dee Walker",
+            "email": "",
+            "timezone": "Pacific/Auckland",
+            "request_id": REQUEST_ID,
+        },
     )
     assert response.status_code == 201
     patient = User.objects.get(name="Dee Walker")
@@ -229,12 +238,13 @@ def test_adding_a_patient_makes_an_account_a_care_link_and_a_one_time_link(clien
         {"name": "Eve", "email": "not-an-email", "timezone": "Europe/London"},
         {"name": "x" * 151, "timezone": "Europe/London"},
         {"name": "Eve\x00", "timezone": "Europe/London"},
+        {"name": "Eve", "timezone": "Europe/London", "request_id": "not-a-request-id"},
     ],
 )
 def test_a_bad_new_patient_is_refused_and_nothing_is_made(client, bob, data):
     client.force_login(bob)
     users = User.objects.count()
-    response = post(client, "/clinic/patients/new/", data)
+    response = post(client, "/clinic/patients/new/", {"request_id": REQUEST_ID, **data})
     assert response.status_code == 422
     assert User.objects.count() == users and not SignInLink.objects.exists()
 
@@ -251,11 +261,15 @@ def test_a_new_link_replaces_the_old_one(client, bob, alice):
 # --- assigning --------------------------------------------------------------------------
 
 
+# A week from now, in the patients' (and the site's) time zone.
+START = timezone.localdate() + timedelta(days=7)
+
+
 def assign_data(routine, **extra):
     return {
         "template": routine.pk,
         "days": ["0", "2", "4"],
-        "start_date": "2026-06-01",
+        "start_date": START.isoformat(),
         "end_date": "",
         **extra,
     }
@@ -266,7 +280,7 @@ def test_assigning_copies_the_routine_into_a_new_plan(client, bob, alice, plan, 
     response = post(client, f"/clinic/patients/{alice.code}/assign/", assign_data(template))
     assert response.status_code == 302
     new = Routine.objects.for_patient(alice).active().get()
-    assert new.schedule_days == 0b0010101 and new.start_date == date(2026, 6, 1)
+    assert new.schedule_days == 0b0010101 and new.start_date == START
     assert [i.exercise.slug for i in new.items.all()] == ["glute-bridge", "clamshell", "bird-dog"]
     plan.refresh_from_db()
     assert not plan.active  # the old plan stays, with its sessions
@@ -274,7 +288,14 @@ def test_assigning_copies_the_routine_into_a_new_plan(client, bob, alice, plan, 
 
 @pytest.mark.parametrize(
     "extra",
-    [{"days": []}, {"end_date": "2026-05-01"}, {"start_date": "soon"}, {"template": 999999}],
+    [
+        {"days": []},
+        {"end_date": (START - timedelta(days=1)).isoformat()},
+        {"start_date": "soon"},
+        {"start_date": "1999-01-01"},
+        {"start_date": (START + timedelta(days=400)).isoformat()},
+        {"template": 999999},
+    ],
 )
 def test_a_bad_assignment_is_refused_and_the_plan_is_unchanged(
     client, bob, alice, plan, template, extra
@@ -483,3 +504,131 @@ def test_the_handout_lists_every_exercise_with_dose_and_cues(client, bob, alice,
     for item in plan.items.all():
         assert item.exercise.name in html and item.dose in html
         assert item.exercise.cue_list[0].replace("'", "&#x27;") in html
+
+
+def test_an_empty_routine_or_one_with_hidden_exercises_cannot_be_assigned(
+    client, bob, alice, plan, template
+):
+    empty = Routine.objects.create(kind=RoutineKind.TEMPLATE, title="Empty", owner=bob)
+    client.force_login(bob)
+    response = post(client, f"/clinic/patients/{alice.code}/assign/", assign_data(empty))
+    assert response.status_code == 422 and b"has no exercises yet" in response.content
+    Exercise.objects.filter(slug="bird-dog").update(published=False)
+    response = post(client, f"/clinic/patients/{alice.code}/assign/", assign_data(template))
+    assert (
+        response.status_code == 422 and b"no longer in the library (Bird dog)" in response.content
+    )
+    assert Routine.objects.for_patient(alice).active().get() == plan
+
+
+def test_assigning_again_keeps_the_current_days_and_end_unless_changed(client, bob, alice, plan):
+    plan.schedule_days = 0b0010101
+    plan.save()
+    client.force_login(bob)
+    form = client.get(f"/clinic/patients/{alice.code}/assign/").context["form"]
+    assert form.initial["days"] == ["0", "2", "4"]
+
+
+def test_the_builder_keeps_a_fixed_number_of_queries_with_1_and_9_items(client, bob):
+    client.force_login(bob)
+    routine = Routine.objects.create(kind=RoutineKind.TEMPLATE, title="Grow", owner=bob)
+    exercises = list(Exercise.objects.all()[:9])
+    RoutineItem.from_exercise(exercises[0], routine=routine, order=0).save()
+    url = f"/clinic/routines/{routine.code}/"
+    small = count(client, url)
+    for i, exercise in enumerate(exercises[1:], start=1):
+        RoutineItem.from_exercise(exercise, routine=routine, order=i).save()
+    assert count(client, url) == small
+    with CaptureQueriesContext(connection) as fragment:
+        post(client, f"{url}items/", {"exercise": exercises[0].pk}, htmx=True)
+    with CaptureQueriesContext(connection) as fragment_again:
+        post(client, f"{url}items/", {"exercise": exercises[1].pk}, htmx=True)
+    assert len(fragment) == len(fragment_again)
+
+
+def test_the_detail_page_and_handout_keep_a_fixed_number_of_queries(client, bob, alice, plan):
+    client.force_login(bob)
+    detail, handout = (
+        count(client, f"/clinic/patients/{alice.code}/{s}") for s in ("", "handout/")
+    )
+    for days_ago in range(1, 30):
+        make_session(alice, plan, days_ago, 3)
+    for exercise in Exercise.objects.all()[:6]:
+        RoutineItem.from_exercise(exercise, routine=plan, order=9).save()
+    assert count(client, f"/clinic/patients/{alice.code}/") == detail
+    assert count(client, f"/clinic/patients/{alice.code}/handout/") == handout
+
+
+def test_builder_views_refuse_patients_and_strangers_and_change_nothing(
+    client, alice, dana, template
+):
+    template.shared = True
+    template.save()
+    item = template.items.first()
+    before = list(RoutineItem.objects.filter(routine=template).values())
+    urls = [
+        (f"/clinic/routines/{template.code}/items/{item.pk}/", item_data(item, sets=9)),
+        (f"/clinic/routines/{template.code}/items/{item.pk}/move/", {"direction": "down"}),
+        (f"/clinic/routines/{template.code}/items/{item.pk}/remove/", {}),
+        (f"/clinic/routines/{template.code}/settings/", {"title": "Mine now"}),
+        (f"/clinic/routines/{template.code}/delete/", {}),
+    ]
+    for person in (alice, dana):  # a patient; a clinician who doesn't own it (it's shared)
+        client.force_login(person)
+        assert client.get(f"/clinic/routines/{template.code}/").status_code == 404
+        for url, data in urls:
+            csrf = client.get("/exercises/").context["csrf_token"]
+            assert client.post(url, {"csrfmiddlewaretoken": csrf, **data}).status_code == 404, url
+    client.logout()
+    for url, data in urls:
+        assert client.post(url, data).status_code in (302, 403)
+    template.refresh_from_db()
+    assert template.title == "Core"
+    assert list(RoutineItem.objects.filter(routine=template).values()) == before
+
+
+def test_item_views_refuse_get(client, bob, template):
+    client.force_login(bob)
+    item = template.items.first()
+    for suffix in ("", "move/", "remove/"):
+        url = f"/clinic/routines/{template.code}/items/{item.pk}/{suffix}"
+        assert client.get(url).status_code == 405
+    assert template.items.count() == 3
+
+
+def test_an_unpublished_bad_day_exercise_is_refused(client, bob, template):
+    client.force_login(bob)
+    draft = make_exercise(published=False)
+    bridge = template.items.get(exercise__slug="glute-bridge")
+    response = post(
+        client,
+        f"/clinic/routines/{template.code}/items/{bridge.pk}/",
+        item_data(bridge, bad_day_exercise=draft.pk),
+        htmx=True,
+    )
+    assert response.status_code == 422
+    bridge.refresh_from_db()
+    assert bridge.bad_day_exercise is None
+
+
+def test_deleting_a_routine_leaves_the_plans_made_from_it(client, bob, alice, template):
+    from routines.plans import assign_template
+
+    plan = assign_template(template, alice, owner=bob, start_date=START)
+    client.force_login(bob)
+    post(client, f"/clinic/routines/{template.code}/delete/")
+    assert not Routine.objects.filter(pk=template.pk).exists()
+    plan.refresh_from_db()
+    assert plan.items.count() == 3 and plan.source_template is None
+
+
+def test_the_same_add_patient_form_sent_twice_makes_one_account(client, bob):
+    client.force_login(bob)
+    data = {"name": "Dee Walker", "timezone": "Europe/London", "request_id": REQUEST_ID}
+    first = post(client, "/clinic/patients/new/", data)
+    second = post(client, "/clinic/patients/new/", data)
+    patient = User.objects.get(name="Dee Walker")
+    assert first.status_code == 201
+    assert second.status_code == 302 and second["Location"] == f"/clinic/patients/{patient.code}/"
+    assert SignInLink.objects.filter(user=patient).count() == 1
+    assert "dee" not in patient.username.lower()
