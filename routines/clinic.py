@@ -27,6 +27,7 @@ from routines.clinic_forms import AddPatientForm, AssignForm
 from routines.models import (
     Routine,
     RoutineItem,
+    Screening,
     Session,
     SessionStatus,
     SkipReason,
@@ -65,6 +66,8 @@ def patient_list(request: HttpRequest) -> HttpResponse:
             baseline=Subquery(first.values("pain_before")[:1]),
             # Any session counts as activity, finished or not.
             last_activity=Max("sessions__local_date"),
+            # distinct: the sessions join above would otherwise multiply the count.
+            open_alerts=Count("alerts", filter=Q(alerts__resolved_at__isnull=True), distinct=True),
             last_date=Subquery(last.values("local_date")[:1]),
             last_before=Subquery(last.values("pain_before")[:1]),
             last_after=Subquery(last.values("pain_after")[:1]),
@@ -86,10 +89,14 @@ def patient_list(request: HttpRequest) -> HttpResponse:
         ):
             recent[s["patient_id"]].append(s)
     rows = [_row(p, recent[p.pk]) for p in patients]
+    # Open alerts first, then other reasons for attention, then the lowest adherence,
+    # then the most pain.
     rows.sort(
         key=lambda r: (
-            not r["attention"].needed,
+            -r["patient"].open_alerts,
             -len(r["attention"].reasons),
+            r["done"] / r["due"] if r["due"] else 1,
+            -(r["patient"].last_before or 0),
             r["patient"].name.lower(),
         )
     )
@@ -247,6 +254,8 @@ def patient_detail(request: HttpRequest, code) -> HttpResponse:
     context = {
         "patient": patient,
         "plan": plan,
+        "alerts": list(patient.alerts.open().select_related("screening")),
+        "screenings": list(Screening.objects.filter(patient=patient).order_by("-at")[:5]),
         "sessions": sessions,
         "chart": charts.pain_chart(completed),
         "chart_sessions": completed,

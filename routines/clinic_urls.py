@@ -1,6 +1,6 @@
 from django.urls import path
 
-from routines import builder, clinic
+from routines import builder, clinic, safety_views
 
 app_name = "clinic"
 urlpatterns = [
@@ -10,6 +10,16 @@ urlpatterns = [
     path("patients/<uuid:code>/link/", clinic.new_link, name="new_link"),
     path("patients/<uuid:code>/assign/", clinic.assign, name="assign"),
     path("patients/<uuid:code>/handout/", clinic.handout, name="handout"),
+    path(
+        "patients/<uuid:code>/screenings/<uuid:screening_code>/clear/",
+        safety_views.clear,
+        name="clear_screening",
+    ),
+    path(
+        "patients/<uuid:code>/alerts/<uuid:alert_code>/resolve/",
+        safety_views.resolve_alert,
+        name="resolve_alert",
+    ),
     path("patients/<uuid:code>/edit-plan/", builder.edit_plan, name="edit_plan"),
     path("routines/", builder.routine_list, name="routines"),
     path("routines/new/", builder.create_routine, name="create_routine"),

@@ -17,12 +17,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from routines import schedule, steps
+from routines import safety, schedule, steps
 from routines.access import require_patient
 from routines.forms import CheckInForm, CheckOutForm, StepForm
 from routines.models import (
     Routine,
     RoutineItem,
+    Screening,
     Session,
     SessionStatus,
     SkipReason,
@@ -110,6 +111,11 @@ def start(request: HttpRequest) -> HttpResponse:
     if schedule.plan_state(plan, local_date) not in ("due", "rest"):
         messages.info(request, _("There is no routine to start today."))
         return redirect("routines:today")
+    screening = Screening.objects.filter(patient=patient).order_by("-at").first()
+    if screening and screening.locked:
+        return redirect("routines:today")  # Today says why and what to do
+    if safety.check_due(screening.local_date if screening else None, local_date):
+        return redirect("routines:safety")
     # Unique per patient and day: a double tap or a retry opens the same session.
     session, _created = Session.objects.get_or_create(
         patient=patient, local_date=local_date, defaults={"plan": plan}

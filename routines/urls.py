@@ -1,6 +1,6 @@
 from django.urls import path
 
-from routines import history, player, views
+from routines import history, player, safety_views, views
 
 app_name = "routines"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("sessions/<uuid:code>/step/", player.log_step, name="log_step"),
     path("sessions/<uuid:code>/check-out/", player.check_out, name="check_out"),
     path("history/", history.history, name="history"),
+    path("safety/", safety_views.check, name="safety"),
+    path("safety/<uuid:code>/", safety_views.result, name="safety_result"),
     path("my-data/hipmob.json", history.export_json, name="export_json"),
     path("my-data/hipmob.csv", history.export_csv, name="export_csv"),
 ]

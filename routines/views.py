@@ -6,9 +6,9 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from routines import adherence, schedule
+from routines import adherence, safety, schedule
 from routines.access import require_patient
-from routines.models import Routine, RoutineItem, Session, SessionStatus
+from routines.models import Routine, RoutineItem, Screening, Session, SessionStatus
 
 
 def _plan_items():
@@ -18,8 +18,9 @@ def _plan_items():
 @require_GET
 @never_cache
 def today(request: HttpRequest) -> HttpResponse:
-    """Six queries whatever the plan's size or the length of the history: session,
-    user, plan, its items, this week's sessions and the last finished one."""
+    """Seven queries whatever the plan's size or the length of the history: session,
+    user, plan, its items, this week's sessions, the last finished one, and the latest
+    safety check."""
     patient = require_patient(request.user)
     local_date = patient.local_date()
     plan = (
@@ -39,6 +40,7 @@ def today(request: HttpRequest) -> HttpResponse:
     todays = next((s for s in this_week if s.local_date == local_date), None)
     last = Session.objects.completed().filter(patient=patient).order_by("-local_date").first()
     week = adherence.week(plan, local_date, completed) if plan else []
+    screening = Screening.objects.filter(patient=patient).order_by("-at").first()
     done, due = adherence.ratio(week)
     context = {
         "plan": plan,
@@ -51,6 +53,8 @@ def today(request: HttpRequest) -> HttpResponse:
         "todays_session": todays,
         "last_session": last,
         "week": week,
+        "locked_by": screening if screening and screening.locked else None,
+        "check_due": safety.check_due(screening.local_date if screening else None, local_date),
         "week_done": done,
         "week_due": due,
         "missed_yesterday": plan is not None

@@ -8,7 +8,7 @@ from django.contrib.auth.hashers import make_password
 
 from accounts.models import CareLink, Role, User
 from exercises.models import Exercise, Kind
-from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind
+from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind, Screening
 
 PASSWORD = "correct-horse-battery-staple"
 _counter = itertools.count(1)
@@ -74,3 +74,15 @@ def make_plan(patient: User, clinician: User, exercises, **fields) -> Routine:
         for i, exercise in enumerate(exercises)
     )
     return plan
+
+
+def make_screening(patient: User, tier: str = "clear", days_ago: int = 0) -> Screening:
+    """A safety check, clear unless told otherwise (the player needs one this week)."""
+    from datetime import timedelta
+
+    return Screening.objects.create(
+        patient=patient,
+        local_date=patient.local_date() - timedelta(days=days_ago),
+        answers=[],
+        tier=tier,
+    )

@@ -13,10 +13,12 @@ from routines.models import (
     Routine,
     RoutineItem,
     RoutineKind,
+    Screening,
     Session,
     SessionStatus,
     StepLog,
     StepStatus,
+    Tier,
 )
 from routines.plans import assign_template
 from routines.steps import plan_steps
@@ -63,6 +65,14 @@ class Command(BaseCommand):
         )
         if not Session.objects.filter(patient=patient).exists():
             self._history(patient, plan)
+        if not Screening.objects.filter(patient=patient).exists():
+            # A clear safety check three days ago, so the demo can start straight away.
+            Screening.objects.create(
+                patient=patient,
+                local_date=patient.local_date() - timedelta(days=3),
+                answers=[],
+                tier=Tier.CLEAR,
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data ready: demo-patient, demo-clinician and demo-admin, "

@@ -1,0 +1,71 @@
+"""The 12 red-flag questions of shared/docs/clinical.md §2, in the project's own plain
+words. Admins can change them in the Django admin; they need the clinic's clinical
+sign-off either way."""
+
+from django.db import migrations
+
+QUESTIONS = [
+    # Emergency: possible cauda equina syndrome.
+    (
+        "saddle-numbness",
+        "emergency",
+        "Is there any new numbness or tingling between your legs, around your bottom or "
+        "genitals, or does it feel strange when you wipe?",
+    ),
+    (
+        "bladder",
+        "emergency",
+        "Is it newly hard to start or stop passing urine, can you not tell when your bladder "
+        "is full, or have you leaked?",
+    ),
+    (
+        "bowel",
+        "emergency",
+        "Have you lost control of your bowels, or can you not feel when you open them?",
+    ),
+    ("both-legs", "emergency", "Are both legs weak or numb, or has your walking suddenly changed?"),
+    # Urgent: see a doctor today.
+    ("leg-weakness", "urgent", "Is weakness in a leg or foot getting worse?"),
+    (
+        "fever",
+        "urgent",
+        "Do you have a fever, chills or shivering, or feel generally unwell, as well as the "
+        "back pain?",
+    ),
+    (
+        "fall",
+        "urgent",
+        "Did the pain start after a fall or an accident, or after a small knock if you have "
+        "thin bones or take steroid tablets?",
+    ),
+    # Review: carry on gently, the clinician reviews progress.
+    ("cancer", "review", "Have you ever had cancer?"),
+    ("weight-loss", "review", "Have you lost weight without trying?"),
+    ("night-pain", "review", "Is the pain there all night, whatever position you lie in?"),
+    (
+        "immune",
+        "review",
+        "Is your immune system weakened (by illness or medicines), or do you inject drugs?",
+    ),
+    ("no-better", "review", "Has your back not improved at all in the last 2 weeks?"),
+]
+
+
+def load(apps, schema_editor):
+    ScreeningQuestion = apps.get_model("routines", "ScreeningQuestion")
+    for order, (key, tier, text) in enumerate(QUESTIONS):
+        ScreeningQuestion.objects.update_or_create(
+            key=key, defaults={"tier": tier, "text": text, "order": order, "active": True}
+        )
+
+
+def unload(apps, schema_editor):
+    apps.get_model("routines", "ScreeningQuestion").objects.filter(
+        key__in=[key for key, _tier, _text in QUESTIONS]
+    ).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("routines", "0003_safety")]
+
+    operations = [migrations.RunPython(load, unload)]

@@ -1,0 +1,119 @@
+"""The red-flag check: the questions, what the answers mean for today, and the
+clinician clearing a lock."""
+
+from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from routines import safety
+from routines.access import linked_patient, require_clinician, require_patient
+from routines.models import Alert, AlertKind, Screening, ScreeningQuestion, Tier
+
+YES_NO = [("no", gettext_lazy("No")), ("yes", gettext_lazy("Yes"))]
+
+
+class ScreeningForm(forms.Form):
+    """One yes/no question per active ScreeningQuestion, each required."""
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            self.fields[question.key] = forms.ChoiceField(
+                label=question.text,
+                choices=YES_NO,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Please answer yes or no.")},
+            )
+
+    def answers(self) -> list[dict]:
+        return [
+            {"key": q.key, "text": q.text, "tier": q.tier, "yes": self.cleaned_data[q.key] == "yes"}
+            for q in self.questions
+        ]
+
+
+def latest_screening(patient):
+    return Screening.objects.filter(patient=patient).order_by("-at").first()
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def check(request: HttpRequest) -> HttpResponse:
+    patient = require_patient(request.user)
+    questions = list(ScreeningQuestion.objects.filter(active=True))
+    form = ScreeningForm(request.POST or None, questions=questions)
+    if request.method == "POST" and form.is_valid():
+        answers = form.answers()
+        result = safety.tier(
+            {a["key"]: a["yes"] for a in answers}, {a["key"]: a["tier"] for a in answers}
+        )
+        with transaction.atomic():
+            screening = Screening.objects.create(
+                patient=patient, local_date=patient.local_date(), answers=answers, tier=result
+            )
+            if result != Tier.CLEAR:
+                positive = [a["text"] for a in answers if a["yes"]]
+                Alert.objects.create(
+                    patient=patient,
+                    kind=AlertKind.RED_FLAG,
+                    screening=screening,
+                    detail=f"{screening.get_tier_display()}: " + "; ".join(positive)[:200],
+                )
+        return redirect("routines:safety_result", code=screening.code)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "routines/safety.html", {"form": form}, status=status)
+
+
+@require_GET
+@never_cache
+def result(request: HttpRequest, code) -> HttpResponse:
+    patient = require_patient(request.user)
+    screening = get_object_or_404(Screening, patient=patient, code=code)
+    return render(request, "routines/safety_result.html", {"screening": screening})
+
+
+@require_POST
+def clear(request: HttpRequest, code, screening_code) -> HttpResponse:
+    """The clinician has spoken to the patient and lets them exercise again."""
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    screening = get_object_or_404(Screening, patient=patient, code=screening_code)
+    note = request.POST.get("note", "").strip()[:2000]
+    if not note:
+        messages.error(request, _("Write a short note saying why it is safe to carry on."))
+        return redirect("clinic:patient", code=patient.code)
+    now = timezone.now()
+    with transaction.atomic():
+        Screening.objects.filter(pk=screening.pk, cleared_at__isnull=True).update(
+            cleared_by=clinician, cleared_at=now, cleared_note=note
+        )
+        screening.alerts.open().update(resolved_at=now, resolved_by=clinician, resolution=note)
+    messages.success(request, _("Cleared. %(name)s can exercise again.") % {"name": patient.name})
+    return redirect("clinic:patient", code=patient.code)
+
+
+@require_POST
+def resolve_alert(request: HttpRequest, code, alert_code) -> HttpResponse:
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    alert = get_object_or_404(Alert.objects.open(), patient=patient, code=alert_code)
+    note = request.POST.get("note", "").strip()[:2000]
+    if not note:
+        messages.error(request, _("Write a short note on what you did about it."))
+        return redirect("clinic:patient", code=patient.code)
+    if alert.screening and alert.screening.locked:
+        messages.error(request, _("Clear the safety check itself to let them exercise again."))
+        return redirect("clinic:patient", code=patient.code)
+    Alert.objects.filter(pk=alert.pk).update(
+        resolved_at=timezone.now(), resolved_by=clinician, resolution=note
+    )
+    messages.success(request, _("Alert resolved."))
+    return redirect("clinic:patient", code=patient.code)

@@ -1,0 +1,168 @@
+from datetime import date
+
+import pytest
+
+from routines import safety
+from routines.models import Alert, Screening, ScreeningQuestion
+from tests.factories import make_plan, make_screening
+
+TIERS = {"a": "emergency", "b": "urgent", "c": "review"}
+
+
+@pytest.mark.parametrize(
+    ("answers", "result"),
+    [
+        ({"a": False, "b": False, "c": False}, "clear"),
+        ({"a": False, "b": False, "c": True}, "review"),
+        ({"a": False, "b": True, "c": False}, "urgent"),
+        ({"a": False, "b": True, "c": True}, "urgent"),
+        ({"a": True, "b": False, "c": False}, "emergency"),
+        ({"a": True, "b": True, "c": True}, "emergency"),
+        ({}, "clear"),
+        ({"unknown": True}, "clear"),  # a question since removed counts for nothing
+    ],
+)
+def test_tier_is_the_most_serious_yes(answers, result):
+    assert safety.tier(answers, TIERS) == result
+
+
+@pytest.mark.parametrize(
+    ("result", "locks", "pauses"),
+    [
+        ("emergency", True, True),
+        ("urgent", True, True),
+        ("review", False, True),
+        ("clear", False, False),
+    ],
+)
+def test_what_each_tier_does(result, locks, pauses):
+    assert safety.locks_exercise(result) is locks
+    assert safety.pauses_progression(result) is pauses
+
+
+@pytest.mark.parametrize(
+    ("last", "today", "changed", "due"),
+    [
+        (None, date(2026, 3, 9), False, True),  # before the first session
+        (date(2026, 3, 3), date(2026, 3, 9), False, False),  # 6 days
+        (date(2026, 3, 2), date(2026, 3, 9), False, True),  # exactly a week
+        (date(2026, 3, 9), date(2026, 3, 9), True, True),  # "something changed"
+    ],
+)
+def test_check_due(last, today, changed, due):
+    assert safety.check_due(last, today, changed) is due
+
+
+@pytest.mark.django_db
+def test_the_twelve_questions_ship_in_three_tiers():
+    questions = list(ScreeningQuestion.objects.filter(active=True))
+    assert len(questions) == 12
+    tiers = [q.tier for q in questions]
+    assert tiers == ["emergency"] * 4 + ["urgent"] * 3 + ["review"] * 5
+
+
+def answers(yes=()):
+    return {q.key: "yes" if q.key in yes else "no" for q in ScreeningQuestion.objects.all()}
+
+
+@pytest.fixture
+def patient(client, alice, bob):
+    make_plan(alice, bob, [], start_date=date(2026, 1, 1))
+    client.force_login(alice)
+    return client
+
+
+def post(client, url, data):
+    token = client.get("/today/").context["csrf_token"]
+    return client.post(url, {"csrfmiddlewaretoken": token, **data})
+
+
+def test_the_check_is_asked_before_the_first_session(patient):
+    html = patient.get("/today/").content.decode()
+    assert "Start with the safety check" in html
+    response = post(patient, "/sessions/start/", {})
+    assert response["Location"] == "/safety/"
+
+
+def test_unanswered_questions_are_refused_and_nothing_is_stored(patient):
+    data = answers()
+    data.pop("bowel")
+    response = post(patient, "/safety/", data)
+    assert response.status_code == 422
+    assert b"Please answer yes or no." in response.content
+    assert not Screening.objects.exists() and not Alert.objects.exists()
+    data["bowel"] = "maybe"
+    assert post(patient, "/safety/", data).status_code == 422
+    assert not Screening.objects.exists()
+
+
+def test_an_emergency_answer_locks_exercise_alerts_and_says_what_to_do(patient, alice):
+    response = post(patient, "/safety/", answers(yes={"bladder"}))
+    screening = Screening.objects.get()
+    assert response["Location"] == f"/safety/{screening.code}/"
+    assert screening.tier == "emergency" and screening.locked
+    html = patient.get(response["Location"]).content.decode()
+    assert "Call 999 or go to A&E now" in html and "cannot tell what is causing it" in html
+    alert = Alert.objects.get()
+    assert alert.kind == "red_flag" and alert.patient == alice and "urine" in alert.detail
+    today = patient.get("/today/").content.decode()
+    assert "Exercise is paused" in today and "Start today" not in today
+    assert post(patient, "/sessions/start/", {})["Location"] == "/today/"
+    assert not alice.sessions.exists()
+
+
+def test_review_answers_alert_but_do_not_lock(patient):
+    post(patient, "/safety/", answers(yes={"night-pain"}))
+    screening = Screening.objects.get()
+    assert screening.tier == "review" and not screening.locked
+    assert Alert.objects.count() == 1
+    assert "Start today" in patient.get("/today/").content.decode()
+
+
+def test_a_clear_check_lets_the_session_start_and_is_asked_again_after_a_week(patient, alice):
+    post(patient, "/safety/", answers())
+    assert Screening.objects.get().tier == "clear" and not Alert.objects.exists()
+    response = post(patient, "/sessions/start/", {})
+    assert response["Location"].startswith("/sessions/")
+    Screening.objects.update(local_date=date(2026, 1, 1))  # long ago
+    started = alice.sessions.count()
+    alice.sessions.all().delete()
+    assert post(patient, "/sessions/start/", {})["Location"] == "/safety/"
+    assert alice.sessions.count() == 0 and started == 1
+
+
+def test_only_the_linked_clinician_clears_a_lock_and_a_note_is_needed(client, alice, bob, dana):
+    screening = make_screening(alice, tier="emergency")
+    alert = Alert.objects.create(patient=alice, kind="red_flag", screening=screening)
+    url = f"/clinic/patients/{alice.code}/screenings/{screening.code}/clear/"
+    client.force_login(dana)
+    token = client.get("/clinic/patients/").context["csrf_token"]
+    assert client.post(url, {"csrfmiddlewaretoken": token, "note": "ok"}).status_code == 404
+    client.force_login(bob)
+    token = client.get("/clinic/patients/").context["csrf_token"]
+    client.post(url, {"csrfmiddlewaretoken": token, "note": ""})
+    screening.refresh_from_db()
+    assert screening.locked
+    client.post(url, {"csrfmiddlewaretoken": token, "note": "Spoke by phone; seen by GP, clear."})
+    screening.refresh_from_db()
+    alert.refresh_from_db()
+    assert not screening.locked and screening.cleared_by == bob
+    assert alert.resolved_at and alert.resolution.startswith("Spoke by phone")
+
+
+def test_open_alerts_put_a_patient_first_in_the_clinicians_list(client, alice, bob):
+    from tests.factories import link, make_patient
+
+    others = [make_patient(name=f"Zed {n}") for n in range(3)]
+    for other in others:
+        link(bob, other)
+    Alert.objects.create(patient=alice, kind="red_flag")
+    client.force_login(bob)
+    rows = client.get("/clinic/patients/").context["rows"]
+    assert rows[0]["patient"] == alice
+    assert "1 open alert" in client.get("/clinic/patients/").content.decode()
+
+
+def test_the_safety_pages_are_only_for_patients(client, bob):
+    client.force_login(bob)
+    assert client.get("/safety/").status_code == 404
