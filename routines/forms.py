@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from routines.models import Effort, Side, SkipReason
+from routines.models import Effort, MorningResponse, Side, SkipReason
 
 PAIN_CHOICES = [(n, str(n)) for n in range(11)]
 PAIN_ERRORS = {
@@ -68,3 +68,12 @@ class CheckOutForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("Keep the note under 1,000 characters.")},
     )
+
+
+class MorningForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Compared with before yesterday's session, your back this morning is…"),
+        choices=MorningResponse.choices,
+        widget=forms.RadioSelect,
+    )
+    pain = pain_field(_("And how is it right now, from 0 to 10?"))

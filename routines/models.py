@@ -402,3 +402,46 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.patient}"
+
+
+class MorningResponse(models.TextChoices):
+    BETTER = "better", _("Better")
+    SAME = "same", _("About the same")
+    WORSE = "worse", _("Worse")
+
+
+class MorningCheck(models.Model):
+    """The day after a session: how the back is compared with before it. One a day."""
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="morning_checks"
+    )
+    local_date = models.DateField()
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="morning_checks",
+        help_text=_("The session the day before."),
+    )
+    response = models.CharField(max_length=8, choices=MorningResponse.choices)
+    pain = models.PositiveSmallIntegerField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-local_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient", "local_date"], name="morningcheck_one_per_day"
+            ),
+            models.CheckConstraint(
+                condition=Q(pain__gte=0, pain__lte=10), name="morningcheck_pain_0_10"
+            ),
+            models.CheckConstraint(
+                condition=Q(response__in=MorningResponse.values), name="morningcheck_response_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.patient} on {self.local_date}: {self.response}, {self.pain}/10"

@@ -19,8 +19,11 @@ from django.views.decorators.vary import vary_on_headers
 
 from routines import safety, schedule, steps
 from routines.access import require_patient
+from routines.badday import easier_version
 from routines.forms import CheckInForm, CheckOutForm, StepForm
 from routines.models import (
+    Alert,
+    AlertKind,
     Routine,
     RoutineItem,
     Screening,
@@ -36,7 +39,9 @@ TEMPLATE = "routines/session.html"
 
 def _session_for(patient, code) -> Session:
     """The patient's own session, or a 404: a stranger learns nothing."""
-    items = RoutineItem.objects.select_related("exercise").order_by("order", "id")
+    items = RoutineItem.objects.select_related("exercise__easier", "bad_day_exercise").order_by(
+        "order", "id"
+    )
     queryset = Session.objects.select_related("plan").prefetch_related(
         Prefetch("plan__items", queryset=items)
     )
@@ -52,9 +57,15 @@ def _is_past(session: Session) -> bool:
     return session.local_date < session.patient.local_date()
 
 
+def _items(session: Session) -> list:
+    """The plan's items, or on a bad-back day their easier versions (same ids)."""
+    items = list(session.plan.items.all())
+    return [easier_version(item) for item in items] if session.bad_day else items
+
+
 def _player(session: Session, **extra) -> dict:
     """Everything the player shows, derived from the saved logs: two queries."""
-    items = list(session.plan.items.all())
+    items = _items(session)
     all_steps = steps.plan_steps(items)
     logs = list(session.logs.all())
     logged = {(log.item_id, log.side, log.set_number) for log in logs}
@@ -123,6 +134,38 @@ def start(request: HttpRequest) -> HttpResponse:
     return redirect("routines:session", code=session.code)
 
 
+@require_POST
+def start_bad_day(request: HttpRequest) -> HttpResponse:
+    """A bad-back day: today's session with the easier versions, and the clinician told."""
+    patient = require_patient(request.user)
+    plan = Routine.objects.for_patient(patient).active().first()
+    local_date = patient.local_date()
+    screening = Screening.objects.filter(patient=patient).order_by("-at").first()
+    if schedule.plan_state(plan, local_date) not in ("due", "rest") or (
+        screening and screening.locked
+    ):
+        return redirect("routines:today")
+    if safety.check_due(screening.local_date if screening else None, local_date):
+        return redirect("routines:safety")
+    with transaction.atomic():
+        session, created = Session.objects.get_or_create(
+            patient=patient, local_date=local_date, defaults={"plan": plan, "bad_day": True}
+        )
+        if not created and not session.bad_day and not session.logs.exists():
+            Session.objects.filter(pk=session.pk).update(bad_day=True)
+        if created or not session.bad_day:
+            Alert.objects.get_or_create(
+                patient=patient,
+                kind=AlertKind.BAD_DAY,
+                resolved_at=None,
+                defaults={
+                    "detail": _("Chose the easier versions on %(day)s.")
+                    % {"day": local_date.isoformat()}
+                },
+            )
+    return redirect("routines:session", code=session.code)
+
+
 @require_GET
 @never_cache
 @vary_on_headers("HX-Request")
@@ -160,7 +203,7 @@ def log_step(request: HttpRequest, code) -> HttpResponse:
         or _is_past(session)
     ):
         return _respond(request, session)  # nothing to log now: show where we are
-    all_steps = steps.plan_steps(list(session.plan.items.all()))
+    all_steps = steps.plan_steps(_items(session))
     step = steps.find_step(all_steps, form.key) if form.is_valid() else None
     if step is None:
         if form.is_valid():  # a step of someone else's plan, or one that doesn't exist
@@ -182,7 +225,7 @@ def log_step(request: HttpRequest, code) -> HttpResponse:
             log = _log(session, step, status, "")
             StepLog.objects.get_or_create(
                 session=session,
-                item=step.item,
+                item_id=step.item.pk,
                 side=step.side,
                 set_number=step.set_number,
                 defaults={
@@ -199,7 +242,7 @@ def _log(session: Session, step: steps.Step, status: str, reason: str) -> StepLo
     item = step.item
     return StepLog(
         session=session,
-        item=item,
+        item_id=item.pk,
         exercise=item.exercise,
         side=step.side,
         set_number=step.set_number,

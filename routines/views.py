@@ -1,14 +1,24 @@
 from datetime import timedelta
 
+from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from routines import adherence, safety, schedule
 from routines.access import require_patient
-from routines.models import Routine, RoutineItem, Screening, Session, SessionStatus
+from routines.forms import MorningForm
+from routines.models import (
+    MorningCheck,
+    Routine,
+    RoutineItem,
+    Screening,
+    Session,
+    SessionStatus,
+)
 
 
 def _plan_items():
@@ -18,9 +28,9 @@ def _plan_items():
 @require_GET
 @never_cache
 def today(request: HttpRequest) -> HttpResponse:
-    """Seven queries whatever the plan's size or the length of the history: session,
-    user, plan, its items, this week's sessions, the last finished one, and the latest
-    safety check."""
+    """Eight queries whatever the plan's size or the length of the history: session,
+    user, plan, its items, this week's sessions, the last finished one, the latest
+    safety check, and this morning's check."""
     patient = require_patient(request.user)
     local_date = patient.local_date()
     plan = (
@@ -41,6 +51,15 @@ def today(request: HttpRequest) -> HttpResponse:
     last = Session.objects.completed().filter(patient=patient).order_by("-local_date").first()
     week = adherence.week(plan, local_date, completed) if plan else []
     screening = Screening.objects.filter(patient=patient).order_by("-at").first()
+    yesterdays = next(
+        (s for s in this_week if s.local_date == yesterday and s.status == SessionStatus.COMPLETED),
+        None,
+    )
+    # Always asked (not only after a session), so the page's query count is fixed.
+    checked_this_morning = MorningCheck.objects.filter(
+        patient=patient, local_date=local_date
+    ).exists()
+    morning_due = yesterdays is not None and not checked_this_morning
     done, due = adherence.ratio(week)
     context = {
         "plan": plan,
@@ -54,6 +73,8 @@ def today(request: HttpRequest) -> HttpResponse:
         "last_session": last,
         "week": week,
         "locked_by": screening if screening and screening.locked else None,
+        "morning_due": morning_due,
+        "morning_form": MorningForm(),
         "check_due": safety.check_due(screening.local_date if screening else None, local_date),
         "week_done": done,
         "week_due": due,
@@ -61,3 +82,30 @@ def today(request: HttpRequest) -> HttpResponse:
         and adherence.day_status(plan, yesterday, local_date, completed) == "missed",
     }
     return render(request, "routines/today.html", context)
+
+
+@require_POST
+def morning_check(request: HttpRequest) -> HttpResponse:
+    """One a day (a database constraint): a second answer, or a retry, changes nothing."""
+    patient = require_patient(request.user)
+    form = MorningForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose better, the same or worse, and a number from 0 to 10."))
+        return redirect("routines:today")
+    local_date = patient.local_date()
+    yesterday = (
+        Session.objects.completed()
+        .filter(patient=patient, local_date=local_date - timedelta(days=1))
+        .first()
+    )
+    MorningCheck.objects.get_or_create(
+        patient=patient,
+        local_date=local_date,
+        defaults={
+            "session": yesterday,
+            "response": form.cleaned_data["response"],
+            "pain": form.cleaned_data["pain"],
+        },
+    )
+    messages.success(request, _("Thanks. Your clinician will see how you settled."))
+    return redirect("routines:today")
