@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import CareLink, User
+from accounts.models import AuditEvent, CareLink, User
 
 # Only a superuser may hand out power: anyone else who can edit accounts sees these
 # fields read-only, and cannot edit a superuser's account at all.
@@ -58,3 +58,22 @@ class CareLinkAdmin(admin.ModelAdmin):
     search_fields = ("clinician__username", "clinician__name", "patient__username", "patient__name")
     autocomplete_fields = ("clinician", "patient")
     list_select_related = ("clinician", "patient")
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: an audit trail that could be edited would prove nothing."""
+
+    list_display = ("at", "actor", "action", "patient", "target")
+    list_filter = ("action",)
+    search_fields = ("action", "target", "actor__username", "patient__username")
+    list_select_related = ("actor", "patient")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -219,3 +219,34 @@ class SignInLink(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.used_at is None and self.revoked_at is None and self.expires > timezone.now()
+
+
+class AuditEvent(models.Model):
+    """Who did what to whose record. Kept when records change; read-only in the admin."""
+
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=64)
+    patient = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_events"
+    )
+    target = models.CharField(max_length=200, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [
+            # A patient's trail, newest first.
+            models.Index(fields=["patient", "-at"], name="audit_patient_at_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor}: {self.action}"
+
+    @classmethod
+    def record(cls, actor, action: str, patient=None, target: str = "", **detail):
+        return cls.objects.create(
+            actor=actor, action=action, patient=patient, target=target[:200], detail=detail
+        )

@@ -213,6 +213,7 @@ CONTENT_SECURITY_POLICY = {
 PAIN_MEANINGFUL_POINTS = env_int("PAIN_MEANINGFUL_POINTS", 2)
 PAIN_MEANINGFUL_SHARE = 0.3  # 30 % of the baseline score
 PAIN_ACCEPTABLE_CEILING = env_int("PAIN_ACCEPTABLE_CEILING", 5)
+PROGRESS_AFTER_SESSIONS = env_int("PROGRESS_AFTER_SESSIONS", 2)
 
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"

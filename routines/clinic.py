@@ -14,13 +14,14 @@ from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import CareLink, Role, SignInLink, User
+from accounts.models import AuditEvent, CareLink, Role, SignInLink, User
 from routines import adherence, attention, charts, schedule
 from routines.access import linked_patient, patients_of, require_clinician, usable_templates
 from routines.clinic_forms import AddPatientForm, AssignForm
@@ -33,6 +34,8 @@ from routines.models import (
     SkipReason,
     StepLog,
     StepStatus,
+    Suggestion,
+    SuggestionStatus,
 )
 from routines.plans import assign_template
 
@@ -255,6 +258,11 @@ def patient_detail(request: HttpRequest, code) -> HttpResponse:
         "patient": patient,
         "plan": plan,
         "alerts": list(patient.alerts.open().select_related("screening")),
+        "suggestions": list(
+            Suggestion.objects.filter(patient=patient, status=SuggestionStatus.PENDING)
+            .select_related("item__exercise", "exercise")
+            .order_by("item__order")
+        ),
         "screenings": list(Screening.objects.filter(patient=patient).order_by("-at")[:5]),
         "sessions": sessions,
         "chart": charts.pain_chart(completed),
@@ -334,3 +342,52 @@ def handout(request: HttpRequest, code) -> HttpResponse:
         "days_label": schedule.days_label(plan.schedule_days) if plan else "",
     }
     return render(request, "clinic/handout.html", context)
+
+
+@require_POST
+def decide_suggestion(request: HttpRequest, code, suggestion_code) -> HttpResponse:
+    """Accept (the plan item takes the suggested exercise and dose, audited) or dismiss."""
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    suggestion = get_object_or_404(
+        Suggestion.objects.select_related("item__exercise", "exercise"),
+        patient=patient,
+        code=suggestion_code,
+        status=SuggestionStatus.PENDING,
+    )
+    accept = request.POST.get("decision") == "accept"
+    with transaction.atomic():
+        item = suggestion.item
+        before = {"exercise": item.exercise.name, "dose": item.dose}
+        if accept:
+            item.exercise = suggestion.exercise
+            item.sets, item.reps, item.hold_seconds = (
+                suggestion.sets,
+                suggestion.reps,
+                suggestion.hold_seconds,
+            )
+            item.save(update_fields=["exercise", "sets", "reps", "hold_seconds"])
+        Suggestion.objects.filter(pk=suggestion.pk).update(
+            status=SuggestionStatus.ACCEPTED if accept else SuggestionStatus.DISMISSED,
+            decided_at=timezone.now(),
+            decided_by=clinician,
+        )
+        AuditEvent.record(
+            clinician,
+            "suggestion.accepted" if accept else "suggestion.dismissed",
+            patient=patient,
+            target=f"plan item {item.pk}",
+            before=before,
+            after={"exercise": suggestion.exercise.name, "dose": suggestion.dose},
+            kind=suggestion.kind,
+            reason=suggestion.reason,
+        )
+    if accept:
+        messages.success(
+            request,
+            _("The plan now has %(dose)s of %(name)s.")
+            % {"dose": suggestion.dose, "name": suggestion.exercise.name},
+        )
+    else:
+        messages.info(request, _("Suggestion dismissed; the plan is unchanged."))
+    return redirect("clinic:patient", code=patient.code)

@@ -16,6 +16,11 @@ urlpatterns = [
         name="clear_screening",
     ),
     path(
+        "patients/<uuid:code>/suggestions/<uuid:suggestion_code>/",
+        clinic.decide_suggestion,
+        name="decide_suggestion",
+    ),
+    path(
         "patients/<uuid:code>/alerts/<uuid:alert_code>/resolve/",
         safety_views.resolve_alert,
         name="resolve_alert",

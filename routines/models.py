@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from exercises.dose import dose_text
 from exercises.models import Dose, Exercise
 
 EVERY_DAY = 0b1111111
@@ -445,3 +446,62 @@ class MorningCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.patient} on {self.local_date}: {self.response}, {self.pain}/10"
+
+
+class SuggestionStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the clinician")
+    ACCEPTED = "accepted", _("Accepted")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class Suggestion(models.Model):
+    """Progress or step back one plan item, worked out by routines/progression.py. Never
+    applied by itself: the clinician accepts (which changes the plan) or dismisses it."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    item = models.ForeignKey(RoutineItem, on_delete=models.CASCADE, related_name="suggestions")
+    kind = models.CharField(
+        max_length=8, choices=[("progress", _("Progress")), ("regress", _("Step back"))]
+    )
+    reason = models.CharField(max_length=300)
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    sets = models.PositiveSmallIntegerField()
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(
+        max_length=16, choices=SuggestionStatus.choices, default=SuggestionStatus.PENDING
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            # One open suggestion per plan item: a newer one replaces it.
+            models.UniqueConstraint(
+                fields=["item"], condition=Q(status="pending"), name="suggestion_one_pending"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["progress", "regress"]), name="suggestion_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=SuggestionStatus.values), name="suggestion_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.item}"
+
+    @property
+    def dose(self) -> str:
+        return dose_text(self.sets, self.reps, self.hold_seconds, self.item.per_side)

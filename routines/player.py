@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from routines import safety, schedule, steps
+from routines import safety, schedule, steps, suggestions
 from routines.access import require_patient
 from routines.badday import easier_version
 from routines.forms import CheckInForm, CheckOutForm, StepForm
@@ -263,12 +263,14 @@ def check_out(request: HttpRequest, code) -> HttpResponse:
     form = CheckOutForm(request.POST)
     if not form.is_valid():
         return _respond(request, session, status=422, checkout_form=form)
-    Session.objects.filter(pk=session.pk, status=SessionStatus.IN_PROGRESS).update(
+    finished = Session.objects.filter(pk=session.pk, status=SessionStatus.IN_PROGRESS).update(
         pain_after=form.cleaned_data["pain"],
         effort=form.cleaned_data["effort"],
         note=form.cleaned_data["note"],
         status=SessionStatus.COMPLETED,
         finished=timezone.now(),
     )
+    if finished:
+        suggestions.refresh(session.patient)
     session.refresh_from_db()
     return _respond(request, session)

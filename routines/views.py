@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from routines import adherence, safety, schedule
+from routines import adherence, safety, schedule, suggestions
 from routines.access import require_patient
 from routines.forms import MorningForm
 from routines.models import (
@@ -98,7 +98,7 @@ def morning_check(request: HttpRequest) -> HttpResponse:
         .filter(patient=patient, local_date=local_date - timedelta(days=1))
         .first()
     )
-    MorningCheck.objects.get_or_create(
+    _check, created = MorningCheck.objects.get_or_create(
         patient=patient,
         local_date=local_date,
         defaults={
@@ -107,5 +107,7 @@ def morning_check(request: HttpRequest) -> HttpResponse:
             "pain": form.cleaned_data["pain"],
         },
     )
+    if created:
+        suggestions.refresh(patient)
     messages.success(request, _("Thanks. Your clinician will see how you settled."))
     return redirect("routines:today")

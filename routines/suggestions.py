@@ -1,0 +1,110 @@
+"""Running the progression rules for a patient and storing what they suggest."""
+
+from datetime import timedelta
+
+from django.db import transaction
+
+from routines import progression
+from routines.models import (
+    Alert,
+    AlertKind,
+    MorningCheck,
+    Routine,
+    Screening,
+    Session,
+    Suggestion,
+    SuggestionStatus,
+    Tier,
+)
+
+WINDOW_DAYS = 14
+
+
+def facts_for(patient) -> tuple[list[progression.SessionFacts], int | None]:
+    """The last fortnight's finished sessions with their next-morning scores, and the
+    baseline (the first recorded pain score)."""
+    today = patient.local_date()
+    sessions = list(
+        Session.objects.completed()
+        .filter(patient=patient, local_date__gte=today - timedelta(days=WINDOW_DAYS))
+        .order_by("local_date")
+    )
+    mornings = {
+        m.local_date: m.pain
+        for m in MorningCheck.objects.filter(
+            patient=patient, local_date__gte=today - timedelta(days=WINDOW_DAYS)
+        )
+    }
+    first = Session.objects.completed().filter(patient=patient).order_by("local_date").first()
+    facts = [
+        progression.SessionFacts(
+            local_date=s.local_date,
+            pain_before=s.pain_before,
+            pain_after=s.pain_after,
+            effort=s.effort,
+            morning_pain=mornings.get(s.local_date + timedelta(days=1)),
+        )
+        for s in sessions
+    ]
+    return facts, first.pain_before if first else None
+
+
+@transaction.atomic
+def refresh(patient) -> progression.Decision:
+    """Decide, then replace the patient's pending suggestions with the new ones (or raise
+    an alert). Called after a session is finished and after a morning check."""
+    plan = Routine.objects.for_patient(patient).active().first()
+    if plan is None:
+        return progression.Decision(progression.HOLD, "No plan.")
+    facts, baseline = facts_for(patient)
+    review_open = Screening.objects.filter(
+        patient=patient, tier=Tier.REVIEW, alerts__resolved_at__isnull=True
+    ).exists()
+    decision = progression.decide(facts, baseline, patient.local_date(), paused=review_open)
+    Suggestion.objects.filter(patient=patient, status=SuggestionStatus.PENDING).delete()
+    if decision.action == progression.ALERT:
+        Alert.objects.get_or_create(
+            patient=patient,
+            kind=AlertKind.PAIN_CEILING,
+            resolved_at=None,
+            defaults={"detail": decision.reason},
+        )
+        return decision
+    if decision.action not in (progression.PROGRESS, progression.REGRESS):
+        return decision
+    items = plan.items.select_related("exercise__easier", "exercise__harder")
+    Suggestion.objects.bulk_create(
+        Suggestion(
+            patient=patient,
+            item=item,
+            kind=decision.action,
+            reason=decision.reason,
+            exercise=dose.exercise,
+            sets=dose.sets,
+            reps=dose.reps,
+            hold_seconds=dose.hold_seconds,
+        )
+        for item in items
+        if (dose := progression.next_dose(item, decision.action)) is not None
+    )
+    if decision.action == progression.REGRESS:
+        recent = (
+            Suggestion.objects.filter(patient=patient, kind="regress", created__gte=_since(patient))
+            .values("created__date")
+            .distinct()
+            .count()
+        )
+        if recent >= 2:
+            Alert.objects.get_or_create(
+                patient=patient,
+                kind=AlertKind.REGRESS,
+                resolved_at=None,
+                defaults={"detail": "Step-back suggested on more than one day."},
+            )
+    return decision
+
+
+def _since(patient):
+    from django.utils import timezone
+
+    return timezone.now() - timedelta(days=WINDOW_DAYS)

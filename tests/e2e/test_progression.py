@@ -1,0 +1,88 @@
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from exercises.models import Exercise
+from routines.models import MorningCheck, Session
+from tests.e2e.axe import assert_no_axe_violations
+from tests.factories import PASSWORD, link, make_clinician, make_patient, make_plan, make_screening
+
+
+@pytest.fixture
+def people(catalogue):
+    alice = make_patient(username="alice", name="Alice Morgan")
+    bob = make_clinician(username="bob", name="Bob Reid")
+    link(bob, alice)
+    make_screening(alice)
+    return alice, bob
+
+
+def sign_in(page, url, username):
+    page.goto(f"{url}/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_a_low_pain_week_gives_a_progress_the_clinician_accepts_and_the_next_session_shows_it(
+    live_server, page, browser, people
+):
+    alice, bob = people
+    plan = make_plan(alice, bob, [Exercise.objects.get(slug="glute-bridge")])
+    today = alice.local_date()
+    for days_ago, pain in [(3, 3), (2, 2), (1, 2)]:
+        Session.objects.create(
+            patient=alice,
+            plan=plan,
+            local_date=today - timedelta(days=days_ago),
+            pain_before=pain,
+            pain_after=pain,
+            effort="right",
+            status="completed",
+            finished="2026-01-01T00:00Z",
+        )
+    for days_ago in (2, 1):  # the mornings after the first two
+        MorningCheck.objects.create(
+            patient=alice, local_date=today - timedelta(days=days_ago), response="same", pain=2
+        )
+
+    sign_in(page, live_server.url, "alice")
+    expect(page.get_by_role("heading", name="Good morning: how did you settle?")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_label("Better").check()
+    page.get_by_role("radio", name="2", exact=True).check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Your clinician will see how you settled.")).to_be_visible()
+
+    desk = browser.new_context(viewport={"width": 1280, "height": 800})
+    clinic = desk.new_page()
+    sign_in(clinic, live_server.url, "bob")
+    clinic.get_by_role("link", name="Alice Morgan").click()
+    expect(clinic.get_by_text("Progress: Glute bridge")).to_be_visible()
+    expect(clinic.get_by_text("2 sets of 10 → 2 sets of 12")).to_be_visible()
+    assert_no_axe_violations(clinic)
+    clinic.get_by_role("button", name="Accept Glute bridge").click()
+    expect(clinic.get_by_text("The plan now has 2 sets of 12 of Glute bridge.")).to_be_visible()
+    desk.close()
+
+    page.goto(f"{live_server.url}/today/")
+    expect(page.locator(".plan-items")).to_contain_text("2 sets of 12")
+    page.get_by_role("button", name="Start today's routine").click()
+    page.get_by_role("radio", name="2", exact=True).check()
+    page.get_by_role("button", name="Start the exercises").click()
+    expect(page.locator(".player__dose")).to_contain_text("12 times")
+
+
+def test_the_bad_day_button_swaps_in_the_easier_versions(live_server, page, people):
+    alice, bob = people
+    plan = make_plan(alice, bob, [Exercise.objects.get(slug="bird-dog")])
+    plan.items.update(bad_day_exercise=Exercise.objects.get(slug="cat-camel"))
+    sign_in(page, live_server.url, "alice")
+    page.get_by_role("button", name="My back is bad today: easier versions").click()
+    page.get_by_role("radio", name="6", exact=True).check()
+    page.get_by_role("button", name="Start the exercises").click()
+    expect(page.get_by_role("heading", level=1, name="Cat-camel")).to_be_visible()
+    expect(page.get_by_text("Bad-back day: these are the easier versions")).to_be_visible()
+    assert_no_axe_violations(page)
+    assert Session.objects.get(patient=alice).bad_day
