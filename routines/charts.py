@@ -15,7 +15,7 @@ class Point:
     label: str
 
 
-def _y(pain: int) -> float:
+def _y(pain: float) -> float:
     return round(TOP + (10 - pain) * (HEIGHT - TOP - BOTTOM) / 10, 1)
 
 
@@ -43,4 +43,29 @@ def pain_chart(sessions) -> dict:
         "baseline": HEIGHT - BOTTOM,
         "first_label": before[0].label if before else "",
         "last_label": before[-1].label if before else "",
+    }
+
+
+def psfs_chart(scores) -> dict:
+    """PSFS means, oldest first, as a step line (the score holds until re-rated)."""
+    scores = list(scores)
+    span = WIDTH - LEFT - RIGHT
+    step = span / max(len(scores) - 1, 1)
+    points = []
+    for i, score in enumerate(scores):
+        x = round(LEFT + (i * step if len(scores) > 1 else span / 2), 1)
+        points.append(
+            Point(x, _y(float(score.mean)), score.mean, score.local_date.strftime("%d %b"))
+        )
+    path = ""
+    for i, p in enumerate(points):
+        path += f"M{p.x},{p.y}" if i == 0 else f" H{p.x} V{p.y}"
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "points": points,
+        "path": path,
+        "grid": [{"value": v, "y": _y(v)} for v in (0, 5, 10)],
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
     }

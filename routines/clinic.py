@@ -26,6 +26,7 @@ from routines import adherence, attention, charts, schedule
 from routines.access import linked_patient, patients_of, require_clinician, usable_templates
 from routines.clinic_forms import AddPatientForm, AssignForm
 from routines.models import (
+    PsfsScore,
     Routine,
     RoutineItem,
     Screening,
@@ -38,6 +39,7 @@ from routines.models import (
     SuggestionStatus,
 )
 from routines.plans import assign_template
+from routines.psfs import MEANINGFUL
 
 PAGE_SIZE = 25
 RECENT_DAYS = 14
@@ -237,6 +239,7 @@ def patient_detail(request: HttpRequest, code) -> HttpResponse:
         .first()
     )
     sessions = list(Session.objects.filter(patient=patient).order_by("-local_date")[:30])
+    psfs_scores = list(PsfsScore.objects.filter(patient=patient).order_by("local_date"))
     completed = [s for s in sessions if s.status == SessionStatus.COMPLETED][::-1]
     per_exercise = (
         StepLog.objects.filter(session__patient=patient)
@@ -265,6 +268,12 @@ def patient_detail(request: HttpRequest, code) -> HttpResponse:
         ),
         "screenings": list(Screening.objects.filter(patient=patient).order_by("-at")[:5]),
         "sessions": sessions,
+        "psfs": psfs_scores,
+        "psfs_chart": charts.psfs_chart(psfs_scores),
+        "psfs_change": psfs_scores[-1].mean - psfs_scores[0].mean if len(psfs_scores) > 1 else None,
+        "psfs_meaningful": MEANINGFUL,
+        "psfs_meaningful_drop": -MEANINGFUL,
+        "psfs_latest": psfs_scores[-1] if psfs_scores else None,
         "chart": charts.pain_chart(completed),
         "chart_sessions": completed,
         "per_exercise": per_exercise,

@@ -505,3 +505,27 @@ class Suggestion(models.Model):
     @property
     def dose(self) -> str:
         return dose_text(self.sets, self.reps, self.hold_seconds, self.item.per_side)
+
+
+class PsfsScore(models.Model):
+    """Patient-Specific Functional Scale (Stratford et al. 1995; free to use, with this
+    attribution): up to 3 activities the back makes hard, each rated 0 (can't do) to 10
+    (as before the problem). Rated at baseline, then every two weeks."""
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="psfs_scores"
+    )
+    local_date = models.DateField()
+    activities = models.JSONField(help_text=_("[{activity, score}], 1 to 3 of them."))
+    mean = models.DecimalField(max_digits=4, decimal_places=2)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["local_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "local_date"], name="psfs_one_per_day"),
+            models.CheckConstraint(condition=Q(mean__gte=0, mean__lte=10), name="psfs_mean_0_10"),
+        ]
+
+    def __str__(self) -> str:
+        return f"PSFS {self.mean} for {self.patient} on {self.local_date}"

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.db import transaction
 
-from routines import progression
+from routines import attention, progression
 from routines.models import (
     Alert,
     AlertKind,
@@ -61,6 +61,14 @@ def refresh(patient) -> progression.Decision:
         patient=patient, tier=Tier.REVIEW, alerts__resolved_at__isnull=True
     ).exists()
     decision = progression.decide(facts, baseline, patient.local_date(), paused=review_open)
+    this_week, _last_week = progression.weekly_means(facts, patient.local_date())
+    if attention.meaningful_rise(baseline, this_week):
+        Alert.objects.get_or_create(
+            patient=patient,
+            kind=AlertKind.PAIN_SPIKE,
+            resolved_at=None,
+            defaults={"detail": f"This week's mean pain {this_week:.1f}; baseline {baseline}."},
+        )
     Suggestion.objects.filter(patient=patient, status=SuggestionStatus.PENDING).delete()
     if decision.action == progression.ALERT:
         Alert.objects.get_or_create(

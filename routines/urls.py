@@ -1,6 +1,6 @@
 from django.urls import path
 
-from routines import history, player, safety_views, views
+from routines import history, player, psfs, safety_views, views
 
 app_name = "routines"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("sessions/start/", player.start, name="start"),
     path("sessions/bad-day/", player.start_bad_day, name="start_bad_day"),
     path("morning/", views.morning_check, name="morning"),
+    path("activities/", psfs.psfs, name="psfs"),
     path("sessions/<uuid:code>/", player.session_page, name="session"),
     path("sessions/<uuid:code>/check-in/", player.check_in, name="check_in"),
     path("sessions/<uuid:code>/step/", player.log_step, name="log_step"),

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from routines import adherence, safety, schedule, suggestions
+from routines import adherence, psfs, safety, schedule, suggestions
 from routines.access import require_patient
 from routines.forms import MorningForm
 from routines.models import (
     MorningCheck,
+    PsfsScore,
     Routine,
     RoutineItem,
     Screening,
@@ -28,9 +29,9 @@ def _plan_items():
 @require_GET
 @never_cache
 def today(request: HttpRequest) -> HttpResponse:
-    """Eight queries whatever the plan's size or the length of the history: session,
+    """Nine queries whatever the plan's size or the length of the history: session,
     user, plan, its items, this week's sessions, the last finished one, the latest
-    safety check, and this morning's check."""
+    safety check, this morning's check, and the latest activity scores."""
     patient = require_patient(request.user)
     local_date = patient.local_date()
     plan = (
@@ -51,6 +52,7 @@ def today(request: HttpRequest) -> HttpResponse:
     last = Session.objects.completed().filter(patient=patient).order_by("-local_date").first()
     week = adherence.week(plan, local_date, completed) if plan else []
     screening = Screening.objects.filter(patient=patient).order_by("-at").first()
+    last_psfs = PsfsScore.objects.filter(patient=patient).order_by("-local_date").first()
     yesterdays = next(
         (s for s in this_week if s.local_date == yesterday and s.status == SessionStatus.COMPLETED),
         None,
@@ -73,9 +75,10 @@ def today(request: HttpRequest) -> HttpResponse:
         "last_session": last,
         "week": week,
         "locked_by": screening if screening and screening.locked else None,
+        "check_due": safety.check_due(screening.local_date if screening else None, local_date),
         "morning_due": morning_due,
         "morning_form": MorningForm(),
-        "check_due": safety.check_due(screening.local_date if screening else None, local_date),
+        "psfs_due": plan is not None and psfs.due(last_psfs, local_date),
         "week_done": done,
         "week_due": due,
         "missed_yesterday": plan is not None

@@ -86,3 +86,19 @@ def test_the_bad_day_button_swaps_in_the_easier_versions(live_server, page, peop
     expect(page.get_by_text("Bad-back day: these are the easier versions")).to_be_visible()
     assert_no_axe_violations(page)
     assert Session.objects.get(patient=alice).bad_day
+
+
+def test_the_activity_scale_is_accessible(live_server, page, people):
+    alice, bob = people
+    make_plan(alice, bob, [Exercise.objects.get(slug="glute-bridge")])
+    sign_in(page, live_server.url, "alice")
+    page.get_by_role("link", name="How are everyday activities going?").click()
+    expect(page.get_by_role("heading", name="Everyday activities")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Save").click()  # nothing filled in
+    expect(page.get_by_role("alert").first).to_contain_text("Please check the activities")
+    assert_no_axe_violations(page)
+    page.get_by_role("textbox", name="Activity 1").fill("Putting on socks")
+    page.locator("#id_score_0_4").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Your clinician will see how things are going.")).to_be_visible()

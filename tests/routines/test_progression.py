@@ -185,3 +185,26 @@ def test_high_pain_twice_raises_an_alert(alice, bob):
     assert refresh(alice).action == ALERT
     assert Alert.objects.get().kind == "pain_ceiling"
     assert not Suggestion.objects.exists()
+
+
+def test_a_weekly_mean_well_above_baseline_raises_a_pain_spike_alert(alice, bob):
+    from routines.suggestions import refresh
+    from tests.factories import make_plan
+
+    plan = make_plan(
+        alice, bob, [Exercise.objects.get(slug="glute-bridge")], start_date=date(2026, 1, 1)
+    )
+    today = alice.local_date()
+    for days_ago, pain in [(20, 3), (2, 5), (1, 5)]:  # baseline 3, this week 5: 2 points up
+        Session.objects.create(
+            patient=alice,
+            plan=plan,
+            local_date=today - timedelta(days=days_ago),
+            pain_before=pain,
+            pain_after=pain,
+            status="completed",
+            finished="2026-01-01T00:00Z",
+        )
+    refresh(alice)
+    refresh(alice)  # run again: still one open alert
+    assert list(Alert.objects.values_list("kind", flat=True)) == ["pain_spike"]
