@@ -78,3 +78,18 @@ def test_assess_names_each_reason():
 )
 def test_trend(scores, direction):
     assert attention.trend(scores) == direction
+
+
+def test_check_alerts_raises_one_inactivity_alert_per_patient(db, alice, bob, charlie, capsys):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+
+    from routines.models import Alert
+    from tests.factories import make_plan
+
+    make_plan(alice, bob, [], start_date=alice.local_date() - timedelta(days=10))
+    make_plan(charlie, bob, [], start_date=charlie.local_date())  # starts today: fine
+    call_command("check_alerts")
+    call_command("check_alerts")
+    assert list(Alert.objects.values_list("patient__username", "kind")) == [("alice", "inactive")]
