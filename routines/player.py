@@ -50,6 +50,12 @@ def _session_for(patient, code) -> Session:
     return session
 
 
+def _locked(session: Session) -> bool:
+    """A red-flag answer since the session started pauses it too (one query)."""
+    latest = Screening.objects.filter(patient=session.patient).order_by("-at").first()
+    return bool(latest and latest.locked)
+
+
 def _is_past(session: Session) -> bool:
     """An unfinished session from an earlier day stays as it was: finishing it days
     later would put today's pain score on another date and turn a missed day into a
@@ -70,8 +76,11 @@ def _player(session: Session, **extra) -> dict:
     logs = list(session.logs.all())
     logged = {(log.item_id, log.side, log.set_number) for log in logs}
     current = steps.current_step(all_steps, logged)
+    locked = _locked(session)
     if session.status == SessionStatus.COMPLETED:
         stage = "summary"
+    elif locked:
+        stage = "locked"
     elif _is_past(session):
         stage = "past"
     elif session.pain_before is None:
@@ -179,7 +188,7 @@ def session_page(request: HttpRequest, code) -> HttpResponse:
 @never_cache
 def check_in(request: HttpRequest, code) -> HttpResponse:
     session = _session_for(require_patient(request.user), code)
-    if _is_past(session):
+    if _is_past(session) or _locked(session):
         return _respond(request, session)
     form = CheckInForm(request.POST)
     if not form.is_valid():
@@ -201,6 +210,7 @@ def log_step(request: HttpRequest, code) -> HttpResponse:
         session.status == SessionStatus.COMPLETED
         or session.pain_before is None
         or _is_past(session)
+        or _locked(session)
     ):
         return _respond(request, session)  # nothing to log now: show where we are
     all_steps = steps.plan_steps(_items(session))
@@ -257,6 +267,8 @@ def _log(session: Session, step: steps.Step, status: str, reason: str) -> StepLo
 @never_cache
 def check_out(request: HttpRequest, code) -> HttpResponse:
     session = _session_for(require_patient(request.user), code)
+    if _locked(session):
+        return _respond(request, session)
     context = _player(session)
     if context["stage"] != "checkout":
         return _respond(request, session)  # already finished, or steps still to do

@@ -166,3 +166,27 @@ def test_open_alerts_put_a_patient_first_in_the_clinicians_list(client, alice, b
 def test_the_safety_pages_are_only_for_patients(client, bob):
     client.force_login(bob)
     assert client.get("/safety/").status_code == 404
+
+
+def test_a_red_flag_during_a_session_pauses_it_and_refuses_further_steps(patient, alice):
+    from routines.models import Session, StepLog
+    from tests.factories import make_exercise
+
+    plan = alice.plans.get()
+    from routines.models import RoutineItem
+
+    RoutineItem.from_exercise(make_exercise(), routine=plan, order=0).save()
+    make_screening(alice, days_ago=1)
+    post(patient, "/sessions/start/", {})
+    session = Session.objects.get(patient=alice)
+    post(patient, f"/sessions/{session.code}/check-in/", {"pain": 3})
+    post(patient, "/safety/", answers(yes={"saddle-numbness"}))
+    html = patient.get(f"/sessions/{session.code}/").content.decode()
+    assert "Exercise is paused" in html and "call 999" in html
+    item = plan.items.get()
+    post(
+        patient,
+        f"/sessions/{session.code}/step/",
+        {"item": item.pk, "side": "both", "set_number": 1, "action": "done"},
+    )
+    assert not StepLog.objects.exists()
