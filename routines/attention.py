@@ -21,7 +21,8 @@ def meaningful_rise(baseline: int | None, current: float | None) -> bool:
     if rise <= 0:
         return False
     points, share = settings.PAIN_MEANINGFUL_POINTS, settings.PAIN_MEANINGFUL_SHARE
-    return rise >= points or (baseline > 0 and rise >= share * baseline)
+    # A hair of tolerance: 3.9 - 3 is 0.8999… in floating point, and is 30 % of 3.
+    return rise >= points or (baseline > 0 and rise + 1e-9 >= share * baseline)
 
 
 LOOKBACK_DAYS = 60  # enough to tell "3 or more"; bounds the loop

@@ -365,8 +365,23 @@ def decide_suggestion(request: HttpRequest, code, suggestion_code) -> HttpRespon
         status=SuggestionStatus.PENDING,
     )
     accept = request.POST.get("decision") == "accept"
+    item = suggestion.item
+    if accept and Suggestion.snapshot(item) != suggestion.based_on:
+        Suggestion.objects.filter(pk=suggestion.pk).update(status=SuggestionStatus.SUPERSEDED)
+        messages.error(
+            request, _("The plan has changed since this suggestion was made, so it was withdrawn.")
+        )
+        return redirect("clinic:patient", code=patient.code)
     with transaction.atomic():
-        item = suggestion.item
+        decided = Suggestion.objects.filter(
+            pk=suggestion.pk, status=SuggestionStatus.PENDING
+        ).update(
+            status=SuggestionStatus.ACCEPTED if accept else SuggestionStatus.DISMISSED,
+            decided_at=timezone.now(),
+            decided_by=clinician,
+        )
+        if not decided:  # a double click: the first one did it
+            return redirect("clinic:patient", code=patient.code)
         before = {"exercise": item.exercise.name, "dose": item.dose}
         if accept:
             item.exercise = suggestion.exercise
@@ -376,11 +391,6 @@ def decide_suggestion(request: HttpRequest, code, suggestion_code) -> HttpRespon
                 suggestion.hold_seconds,
             )
             item.save(update_fields=["exercise", "sets", "reps", "hold_seconds"])
-        Suggestion.objects.filter(pk=suggestion.pk).update(
-            status=SuggestionStatus.ACCEPTED if accept else SuggestionStatus.DISMISSED,
-            decided_at=timezone.now(),
-            decided_by=clinician,
-        )
         AuditEvent.record(
             clinician,
             "suggestion.accepted" if accept else "suggestion.dismissed",

@@ -312,6 +312,13 @@ class ScreeningQuestion(models.Model):
         return self.text
 
 
+class ScreeningQuerySet(models.QuerySet):
+    def locking(self):
+        """Emergency or urgent answers the clinician hasn't cleared. A later check with
+        "no" answers does not lift the lock: only the clinician does."""
+        return self.filter(tier__in=[Tier.EMERGENCY, Tier.URGENT], cleared_at__isnull=True)
+
+
 class Screening(models.Model):
     """A patient's answers to the red-flag questions, kept as asked (question text
     included), with the tier they came to."""
@@ -333,6 +340,8 @@ class Screening(models.Model):
     )
     cleared_at = models.DateTimeField(null=True, blank=True)
     cleared_note = models.TextField(blank=True, max_length=2000)
+
+    objects = ScreeningQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at"]
@@ -452,6 +461,7 @@ class SuggestionStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for the clinician")
     ACCEPTED = "accepted", _("Accepted")
     DISMISSED = "dismissed", _("Dismissed")
+    SUPERSEDED = "superseded", _("Replaced by a newer one, or withdrawn")
 
 
 class Suggestion(models.Model):
@@ -471,6 +481,8 @@ class Suggestion(models.Model):
     sets = models.PositiveSmallIntegerField()
     reps = models.PositiveSmallIntegerField(null=True, blank=True)
     hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The dose it was worked out from: if the plan has changed since, it is out of date.
+    based_on = models.JSONField(default=dict)
     status = models.CharField(
         max_length=16, choices=SuggestionStatus.choices, default=SuggestionStatus.PENDING
     )
@@ -505,6 +517,15 @@ class Suggestion(models.Model):
     @property
     def dose(self) -> str:
         return dose_text(self.sets, self.reps, self.hold_seconds, self.item.per_side)
+
+    @staticmethod
+    def snapshot(item) -> dict:
+        return {
+            "exercise": item.exercise_id,
+            "sets": item.sets,
+            "reps": item.reps,
+            "hold_seconds": item.hold_seconds,
+        }
 
 
 class PsfsScore(models.Model):

@@ -50,10 +50,13 @@ def _session_for(patient, code) -> Session:
     return session
 
 
+def _lock(patient) -> Screening | None:
+    """The red-flag answer that pauses exercise, if any (one query)."""
+    return Screening.objects.locking().filter(patient=patient).order_by("-at").first()
+
+
 def _locked(session: Session) -> bool:
-    """A red-flag answer since the session started pauses it too (one query)."""
-    latest = Screening.objects.filter(patient=session.patient).order_by("-at").first()
-    return bool(latest and latest.locked)
+    return _lock(session.patient) is not None
 
 
 def _is_past(session: Session) -> bool:
@@ -76,7 +79,8 @@ def _player(session: Session, **extra) -> dict:
     logs = list(session.logs.all())
     logged = {(log.item_id, log.side, log.set_number) for log in logs}
     current = steps.current_step(all_steps, logged)
-    locked = _locked(session)
+    lock = _lock(session.patient)
+    locked = lock is not None
     if session.status == SessionStatus.COMPLETED:
         stage = "summary"
     elif locked:
@@ -105,6 +109,7 @@ def _player(session: Session, **extra) -> dict:
         "checkout_form": CheckOutForm(),
         "step_form": None,
         "reasons": SkipReason.choices,
+        "lock": lock,
         "pain_rose": session.pain_after is not None
         and (session.pain_after - session.pain_before >= 2 or session.pain_after > 5),
         "high_pain": session.pain_before is not None and session.pain_before >= 8,
@@ -131,9 +136,9 @@ def start(request: HttpRequest) -> HttpResponse:
     if schedule.plan_state(plan, local_date) not in ("due", "rest"):
         messages.info(request, _("There is no routine to start today."))
         return redirect("routines:today")
-    screening = Screening.objects.filter(patient=patient).order_by("-at").first()
-    if screening and screening.locked:
+    if _lock(patient):
         return redirect("routines:today")  # Today says why and what to do
+    screening = Screening.objects.filter(patient=patient).order_by("-at").first()
     if safety.check_due(screening.local_date if screening else None, local_date):
         return redirect("routines:safety")
     # Unique per patient and day: a double tap or a retry opens the same session.
@@ -150,9 +155,7 @@ def start_bad_day(request: HttpRequest) -> HttpResponse:
     plan = Routine.objects.for_patient(patient).active().first()
     local_date = patient.local_date()
     screening = Screening.objects.filter(patient=patient).order_by("-at").first()
-    if schedule.plan_state(plan, local_date) not in ("due", "rest") or (
-        screening and screening.locked
-    ):
+    if schedule.plan_state(plan, local_date) not in ("due", "rest") or _lock(patient):
         return redirect("routines:today")
     if safety.check_due(screening.local_date if screening else None, local_date):
         return redirect("routines:safety")

@@ -22,6 +22,7 @@ class SessionFacts:
     pain_after: int  # the score during and just after exercise
     effort: str = ""  # easy / right / hard
     morning_pain: int | None = None  # next morning, if the patient answered
+    morning_response: str = ""  # better / same / worse than before the session
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ def decide(
         return Decision(
             REGRESS, f"Pain {last.pain_after} during the last session (above {ceiling})."
         )
+    if last.morning_response == "worse":
+        return Decision(REGRESS, "Worse the next morning than before the session.")
     if baseline is not None and last.morning_pain is not None and last.morning_pain > baseline:
         return Decision(
             REGRESS, f"Next-morning pain {last.morning_pain} is above the baseline of {baseline}."
@@ -86,7 +89,7 @@ def decide(
         return Decision(HOLD, "The patient found it too hard.")
     if any(s.morning_pain is None for s in streak) or baseline is None:
         return Decision(HOLD, "Waiting for next-morning answers before making it harder.")
-    if any(s.morning_pain > baseline for s in streak):
+    if any(s.morning_pain > baseline or s.morning_response == "worse" for s in streak):
         return Decision(HOLD, "Next-morning pain has not settled to the baseline.")
     return Decision(
         PROGRESS,

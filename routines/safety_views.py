@@ -12,9 +12,18 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.models import AuditEvent
 from routines import safety
 from routines.access import linked_patient, require_clinician, require_patient
-from routines.models import Alert, AlertKind, Screening, ScreeningQuestion, Tier
+from routines.models import (
+    Alert,
+    AlertKind,
+    Screening,
+    ScreeningQuestion,
+    Suggestion,
+    SuggestionStatus,
+    Tier,
+)
 
 YES_NO = [("no", gettext_lazy("No")), ("yes", gettext_lazy("Yes"))]
 
@@ -60,6 +69,10 @@ def check(request: HttpRequest) -> HttpResponse:
                 patient=patient, local_date=patient.local_date(), answers=answers, tier=result
             )
             if result != Tier.CLEAR:
+                # Progression pauses: a "progress" waiting for the clinician is withdrawn.
+                Suggestion.objects.filter(
+                    patient=patient, status=SuggestionStatus.PENDING, kind="progress"
+                ).update(status=SuggestionStatus.SUPERSEDED)
                 positive = [a["text"] for a in answers if a["yes"]]
                 Alert.objects.create(
                     patient=patient,
@@ -96,6 +109,13 @@ def clear(request: HttpRequest, code, screening_code) -> HttpResponse:
             cleared_by=clinician, cleared_at=now, cleared_note=note
         )
         screening.alerts.open().update(resolved_at=now, resolved_by=clinician, resolution=note)
+        AuditEvent.record(
+            clinician,
+            "screening.cleared",
+            patient=patient,
+            target=f"screening {screening.code}",
+            note=note,
+        )
     messages.success(request, _("Cleared. %(name)s can exercise again.") % {"name": patient.name})
     return redirect("clinic:patient", code=patient.code)
 

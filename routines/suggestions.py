@@ -30,7 +30,7 @@ def facts_for(patient) -> tuple[list[progression.SessionFacts], int | None]:
         .order_by("local_date")
     )
     mornings = {
-        m.local_date: m.pain
+        m.local_date: (m.pain, m.response)
         for m in MorningCheck.objects.filter(
             patient=patient, local_date__gte=today - timedelta(days=WINDOW_DAYS)
         )
@@ -42,7 +42,8 @@ def facts_for(patient) -> tuple[list[progression.SessionFacts], int | None]:
             pain_before=s.pain_before,
             pain_after=s.pain_after,
             effort=s.effort,
-            morning_pain=mornings.get(s.local_date + timedelta(days=1)),
+            morning_pain=mornings.get(s.local_date + timedelta(days=1), (None, ""))[0],
+            morning_response=mornings.get(s.local_date + timedelta(days=1), (None, ""))[1],
         )
         for s in sessions
     ]
@@ -69,7 +70,6 @@ def refresh(patient) -> progression.Decision:
             resolved_at=None,
             defaults={"detail": f"This week's mean pain {this_week:.1f}; baseline {baseline}."},
         )
-    Suggestion.objects.filter(patient=patient, status=SuggestionStatus.PENDING).delete()
     if decision.action == progression.ALERT:
         Alert.objects.get_or_create(
             patient=patient,
@@ -77,32 +77,40 @@ def refresh(patient) -> progression.Decision:
             resolved_at=None,
             defaults={"detail": decision.reason},
         )
+    # A hold keeps what the clinician hasn't decided yet; progress, regress and alert
+    # replace it (kept as "superseded", so repeated step-backs can be counted).
+    if decision.action not in (progression.PROGRESS, progression.REGRESS, progression.ALERT):
         return decision
-    if decision.action not in (progression.PROGRESS, progression.REGRESS):
-        return decision
+    Suggestion.objects.filter(patient=patient, status=SuggestionStatus.PENDING).update(
+        status=SuggestionStatus.SUPERSEDED
+    )
+    # Over the ceiling twice: step back as well as alert (clinical.md §3).
+    action = progression.REGRESS if decision.action == progression.ALERT else decision.action
     items = plan.items.select_related("exercise__easier", "exercise__harder")
     Suggestion.objects.bulk_create(
         Suggestion(
             patient=patient,
             item=item,
-            kind=decision.action,
+            kind=action,
             reason=decision.reason,
             exercise=dose.exercise,
             sets=dose.sets,
             reps=dose.reps,
             hold_seconds=dose.hold_seconds,
+            based_on=Suggestion.snapshot(item),
         )
         for item in items
-        if (dose := progression.next_dose(item, decision.action)) is not None
+        if (dose := progression.next_dose(item, action)) is not None
     )
-    if decision.action == progression.REGRESS:
-        recent = (
+    if action == progression.REGRESS:
+        days = (
             Suggestion.objects.filter(patient=patient, kind="regress", created__gte=_since(patient))
+            .order_by()  # the default ordering would make DISTINCT count rows, not days
             .values("created__date")
             .distinct()
             .count()
         )
-        if recent >= 2:
+        if days >= 2:
             Alert.objects.get_or_create(
                 patient=patient,
                 kind=AlertKind.REGRESS,

@@ -29,9 +29,10 @@ def _plan_items():
 @require_GET
 @never_cache
 def today(request: HttpRequest) -> HttpResponse:
-    """Nine queries whatever the plan's size or the length of the history: session,
+    """Ten queries whatever the plan's size or the length of the history: session,
     user, plan, its items, this week's sessions, the last finished one, the latest
-    safety check, this morning's check, and the latest activity scores."""
+    safety check, any check that pauses exercise, this morning's check, and the
+    latest activity scores."""
     patient = require_patient(request.user)
     local_date = patient.local_date()
     plan = (
@@ -74,7 +75,7 @@ def today(request: HttpRequest) -> HttpResponse:
         "todays_session": todays,
         "last_session": last,
         "week": week,
-        "locked_by": screening if screening and screening.locked else None,
+        "locked_by": Screening.objects.locking().filter(patient=patient).order_by("-at").first(),
         "check_due": safety.check_due(screening.local_date if screening else None, local_date),
         "morning_due": morning_due,
         "morning_form": MorningForm(),

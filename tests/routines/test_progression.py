@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 
@@ -34,6 +34,17 @@ def s(days_ago, before, after, morning=None, effort="right"):
         # Alert: over 5 in two sessions.
         ([s(2, 5, 6, 4), s(1, 5, 7, 5)], 4, ALERT),
         ([s(2, 5, 5, 4), s(1, 5, 6, 5)], 4, REGRESS),  # only the last over 5
+        # The next morning counts most: "worse" steps back, even with low numbers.
+        (
+            [s(2, 3, 2, 2), SessionFacts(TODAY - timedelta(days=1), 2, 2, "right", 2, "worse")],
+            7,
+            REGRESS,
+        ),
+        (
+            [SessionFacts(TODAY - timedelta(days=2), 2, 2, "right", 2, "worse"), s(1, 2, 2, 2)],
+            7,
+            HOLD,
+        ),  # a worse morning inside the streak blocks progress
         ([], None, HOLD),
     ],
 )
@@ -184,7 +195,8 @@ def test_high_pain_twice_raises_an_alert(alice, bob):
         )
     assert refresh(alice).action == ALERT
     assert Alert.objects.get().kind == "pain_ceiling"
-    assert not Suggestion.objects.exists()
+    # ...and a step back alongside it (clinical.md §3).
+    assert Suggestion.objects.get().kind == "regress"
 
 
 def test_a_weekly_mean_well_above_baseline_raises_a_pain_spike_alert(alice, bob):
@@ -208,3 +220,91 @@ def test_a_weekly_mean_well_above_baseline_raises_a_pain_spike_alert(alice, bob)
     refresh(alice)
     refresh(alice)  # run again: still one open alert
     assert list(Alert.objects.values_list("kind", flat=True)) == ["pain_spike"]
+
+
+def test_a_hold_keeps_the_suggestion_the_clinician_has_not_decided_yet(alice, bob, low_pain_week):
+    from routines.suggestions import refresh
+
+    refresh(alice)
+    assert Suggestion.objects.filter(status="pending").count() == 1
+    # Today's session: low pain, but no morning answer yet, so the rules say "hold".
+    Session.objects.create(
+        patient=alice,
+        plan=low_pain_week,
+        local_date=alice.local_date(),
+        pain_before=2,
+        pain_after=2,
+        status="completed",
+        finished="2026-01-01T00:00Z",
+    )
+    assert refresh(alice).action == HOLD
+    assert Suggestion.objects.filter(status="pending").count() == 1
+
+
+def test_step_backs_on_two_days_raise_an_alert(alice, bob):
+    from datetime import datetime
+
+    from routines.suggestions import refresh
+    from tests.factories import make_plan
+
+    plan = make_plan(
+        alice, bob, [Exercise.objects.get(slug="glute-bridge")], start_date=date(2026, 1, 1)
+    )
+    today = alice.local_date()
+    Session.objects.create(
+        patient=alice,
+        plan=plan,
+        local_date=today - timedelta(days=2),
+        pain_before=4,
+        pain_after=6,
+        status="completed",
+        finished="2026-01-01T00:00Z",
+    )
+    assert refresh(alice).action == REGRESS
+    Suggestion.objects.update(created=datetime.now(UTC) - timedelta(days=1))
+    assert not Alert.objects.filter(kind="regress").exists()
+    Session.objects.create(
+        patient=alice,
+        plan=plan,
+        local_date=today - timedelta(days=1),
+        pain_before=4,
+        pain_after=5,
+        status="completed",
+        finished="2026-01-01T00:00Z",
+    )
+    MorningCheck.objects.create(patient=alice, local_date=today, response="worse", pain=6)
+    assert refresh(alice).action == REGRESS
+    assert Alert.objects.filter(kind="regress").count() == 1
+    assert Suggestion.objects.filter(status="superseded").count() == 1
+
+
+def test_an_out_of_date_suggestion_is_withdrawn_not_applied(client, alice, bob, low_pain_week):
+    from routines.suggestions import refresh
+
+    refresh(alice)
+    suggestion = Suggestion.objects.get()
+    low_pain_week.items.update(reps=16)  # the clinician changed the plan meanwhile
+    client.force_login(bob)
+    token = client.get("/clinic/patients/").context["csrf_token"]
+    client.post(
+        f"/clinic/patients/{alice.code}/suggestions/{suggestion.code}/",
+        {"csrfmiddlewaretoken": token, "decision": "accept"},
+    )
+    assert low_pain_week.items.get().reps == 16
+    suggestion.refresh_from_db()
+    assert suggestion.status == "superseded"
+
+
+def test_a_double_click_on_accept_records_one_decision(client, alice, bob, low_pain_week):
+    from accounts.models import AuditEvent
+    from routines.suggestions import refresh
+
+    refresh(alice)
+    suggestion = Suggestion.objects.get()
+    client.force_login(bob)
+    token = client.get("/clinic/patients/").context["csrf_token"]
+    url = f"/clinic/patients/{alice.code}/suggestions/{suggestion.code}/"
+    client.post(url, {"csrfmiddlewaretoken": token, "decision": "accept"})
+    client.post(url, {"csrfmiddlewaretoken": token, "decision": "accept"})
+    assert AuditEvent.objects.filter(action="suggestion.accepted").count() == 1
+    assert low_pain_week.items.get().reps == 12

@@ -4,7 +4,7 @@ import pytest
 
 from routines import safety
 from routines.models import Alert, Screening, ScreeningQuestion
-from tests.factories import make_plan, make_screening
+from tests.factories import make_exercise, make_plan, make_screening
 
 TIERS = {"a": "emergency", "b": "urgent", "c": "review"}
 
@@ -190,3 +190,33 @@ def test_a_red_flag_during_a_session_pauses_it_and_refuses_further_steps(patient
         {"item": item.pk, "side": "both", "set_number": 1, "action": "done"},
     )
     assert not StepLog.objects.exists()
+
+
+def test_answering_no_afterwards_does_not_lift_the_lock(patient, alice):
+    post(patient, "/safety/", answers(yes={"bladder"}))
+    post(patient, "/safety/", answers())  # all "no" a minute later
+    today = patient.get("/today/").content.decode()
+    assert "Exercise is paused" in today
+    assert post(patient, "/sessions/start/", {})["Location"] == "/today/"
+    assert post(patient, "/sessions/bad-day/", {})["Location"] == "/today/"
+    assert not alice.sessions.exists()
+
+
+def test_a_review_answer_withdraws_a_waiting_progress_suggestion(patient, alice, bob):
+    from routines.models import RoutineItem, Suggestion
+
+    plan = alice.plans.get()
+    item = RoutineItem.from_exercise(make_exercise(), routine=plan, order=0)
+    item.save()
+    Suggestion.objects.create(
+        patient=alice,
+        item=item,
+        kind="progress",
+        reason="low pain",
+        exercise=item.exercise,
+        sets=2,
+        reps=12,
+        based_on=Suggestion.snapshot(item),
+    )
+    post(patient, "/safety/", answers(yes={"night-pain"}))
+    assert Suggestion.objects.get().status == "superseded"
