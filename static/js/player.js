@@ -138,6 +138,8 @@
     this.lastShown = null;
     this.phaseEl.textContent = this.label(phase.name);
     this.root.dataset.state = phase.name;
+    // Label and number change together: no flash of the last phase's "0".
+    if (phase.seconds) this.show(String(phase.seconds), 0);
     if (phase.name === "rest") { say(this.root.dataset.sayRest); }
     if (phase.name === "hold") { beep(880, 250); say(this.root.dataset.sayStart); }
     if (phase.name === "count") {

@@ -123,6 +123,7 @@ def test_the_hold_timer_counts_down_on_screen(started):
     expect(page.locator("[data-phase]")).to_have_text("Get into position")
     expect(page.locator("[data-phase]")).to_have_text("Hold", timeout=13_000)
     first = int(page.locator("[data-number]").inner_text())
+    assert 25 <= first <= 30, "the hold starts from its full length"
     page.wait_for_timeout(1500)
     assert int(page.locator("[data-number]").inner_text()) < first
 
