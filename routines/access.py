@@ -1,5 +1,7 @@
 """The one place that decides who may see whose data. Strangers get a 404."""
 
+import uuid
+
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -41,8 +43,18 @@ def usable_template(clinician: User, code):
     return get_object_or_404(usable_templates(clinician), code=code)
 
 
-def editable_template(clinician: User, code):
-    """Only the author changes a template; others may copy a shared one."""
+def editable_template(clinician: User, code, queryset=None):
+    """Only the author changes a template; others may copy a shared one. `queryset`
+    lets the caller load related rows in the same lookup."""
     from routines.models import Routine
 
-    return get_object_or_404(Routine.objects.templates(), owner=clinician, code=code)
+    queryset = Routine.objects.all() if queryset is None else queryset
+    return get_object_or_404(queryset.templates(), owner=clinician, code=code)
+
+
+def parse_uuid(value: str) -> uuid.UUID | None:
+    """A code from a query string; anything malformed is simply "no such thing"."""
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None

@@ -6,7 +6,7 @@ logged against it, stay exactly as they were."""
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,11 +20,12 @@ from exercises.models import Equipment, Exercise
 from routines.access import (
     editable_template,
     linked_patient,
+    parse_uuid,
+    patients_of,
     require_clinician,
     usable_template,
     usable_templates,
 )
-from routines.clinic import _uuid
 from routines.clinic_forms import AddItemForm, ItemForm, RoutineSettingsForm
 from routines.models import Routine, RoutineItem, RoutineKind
 from routines.plans import ITEM_FIELDS
@@ -32,10 +33,7 @@ from routines.plans import ITEM_FIELDS
 TEMPLATE = "clinic/builder.html"
 
 
-def _items():
-    return RoutineItem.objects.select_related("exercise__easier", "bad_day_exercise").order_by(
-        "order", "id"
-    )
+ITEM_RELATED = ("exercise__easier", "bad_day_exercise")
 
 
 def _builder_context(request, routine: Routine, **extra) -> dict:
@@ -69,11 +67,14 @@ def _builder_context(request, routine: Routine, **extra) -> dict:
 
 
 def _routine(request, code) -> Routine:
+    """The clinician's own template with its items, in one lookup (404 otherwise)."""
     clinician = require_clinician(request.user)
-    template = editable_template(clinician, code)
-    return Routine.objects.prefetch_related(Prefetch("items", queryset=_items())).get(
-        pk=template.pk
-    )
+    return editable_template(clinician, code, Routine.objects.with_items(*ITEM_RELATED))
+
+
+def _reloaded(routine: Routine) -> Routine:
+    """The same routine with its items as they are now (after an add, move or edit)."""
+    return Routine.objects.with_items(*ITEM_RELATED).get(pk=routine.pk)
 
 
 @require_GET
@@ -101,9 +102,8 @@ def builder(request: HttpRequest, code) -> HttpResponse:
     patient = None
     if request.GET.get("patient"):
         # "Assign to …" for the patient whose plan is being edited (linked ones only).
-        from routines.access import patients_of
-
-        patient = patients_of(request.user).filter(code=_uuid(request.GET["patient"])).first()
+        code = parse_uuid(request.GET["patient"])
+        patient = patients_of(request.user).filter(code=code).first()
     context = _builder_context(request, routine, for_patient=patient)
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, f"{TEMPLATE}#library", context)
@@ -112,7 +112,7 @@ def builder(request: HttpRequest, code) -> HttpResponse:
 
 def _respond(request, routine: Routine, status: int = 200, **extra) -> HttpResponse:
     if request.htmx:
-        routine = _routine(request, routine.code)  # fresh items, in their new order
+        routine = _reloaded(routine)
         return render(
             request,
             f"{TEMPLATE}#items",
@@ -120,7 +120,7 @@ def _respond(request, routine: Routine, status: int = 200, **extra) -> HttpRespo
             status=status,
         )
     if status != 200:
-        routine = _routine(request, routine.code)
+        routine = _reloaded(routine)
         return render(request, TEMPLATE, _builder_context(request, routine, **extra), status=status)
     return redirect(reverse("clinic:builder", args=[routine.code]) + "#routine")
 

@@ -19,14 +19,20 @@ def _y(pain: float) -> float:
     return round(TOP + (10 - pain) * (HEIGHT - TOP - BOTTOM) / 10, 1)
 
 
+def _xs(count: int) -> list[float]:
+    """Evenly spread x positions across the plot; a single point sits in the middle."""
+    span = WIDTH - LEFT - RIGHT
+    if count == 1:
+        return [round(LEFT + span / 2, 1)]
+    step = span / max(count - 1, 1)
+    return [round(LEFT + i * step, 1) for i in range(count)]
+
+
 def pain_chart(sessions) -> dict:
     """Pain before and after for sessions oldest → newest (completed ones only)."""
     sessions = list(sessions)
-    span = WIDTH - LEFT - RIGHT
-    step = span / max(len(sessions) - 1, 1)
     before, after = [], []
-    for i, session in enumerate(sessions):
-        x = round(LEFT + (i * step if len(sessions) > 1 else span / 2), 1)
+    for x, session in zip(_xs(len(sessions)), sessions, strict=True):
         label = session.local_date.strftime("%d %b")
         before.append(Point(x, _y(session.pain_before), session.pain_before, label))
         after.append(Point(x, _y(session.pain_after), session.pain_after, label))
@@ -49,14 +55,10 @@ def pain_chart(sessions) -> dict:
 def psfs_chart(scores) -> dict:
     """PSFS means, oldest first, as a step line (the score holds until re-rated)."""
     scores = list(scores)
-    span = WIDTH - LEFT - RIGHT
-    step = span / max(len(scores) - 1, 1)
-    points = []
-    for i, score in enumerate(scores):
-        x = round(LEFT + (i * step if len(scores) > 1 else span / 2), 1)
-        points.append(
-            Point(x, _y(float(score.mean)), score.mean, score.local_date.strftime("%d %b"))
-        )
+    points = [
+        Point(x, _y(float(score.mean)), score.mean, score.local_date.strftime("%d %b"))
+        for x, score in zip(_xs(len(scores)), scores, strict=True)
+    ]
     path = ""
     for i, p in enumerate(points):
         path += f"M{p.x},{p.y}" if i == 0 else f" H{p.x} V{p.y}"

@@ -23,12 +23,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import AuditEvent, CareLink, Role, SignInLink, User
 from routines import adherence, attention, charts, schedule
-from routines.access import linked_patient, patients_of, require_clinician, usable_templates
+from routines.access import (
+    linked_patient,
+    parse_uuid,
+    patients_of,
+    require_clinician,
+    usable_templates,
+)
 from routines.clinic_forms import AddPatientForm, AssignForm
 from routines.models import (
     PsfsScore,
     Routine,
-    RoutineItem,
     Screening,
     Session,
     SessionStatus,
@@ -229,15 +234,7 @@ def new_link(request: HttpRequest, code) -> HttpResponse:
 def patient_detail(request: HttpRequest, code) -> HttpResponse:
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
-    items = RoutineItem.objects.select_related("exercise", "bad_day_exercise").order_by(
-        "order", "id"
-    )
-    plan = (
-        Routine.objects.for_patient(patient)
-        .active()
-        .prefetch_related(Prefetch("items", queryset=items))
-        .first()
-    )
+    plan = Routine.objects.for_patient(patient).active().with_items("bad_day_exercise").first()
     sessions = list(Session.objects.filter(patient=patient).order_by("-local_date")[:30])
     psfs_scores = list(PsfsScore.objects.filter(patient=patient).order_by("local_date"))
     completed = [s for s in sessions if s.status == SessionStatus.COMPLETED][::-1]
@@ -302,7 +299,7 @@ def assign(request: HttpRequest, code) -> HttpResponse:
         initial["days"] = [str(i) for i in range(7) if current.schedule_days & (1 << i)]
         initial["end_date"] = current.end_date
     if request.GET.get("template"):
-        initial["template"] = templates.filter(code=_uuid(request.GET["template"])).first()
+        initial["template"] = templates.filter(code=parse_uuid(request.GET["template"])).first()
     form = AssignForm(request.POST or None, templates=templates, today=today, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -325,25 +322,12 @@ def assign(request: HttpRequest, code) -> HttpResponse:
     return render(request, "clinic/assign.html", context, status=status)
 
 
-def _uuid(value: str):
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        return None
-
-
 @require_GET
 @never_cache
 def handout(request: HttpRequest, code) -> HttpResponse:
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
-    items = RoutineItem.objects.select_related("exercise").order_by("order", "id")
-    plan = (
-        Routine.objects.for_patient(patient)
-        .active()
-        .prefetch_related(Prefetch("items", queryset=items))
-        .first()
-    )
+    plan = Routine.objects.for_patient(patient).active().with_items().first()
     context = {
         "patient": patient,
         "plan": plan,

@@ -29,6 +29,11 @@ class RoutineQuerySet(models.QuerySet):
     def for_patient(self, patient):
         return self.plans().filter(patient=patient)
 
+    def with_items(self, *related: str):
+        """Items in order, each with its exercise (and `related`): one extra query."""
+        items = RoutineItem.objects.select_related("exercise", *related).order_by("order", "id")
+        return self.prefetch_related(models.Prefetch("items", queryset=items))
+
 
 class Routine(models.Model):
     """A list of exercises with doses: either a clinician's template, or a patient's
@@ -317,6 +322,13 @@ class ScreeningQuerySet(models.QuerySet):
         """Emergency or urgent answers the clinician hasn't cleared. A later check with
         "no" answers does not lift the lock: only the clinician does."""
         return self.filter(tier__in=[Tier.EMERGENCY, Tier.URGENT], cleared_at__isnull=True)
+
+    def latest_for(self, patient) -> "Screening | None":
+        return self.filter(patient=patient).order_by("-at").first()
+
+    def pausing_for(self, patient) -> "Screening | None":
+        """The answer that pauses this patient's exercise, if any."""
+        return self.locking().latest_for(patient)
 
 
 class Screening(models.Model):

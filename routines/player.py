@@ -50,13 +50,16 @@ def _session_for(patient, code) -> Session:
     return session
 
 
-def _lock(patient) -> Screening | None:
-    """The red-flag answer that pauses exercise, if any (one query)."""
-    return Screening.objects.locking().filter(patient=patient).order_by("-at").first()
+def _lock(session: Session) -> Screening | None:
+    """The red-flag answer that pauses exercise, if any: one query, remembered on the
+    session for the rest of the request (a POST checks it, then renders with it)."""
+    if not hasattr(session, "_pause"):
+        session._pause = Screening.objects.pausing_for(session.patient)
+    return session._pause
 
 
 def _locked(session: Session) -> bool:
-    return _lock(session.patient) is not None
+    return _lock(session) is not None
 
 
 def _is_past(session: Session) -> bool:
@@ -79,7 +82,7 @@ def _player(session: Session, **extra) -> dict:
     logs = list(session.logs.all())
     logged = {(log.item_id, log.side, log.set_number) for log in logs}
     current = steps.current_step(all_steps, logged)
-    lock = _lock(session.patient)
+    lock = _lock(session)
     locked = lock is not None
     if session.status == SessionStatus.COMPLETED:
         stage = "summary"
@@ -128,19 +131,28 @@ def _respond(request: HttpRequest, session: Session, status: int = 200, **extra)
     return redirect("routines:session", code=session.code)
 
 
-@require_POST
-def start(request: HttpRequest) -> HttpResponse:
-    patient = require_patient(request.user)
+def _gate(request, patient):
+    """What both Start buttons check: a plan to follow today, no pause, and a recent
+    safety check. Returns (plan, local_date, None) or (None, None, a redirect)."""
     plan = Routine.objects.for_patient(patient).active().first()
     local_date = patient.local_date()
     if schedule.plan_state(plan, local_date) not in ("due", "rest"):
         messages.info(request, _("There is no routine to start today."))
-        return redirect("routines:today")
-    if _lock(patient):
-        return redirect("routines:today")  # Today says why and what to do
-    screening = Screening.objects.filter(patient=patient).order_by("-at").first()
+        return None, None, redirect("routines:today")
+    if Screening.objects.pausing_for(patient):
+        return None, None, redirect("routines:today")  # Today says why and what to do
+    screening = Screening.objects.latest_for(patient)
     if safety.check_due(screening.local_date if screening else None, local_date):
-        return redirect("routines:safety")
+        return None, None, redirect("routines:safety")
+    return plan, local_date, None
+
+
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    patient = require_patient(request.user)
+    plan, local_date, refused = _gate(request, patient)
+    if refused:
+        return refused
     # Unique per patient and day: a double tap or a retry opens the same session.
     session, _created = Session.objects.get_or_create(
         patient=patient, local_date=local_date, defaults={"plan": plan}
@@ -152,13 +164,9 @@ def start(request: HttpRequest) -> HttpResponse:
 def start_bad_day(request: HttpRequest) -> HttpResponse:
     """A bad-back day: today's session with the easier versions, and the clinician told."""
     patient = require_patient(request.user)
-    plan = Routine.objects.for_patient(patient).active().first()
-    local_date = patient.local_date()
-    screening = Screening.objects.filter(patient=patient).order_by("-at").first()
-    if schedule.plan_state(plan, local_date) not in ("due", "rest") or _lock(patient):
-        return redirect("routines:today")
-    if safety.check_due(screening.local_date if screening else None, local_date):
-        return redirect("routines:safety")
+    plan, local_date, refused = _gate(request, patient)
+    if refused:
+        return refused
     with transaction.atomic():
         session, created = Session.objects.get_or_create(
             patient=patient, local_date=local_date, defaults={"plan": plan, "bad_day": True}

@@ -49,10 +49,6 @@ class ScreeningForm(forms.Form):
         ]
 
 
-def latest_screening(patient):
-    return Screening.objects.filter(patient=patient).order_by("-at").first()
-
-
 @require_http_methods(["GET", "POST"])
 @never_cache
 def check(request: HttpRequest) -> HttpResponse:

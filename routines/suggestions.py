@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from routines import attention, progression
 from routines.models import (
@@ -36,17 +37,19 @@ def facts_for(patient) -> tuple[list[progression.SessionFacts], int | None]:
         )
     }
     first = Session.objects.completed().filter(patient=patient).order_by("local_date").first()
-    facts = [
-        progression.SessionFacts(
-            local_date=s.local_date,
-            pain_before=s.pain_before,
-            pain_after=s.pain_after,
-            effort=s.effort,
-            morning_pain=mornings.get(s.local_date + timedelta(days=1), (None, ""))[0],
-            morning_response=mornings.get(s.local_date + timedelta(days=1), (None, ""))[1],
+    facts = []
+    for s in sessions:
+        morning_pain, morning_response = mornings.get(s.local_date + timedelta(days=1), (None, ""))
+        facts.append(
+            progression.SessionFacts(
+                local_date=s.local_date,
+                pain_before=s.pain_before,
+                pain_after=s.pain_after,
+                effort=s.effort,
+                morning_pain=morning_pain,
+                morning_response=morning_response,
+            )
         )
-        for s in sessions
-    ]
     return facts, first.pain_before if first else None
 
 
@@ -104,7 +107,11 @@ def refresh(patient) -> progression.Decision:
     )
     if action == progression.REGRESS:
         days = (
-            Suggestion.objects.filter(patient=patient, kind="regress", created__gte=_since(patient))
+            Suggestion.objects.filter(
+                patient=patient,
+                kind="regress",
+                created__gte=timezone.now() - timedelta(days=WINDOW_DAYS),
+            )
             .order_by()  # the default ordering would make DISTINCT count rows, not days
             .values("created__date")
             .distinct()
@@ -118,9 +125,3 @@ def refresh(patient) -> progression.Decision:
                 defaults={"detail": "Step-back suggested on more than one day."},
             )
     return decision
-
-
-def _since(patient):
-    from django.utils import timezone
-
-    return timezone.now() - timedelta(days=WINDOW_DAYS)

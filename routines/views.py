@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,15 +14,10 @@ from routines.models import (
     MorningCheck,
     PsfsScore,
     Routine,
-    RoutineItem,
     Screening,
     Session,
     SessionStatus,
 )
-
-
-def _plan_items():
-    return RoutineItem.objects.select_related("exercise").order_by("order", "id")
 
 
 @require_GET
@@ -35,12 +29,7 @@ def today(request: HttpRequest) -> HttpResponse:
     latest activity scores."""
     patient = require_patient(request.user)
     local_date = patient.local_date()
-    plan = (
-        Routine.objects.for_patient(patient)
-        .active()
-        .prefetch_related(Prefetch("items", queryset=_plan_items()))
-        .first()
-    )
+    plan = Routine.objects.for_patient(patient).active().with_items().first()
     items = list(plan.items.all()) if plan else []
     state = schedule.plan_state(plan, local_date)
     week_start = schedule.week_of(local_date)[0]
@@ -52,7 +41,7 @@ def today(request: HttpRequest) -> HttpResponse:
     todays = next((s for s in this_week if s.local_date == local_date), None)
     last = Session.objects.completed().filter(patient=patient).order_by("-local_date").first()
     week = adherence.week(plan, local_date, completed) if plan else []
-    screening = Screening.objects.filter(patient=patient).order_by("-at").first()
+    screening = Screening.objects.latest_for(patient)
     last_psfs = PsfsScore.objects.filter(patient=patient).order_by("-local_date").first()
     yesterdays = next(
         (s for s in this_week if s.local_date == yesterday and s.status == SessionStatus.COMPLETED),
@@ -75,7 +64,7 @@ def today(request: HttpRequest) -> HttpResponse:
         "todays_session": todays,
         "last_session": last,
         "week": week,
-        "locked_by": Screening.objects.locking().filter(patient=patient).order_by("-at").first(),
+        "locked_by": Screening.objects.pausing_for(patient),
         "check_due": safety.check_due(screening.local_date if screening else None, local_date),
         "morning_due": morning_due,
         "morning_form": MorningForm(),
