@@ -11,7 +11,7 @@ PORT ?= 8000
 # Development values for `make run` only; production sets its own (see README).
 RUN_ENV := DEBUG=1 SECRET_KEY=$${SECRET_KEY:-django-insecure-make-run-only} SITE_URL=http://$(HOST):$(PORT)
 
-.PHONY: run test install lint format check-deploy clean help
+.PHONY: run test install lint format check-deploy clean help demo-code
 
 help:
 	@echo "make run    - set up, migrate, load demo data and serve on http://$(HOST):$(PORT)"
@@ -37,10 +37,16 @@ run: install
 	@echo "  HipMob is starting on http://$(HOST):$(PORT)/"
 	@echo "  Sign in at http://$(HOST):$(PORT)/sign-in/ as demo-patient, demo-clinician or demo-admin"
 	@echo "  Password for all three: hipmob-demo    (Ctrl+C stops the server)"
+	@echo "  demo-clinician and demo-admin also need a code from an authenticator app:"
+	@echo "  run 'make demo-code' in another terminal to see the current one."
 	@echo "  Or open this one-time link on a phone to sign in as the patient:"
 	@echo "  $$($(RUN_ENV) $(BIN)/python manage.py issue_link demo-patient)"
 	@echo ""
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Stands in for an authenticator app for the demo staff accounts (DEBUG only).
+demo-code: install
+	@$(RUN_ENV) $(BIN)/python manage.py demo_code
 
 lint: install
 	$(BIN)/ruff check .

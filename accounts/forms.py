@@ -1,6 +1,8 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
 
 
 class SignInForm(AuthenticationForm):
@@ -19,4 +21,17 @@ class SignInForm(AuthenticationForm):
         )
         self.fields["password"].widget = forms.PasswordInput(
             attrs={"autocomplete": "current-password"}
+        )
+
+
+class StaffPasswordResetForm(PasswordResetForm):
+    """Only clinicians and admins reset a password by email. Patients sign in with
+    links from their clinician, and the page says the same whatever was typed, so it
+    never tells a stranger who has an account."""
+
+    def get_users(self, email):
+        return (
+            user
+            for user in super().get_users(email)
+            if user.is_staff or user.role in (Role.CLINICIAN, Role.ADMIN)
         )

@@ -103,6 +103,11 @@ class User(AbstractUser):
         return self.role == Role.CLINICIAN
 
     @property
+    def needs_second_factor(self) -> bool:
+        """Anyone who can see other people's records signs in with a second step."""
+        return self.is_staff or self.role in (Role.CLINICIAN, Role.ADMIN)
+
+    @property
     def zone(self) -> zoneinfo.ZoneInfo:
         """Forms validate the name; a bad one written past them (a script, the shell)
         falls back to the site's zone rather than breaking every page."""

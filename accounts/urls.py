@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views
+from accounts import two_factor, views
 
 urlpatterns = [
     path("sign-in/", views.sign_in, name="login"),
@@ -8,4 +8,15 @@ urlpatterns = [
     path("sign-out/everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
     path("link/<str:token>/", views.use_link, name="use_link"),
     path("account/", views.account, name="account"),
+    path("two-step/", two_factor.verify, name="two_factor"),
+    path("two-step/set-up/", two_factor.setup, name="two_factor_setup"),
+    path("two-step/recovery-codes/", two_factor.recovery_codes, name="recovery_codes"),
+    path("password-reset/", views.password_reset, name="password_reset"),
+    path("password-reset/sent/", views.password_reset_sent, name="password_reset_done"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path("password-reset/done/", views.password_reset_complete, name="password_reset_complete"),
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -9,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.forms import SignInForm
-from accounts.models import SignInLink
+from accounts.forms import SignInForm, StaffPasswordResetForm
+from accounts.middleware import second_factor_exempt
+from accounts.models import AuditEvent, SignInLink
 
 sign_in = auth_views.LoginView.as_view(
     template_name="accounts/sign_in.html",
@@ -19,6 +21,7 @@ sign_in = auth_views.LoginView.as_view(
 )
 
 
+@second_factor_exempt
 @require_POST
 def sign_out(request: HttpRequest) -> HttpResponse:
     logout(request)
@@ -48,6 +51,7 @@ def use_link(request: HttpRequest, token: str) -> HttpResponse:
     if not spent:
         return _no_referrer(render(request, "accounts/link_invalid.html", status=410))
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    AuditEvent.record(user, "sign_in_link_used", patient=user, target=f"link {link.pk}")
     return redirect("home")
 
 
@@ -72,4 +76,35 @@ def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
 @require_GET
 @never_cache
 def account(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/account.html")
+    return render(request, "accounts/account.html", {"idle_minutes": settings.STAFF_IDLE_MINUTES})
+
+
+def locked_out(request: HttpRequest, credentials=None, *args, **kwargs) -> HttpResponse:
+    """django-axes calls this instead of checking the password once a username and IP
+    have failed too often. It says plainly what happened and when to try again."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+# Password reset by email, for clinicians and admins (patients sign in with links).
+password_reset = login_not_required(
+    auth_views.PasswordResetView.as_view(
+        template_name="accounts/password_reset.html",
+        email_template_name="accounts/email/password_reset.txt",
+        subject_template_name="accounts/email/password_reset_subject.txt",
+        form_class=StaffPasswordResetForm,
+    )
+)
+password_reset_sent = login_not_required(
+    auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_sent.html")
+)
+password_reset_confirm = login_not_required(
+    auth_views.PasswordResetConfirmView.as_view(
+        template_name="accounts/password_reset_confirm.html"
+    )
+)
+password_reset_complete = login_not_required(
+    auth_views.PasswordResetCompleteView.as_view(
+        template_name="accounts/password_reset_complete.html"
+    )
+)

@@ -6,6 +6,7 @@ themselves. Every variable is listed in the README's configuration table.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -74,6 +75,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -90,6 +96,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "hipmob.middleware.HtmxLoginRedirectMiddleware",
     "hipmob.middleware.PrivacyHeadersMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the page that explains it.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hipmob.urls"
@@ -143,6 +152,28 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+AUTHENTICATION_BACKENDS = [
+    # Counts failed sign-ins and refuses a locked-out username+IP before the password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in throttling (django-axes). Keyed on username and IP *together*: a clinic shares
+# one public IP, so IP alone would let one person lock out everyone, and username alone
+# would let anyone lock out a named clinician. The lock lifts itself after the cool-off.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_VERBOSE = False
+
+# Clinicians and admins: a second step (TOTP app or a recovery code) after the password,
+# and signed out after this long without a request (HIPAA "automatic logoff").
+STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
+OTP_TOTP_ISSUER = "HipMob"
+OTP_TOTP_THROTTLE_FACTOR = 1  # seconds, doubled after each wrong code
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

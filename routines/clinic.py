@@ -1,14 +1,11 @@
 """The clinician's workspace for patients: the list, adding a patient, their detail
 page, sign-in links, assigning a routine, and the printable handout."""
 
-import base64
-import io
 import secrets
 import uuid
 from collections import defaultdict
 from datetime import timedelta
 
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
@@ -22,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import AuditEvent, CareLink, Role, SignInLink, User
+from hipmob.qr import qr_data_uri
 from routines import adherence, attention, charts, schedule
 from routines.access import (
     linked_patient,
@@ -199,22 +197,13 @@ def add_patient(request: HttpRequest) -> HttpResponse:
     return render(request, "clinic/add_patient.html", {"form": form}, status=status)
 
 
-def _qr_data_uri(url: str) -> str:
-    """A QR code of the sign-in link as an SVG data: URI, made here (no third party)."""
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(
-        buffer, kind="svg", scale=6, border=2, xmldecl=False, dark="#1f2a37", light="#ffffff"
-    )
-    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
-
-
 def _link_page(request, patient: User, token: str, status: int = 200) -> HttpResponse:
     """The token exists only in this response: it is shown once, never stored."""
     url = request.build_absolute_uri(reverse("use_link", args=[token]))
     context = {
         "patient": patient,
         "url": url,
-        "qr": _qr_data_uri(url),
+        "qr": qr_data_uri(url),
         "days": settings.SIGN_IN_LINK_DAYS,
     }
     return render(request, "clinic/link.html", context, status=status)

@@ -1,9 +1,9 @@
 import pytest
 from django.conf import settings
-from django.test import Client, override_settings
+from django.test import override_settings
 
 from accounts.models import Role
-from tests.factories import link, make_clinician, make_patient, make_user
+from tests.factories import HipMobClient, link, make_clinician, make_patient, make_user
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -20,9 +20,9 @@ def _plain_static_storage():
 
 
 @pytest.fixture
-def client() -> Client:
+def client() -> HipMobClient:
     # Like a browser: CSRF is enforced, so tests prove forms carry their token.
-    return Client(enforce_csrf_checks=True)
+    return HipMobClient(enforce_csrf_checks=True)
 
 
 # Personas: patient Alice, her clinician Bob, stranger patient Charlie, another

@@ -5,8 +5,12 @@ from datetime import date
 from functools import cache
 
 from django.contrib.auth.hashers import make_password
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import CareLink, Role, User
+from accounts.two_factor import APP_DEVICE_NAME
 from exercises.models import Exercise, Kind
 from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind, Screening
 
@@ -86,3 +90,23 @@ def make_screening(patient: User, tier: str = "clear", days_ago: int = 0) -> Scr
         answers=[],
         tier=tier,
     )
+
+
+def add_authenticator(user: User) -> TOTPDevice:
+    """A confirmed authenticator app for a clinician or admin, as set-up leaves it."""
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name=APP_DEVICE_NAME, defaults={"confirmed": True}
+    )
+    return device
+
+
+class HipMobClient(Client):
+    """Django's test client; force_login also completes a staff member's second step,
+    exactly as django_otp.login does after a good code, unless second_step=False."""
+
+    def force_login(self, user, backend=None, *, second_step: bool = True):
+        super().force_login(user, backend)
+        if second_step and user.needs_second_factor:
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = add_authenticator(user).persistent_id
+            session.save()

@@ -3,7 +3,8 @@ import re
 import pytest
 from django.contrib.auth import SESSION_KEY
 
-from tests.factories import PASSWORD
+from accounts.two_factor import current_code
+from tests.factories import PASSWORD, add_authenticator
 
 
 def csrf_from(response) -> str:
@@ -41,6 +42,15 @@ def test_signing_in_lands_each_role_on_its_own_page(client, db, request, persona
     response = sign_in(client, user.username)
     assert response.status_code == 302
     assert response["Location"] == "/"
+    if user.needs_second_factor:
+        device = add_authenticator(user)
+        assert client.get("/")["Location"] == "/two-step/?next=%2F"
+        page = client.get("/two-step/?next=/")
+        response = client.post(
+            "/two-step/",
+            {"csrfmiddlewaretoken": csrf_from(page), "code": current_code(device), "next": "/"},
+        )
+        assert response["Location"] == "/"
     home = client.get("/")
     assert home.status_code == 302
     assert home["Location"] == start_page

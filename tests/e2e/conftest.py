@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from accounts.models import User
+from accounts.two_factor import current_code
 from exercises.migrations._catalogue_v1 import EXERCISES
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, add_authenticator
 
 # Playwright's sync API runs an event loop in the test thread, which makes Django refuse
 # ORM calls from fixtures and assertions there. They are safe: the live server has its
@@ -123,11 +125,18 @@ def catalogue(transactional_db):
 @pytest.fixture
 def sign_in(live_server, page):
     def sign_in_as(username: str, password: str = PASSWORD):
+        user = User.objects.get(username=username)
+        device = add_authenticator(user) if user.needs_second_factor else None
         page.goto(f"{live_server.url}/sign-in/")
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_load_state()
+        if device is not None:
+            # The second step, typed from the authenticator app as a person would.
+            page.get_by_label("Code").fill(current_code(device))
+            page.get_by_role("button", name="Continue").click()
+            page.wait_for_load_state()
         return page
 
     return sign_in_as

@@ -1,9 +1,11 @@
 import re
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from accounts.models import User
+from accounts.two_factor import current_code
 from routines.models import Routine
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import PHONE
@@ -22,6 +24,15 @@ def clinician_page(request, browser, live_server, catalogue, csp_violations_fact
     page.get_by_label("Username").fill("bob")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    # First sign-in: set up the second step with an authenticator app.
+    expect(page.get_by_role("heading", name="Set up the second step")).to_be_visible()
+    expect(page.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
+    device = TOTPDevice.objects.get(user__username="bob", confirmed=False)
+    page.get_by_label("Code").fill(current_code(device))
+    page.get_by_role("button", name="Turn on the second step").click()
+    expect(page.get_by_role("heading", name="Keep these somewhere safe")).to_be_visible()
+    assert page.locator(".recovery-codes li").count() == 10
+    page.get_by_role("link", name="I have saved them").click()
     expect(page.get_by_role("heading", name="Your patients")).to_be_visible()
     yield page
     assert violations == [], violations
@@ -146,6 +157,9 @@ def test_the_patient_list_and_detail_are_accessible_with_data(clinician_page, li
     page.get_by_label("Username").fill("demo-clinician")
     page.get_by_label("Password").fill("hipmob-demo")
     page.get_by_role("button", name="Sign in").click()
+    demo_device = TOTPDevice.objects.get(user__username="demo-clinician")
+    page.get_by_label("Code").fill(current_code(demo_device))
+    page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("link", name="Alice Morgan")).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Alice Morgan").click()

@@ -5,8 +5,10 @@ from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import CareLink, Role, User
+from accounts.two_factor import APP_DEVICE_NAME
 from exercises.models import Exercise
 from exercises.permissions import CATALOGUE_EDITORS
 from routines.models import (
@@ -24,6 +26,9 @@ from routines.plans import assign_template
 from routines.steps import plan_steps
 
 DEMO_PASSWORD = "hipmob-demo"  # noqa: S105 - printed by `make run`; refused outside DEBUG
+# The demo staff's authenticator key (hex, as django-otp stores it), public like the
+# password: `manage.py demo_code` prints the current code.
+DEMO_TOTP_KEY = "4869704d6f622064656d6f20736563726574"
 CORE_FIVE = ["hip-flexor-stretch", "glute-bridge", "clamshell", "lunge-with-twist", "deep-squat"]
 TEMPLATE_TITLE = "Hip mobility: the core five"
 HISTORY_DAYS = 14
@@ -127,6 +132,13 @@ class Command(BaseCommand):
         user.name, user.role, user.is_staff, user.is_active = name, role, is_staff, True
         user.set_password(DEMO_PASSWORD)
         user.save()
+        if user.needs_second_factor:
+            TOTPDevice.objects.filter(user=user).exclude(name=APP_DEVICE_NAME).delete()
+            TOTPDevice.objects.update_or_create(
+                user=user,
+                name=APP_DEVICE_NAME,
+                defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
+            )
         return user
 
     def _template(self, clinician: User) -> Routine:
