@@ -35,3 +35,13 @@ class StaffPasswordResetForm(PasswordResetForm):
             for user in super().get_users(email)
             if user.is_staff or user.role in (Role.CLINICIAN, Role.ADMIN)
         )
+
+
+class ErasureRequestForm(forms.Form):
+    understood = forms.BooleanField(
+        label=_(
+            "I understand that my sessions, pain scores, notes and plan will be erased "
+            "for good, and that I will no longer be able to sign in."
+        ),
+        error_messages={"required": _("Tick the box to confirm, or go back.")},
+    )

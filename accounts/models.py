@@ -49,6 +49,9 @@ class User(AbstractUser):
     )
     # Part of the session hash: raising it signs this person out on every device.
     session_version = models.PositiveIntegerField(default=0, editable=False)
+    # A patient's own request to have their data erased; an admin carries it out.
+    erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
     objects = HipMobUserManager()
 
@@ -213,6 +216,9 @@ class SignInLink(models.Model):
             created_by=created_by,
             expires=now + timedelta(days=settings.SIGN_IN_LINK_DAYS),
         )
+        AuditEvent.record(
+            created_by, AuditAction.LINK_ISSUED, patient=user, target=f"link {link.pk}"
+        )
         return link, token
 
     @classmethod
@@ -226,13 +232,33 @@ class SignInLink(models.Model):
         return self.used_at is None and self.revoked_at is None and self.expires > timezone.now()
 
 
+class AuditAction(models.TextChoices):
+    PATIENT_VIEWED = "patient.viewed", _("Clinician viewed a patient's record")
+    HANDOUT_VIEWED = "handout.viewed", _("Clinician opened a patient's handout")
+    EXPORTED = "data.exported", _("Data exported")
+    PLAN_ASSIGNED = "plan.assigned", _("Plan assigned")
+    SUGGESTION_ACCEPTED = "suggestion.accepted", _("Suggestion accepted")
+    SUGGESTION_DISMISSED = "suggestion.dismissed", _("Suggestion dismissed")
+    LOG_CORRECTED = "log.corrected", _("Log corrected")
+    LINK_ISSUED = "link.issued", _("Sign-in link issued")
+    LINK_USED = "link.used", _("Sign-in link used")
+    SCREENING_CLEARED = "screening.cleared", _("Red-flag check cleared")
+    ALERT_RESOLVED = "alert.resolved", _("Alert resolved")
+    TWO_FACTOR_ENABLED = "two_factor.enabled", _("Second step set up")
+    RECOVERY_CODE_USED = "two_factor.recovery_code_used", _("Recovery code used")
+    RECOVERY_CODES_REPLACED = "two_factor.recovery_codes_replaced", _("Recovery codes replaced")
+    ERASURE_REQUESTED = "erasure.requested", _("Patient asked for erasure")
+    ERASURE_CANCELLED = "erasure.cancelled", _("Patient withdrew an erasure request")
+    PATIENT_ERASED = "patient.erased", _("Patient erased")
+
+
 class AuditEvent(models.Model):
     """Who did what to whose record. Kept when records change; read-only in the admin."""
 
     actor = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    action = models.CharField(max_length=64)
+    action = models.CharField(max_length=64, choices=AuditAction.choices)
     patient = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_events"
     )

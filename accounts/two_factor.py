@@ -17,7 +17,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.middleware import second_factor_exempt
-from accounts.models import AuditEvent
+from accounts.models import AuditAction, AuditEvent
 from hipmob.qr import qr_data_uri
 
 RECOVERY_CODE_COUNT = 10
@@ -101,7 +101,9 @@ def verify(request: HttpRequest) -> HttpResponse:
         if device is not None:
             django_otp.login(request, device)
             if isinstance(device, StaticDevice):
-                AuditEvent.record(user, "recovery_code_used", remaining=device.token_set.count())
+                AuditEvent.record(
+                    user, AuditAction.RECOVERY_CODE_USED, remaining=device.token_set.count()
+                )
             return redirect(_next(request))
         form.add_error(
             "code", problem or _("That code didn't work. Codes change every 30 seconds.")
@@ -133,7 +135,7 @@ def setup(request: HttpRequest) -> HttpResponse:
                 device.save(update_fields=["confirmed"])
                 codes = _new_recovery_codes(user)
             django_otp.login(request, device)
-            AuditEvent.record(user, "two_factor_enabled")
+            AuditEvent.record(user, AuditAction.TWO_FACTOR_ENABLED)
             request.session[NEW_CODES_KEY] = codes
             return redirect("recovery_codes")
         form.add_error("code", _("That code didn't work. Check the app and type the newest one."))
@@ -164,7 +166,7 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     _require_staff(request)
     if request.method == "POST":
         request.session[NEW_CODES_KEY] = _new_recovery_codes(request.user)
-        AuditEvent.record(request.user, "recovery_codes_replaced")
+        AuditEvent.record(request.user, AuditAction.RECOVERY_CODES_REPLACED)
         messages.success(request, _("New recovery codes are ready. The old ones no longer work."))
         return redirect("recovery_codes")
     codes = request.session.pop(NEW_CODES_KEY, None)

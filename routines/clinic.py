@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import AuditEvent, CareLink, Role, SignInLink, User
+from accounts.models import AuditAction, AuditEvent, CareLink, Role, SignInLink, User
 from hipmob.qr import qr_data_uri
 from routines import adherence, attention, charts, schedule
 from routines.access import (
@@ -223,6 +223,7 @@ def new_link(request: HttpRequest, code) -> HttpResponse:
 def patient_detail(request: HttpRequest, code) -> HttpResponse:
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
+    AuditEvent.record(clinician, AuditAction.PATIENT_VIEWED, patient=patient)
     plan = Routine.objects.for_patient(patient).active().with_items("bad_day_exercise").first()
     sessions = list(Session.objects.filter(patient=patient).order_by("-local_date")[:30])
     psfs_scores = list(PsfsScore.objects.filter(patient=patient).order_by("local_date"))
@@ -292,13 +293,21 @@ def assign(request: HttpRequest, code) -> HttpResponse:
     form = AssignForm(request.POST or None, templates=templates, today=today, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        assign_template(
+        plan = assign_template(
             data["template"],
             patient,
             owner=clinician,
             start_date=data["start_date"],
             schedule_days=data["days"],
             end_date=data["end_date"],
+        )
+        AuditEvent.record(
+            clinician,
+            AuditAction.PLAN_ASSIGNED,
+            patient=patient,
+            target=f"plan {plan.code}",
+            template=str(data["template"].code),
+            start_date=data["start_date"].isoformat(),
         )
         messages.success(
             request,
@@ -316,6 +325,7 @@ def assign(request: HttpRequest, code) -> HttpResponse:
 def handout(request: HttpRequest, code) -> HttpResponse:
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
+    AuditEvent.record(clinician, AuditAction.HANDOUT_VIEWED, patient=patient)
     plan = Routine.objects.for_patient(patient).active().with_items().first()
     context = {
         "patient": patient,
@@ -366,7 +376,7 @@ def decide_suggestion(request: HttpRequest, code, suggestion_code) -> HttpRespon
             item.save(update_fields=["exercise", "sets", "reps", "hold_seconds"])
         AuditEvent.record(
             clinician,
-            "suggestion.accepted" if accept else "suggestion.dismissed",
+            AuditAction.SUGGESTION_ACCEPTED if accept else AuditAction.SUGGESTION_DISMISSED,
             patient=patient,
             target=f"plan item {item.pk}",
             before=before,

@@ -4,16 +4,17 @@ import csv
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from routines import adherence, charts, schedule
+from accounts.models import AuditAction, AuditEvent
+from routines import adherence, charts, privacy, schedule
 from routines.access import require_patient
-from routines.models import Routine, Session, StepLog, StepStatus
+from routines.corrections import CORRECTION_DAYS
+from routines.models import Routine, Session, StepStatus
 
 CHART_SESSIONS = 30
 WEEKS = 8
@@ -58,44 +59,9 @@ def history(request: HttpRequest) -> HttpResponse:
         "chart_sessions": chart_sessions,
         "weeks": weeks[::-1],
         "plan": plan,
+        "correctable_from": local_date - timedelta(days=CORRECTION_DAYS),
     }
     return render(request, "routines/history.html", context)
-
-
-def _export_sessions(patient):
-    logs = StepLog.objects.select_related("exercise").order_by("at", "id")
-    return (
-        Session.objects.filter(patient=patient)
-        .prefetch_related(Prefetch("logs", queryset=logs))
-        .order_by("local_date")
-    )
-
-
-def _session_record(session: Session) -> dict:
-    return {
-        "date": session.local_date.isoformat(),
-        "status": session.status,
-        "bad_day": session.bad_day,
-        "pain_before": session.pain_before,
-        "pain_after": session.pain_after,
-        "effort": session.effort,
-        "note": session.note,
-        "started": session.started.isoformat(),
-        "finished": session.finished.isoformat() if session.finished else None,
-        "steps": [
-            {
-                "exercise": log.exercise.name,
-                "side": log.side,
-                "set": log.set_number,
-                "status": log.status,
-                "skip_reason": log.skip_reason,
-                "reps": log.reps,
-                "hold_seconds": log.hold_seconds,
-                "at": log.at.isoformat(),
-            }
-            for log in session.logs.all()
-        ],
-    }
 
 
 def _filename(patient, extension: str) -> str:
@@ -106,15 +72,8 @@ def _filename(patient, extension: str) -> str:
 @never_cache
 def export_json(request: HttpRequest) -> HttpResponse:
     patient = require_patient(request.user)
-    data = {
-        "exported": timezone.now().isoformat(),
-        "person": {
-            "name": patient.name,
-            "username": patient.username,
-            "timezone": patient.timezone,
-        },
-        "sessions": [_session_record(s) for s in _export_sessions(patient)],
-    }
+    data = privacy.everything(patient)
+    AuditEvent.record(patient, AuditAction.EXPORTED, patient=patient, format="json")
     response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
     response["Content-Disposition"] = f'attachment; filename="{_filename(patient, "json")}"'
     return response
@@ -154,8 +113,9 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     response.write("\ufeff")  # a byte-order mark, so spreadsheet apps read UTF-8 names
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
-    for session in _export_sessions(patient):
-        record = _session_record(session)
+    AuditEvent.record(patient, AuditAction.EXPORTED, patient=patient, format="csv")
+    for session in privacy.export_sessions(patient):
+        record = privacy.session_record(session)
         head = [
             record[k]
             for k in ("date", "status", "bad_day", "pain_before", "pain_after", "effort", "note")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import AuditEvent
+from accounts.models import AuditAction, AuditEvent
 from routines import safety
 from routines.access import linked_patient, require_clinician, require_patient
 from routines.models import (
@@ -107,7 +107,7 @@ def clear(request: HttpRequest, code, screening_code) -> HttpResponse:
         screening.alerts.open().update(resolved_at=now, resolved_by=clinician, resolution=note)
         AuditEvent.record(
             clinician,
-            "screening.cleared",
+            AuditAction.SCREENING_CLEARED,
             patient=patient,
             target=f"screening {screening.code}",
             note=note,
@@ -128,8 +128,16 @@ def resolve_alert(request: HttpRequest, code, alert_code) -> HttpResponse:
     if alert.screening and alert.screening.locked:
         messages.error(request, _("Clear the safety check itself to let them exercise again."))
         return redirect("clinic:patient", code=patient.code)
-    Alert.objects.filter(pk=alert.pk).update(
-        resolved_at=timezone.now(), resolved_by=clinician, resolution=note
-    )
+    with transaction.atomic():
+        Alert.objects.filter(pk=alert.pk).update(
+            resolved_at=timezone.now(), resolved_by=clinician, resolution=note
+        )
+        AuditEvent.record(
+            clinician,
+            AuditAction.ALERT_RESOLVED,
+            patient=patient,
+            target=f"alert {alert.code}",
+            kind=alert.kind,
+        )
     messages.success(request, _("Alert resolved."))
     return redirect("clinic:patient", code=patient.code)

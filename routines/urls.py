@@ -1,6 +1,6 @@
 from django.urls import path
 
-from routines import history, player, psfs, safety_views, views
+from routines import corrections, history, player, psfs, safety_views, views
 
 app_name = "routines"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("sessions/<uuid:code>/check-in/", player.check_in, name="check_in"),
     path("sessions/<uuid:code>/step/", player.log_step, name="log_step"),
     path("sessions/<uuid:code>/check-out/", player.check_out, name="check_out"),
+    path("sessions/<uuid:code>/correct/", corrections.correct, name="correct"),
     path("history/", history.history, name="history"),
     path("safety/", safety_views.check, name="safety"),
     path("safety/<uuid:code>/", safety_views.result, name="safety_result"),

@@ -12,7 +12,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import CareLink, Role, User
 from accounts.two_factor import APP_DEVICE_NAME
 from exercises.models import Exercise, Kind
-from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind, Screening
+from routines.models import (
+    EVERY_DAY,
+    Routine,
+    RoutineItem,
+    RoutineKind,
+    Screening,
+    Session,
+    StepLog,
+)
 
 PASSWORD = "correct-horse-battery-staple"
 _counter = itertools.count(1)
@@ -110,3 +118,32 @@ class HipMobClient(Client):
             session = self.session
             session[DEVICE_ID_SESSION_KEY] = add_authenticator(user).persistent_id
             session.save()
+
+
+def make_session(patient: User, plan: Routine, days_ago: int, before: int, after: int) -> Session:
+    """A finished session with one done set of each of the plan's exercises."""
+    from datetime import UTC, datetime, timedelta
+
+    session = Session.objects.create(
+        patient=patient,
+        plan=plan,
+        local_date=patient.local_date() - timedelta(days=days_ago),
+        pain_before=before,
+        pain_after=after,
+        effort="right",
+        status="completed",
+        finished=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    StepLog.objects.bulk_create(
+        StepLog(
+            session=session,
+            item=item,
+            exercise=item.exercise,
+            side="both",
+            set_number=1,
+            status="done",
+            reps=item.reps,
+        )
+        for item in plan.items.all()
+    )
+    return session

@@ -8,7 +8,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import AuditEvent
+from accounts.models import AuditAction, AuditEvent
 from accounts.two_factor import current_code
 from tests.accounts.test_sign_in import csrf_from, sign_in
 from tests.factories import add_authenticator
@@ -108,7 +108,7 @@ def test_first_sign_in_sets_up_an_app_and_recovery_codes(client, bob):
     # Shown once only.
     assert "<li><code>" not in client.get("/two-step/recovery-codes/").text
     assert client.get("/clinic/patients/").status_code == 200
-    assert AuditEvent.objects.filter(actor=bob, action="two_factor_enabled").exists()
+    assert AuditEvent.objects.filter(actor=bob, action=AuditAction.TWO_FACTOR_ENABLED).exists()
 
 
 def test_a_recovery_code_works_once(client, bob):
@@ -118,7 +118,7 @@ def test_a_recovery_code_works_once(client, bob):
     sign_in(client, "bob")
     assert post_code(client, "/two-step/", "ABCD 1234 efgh 5678").status_code == 302
     assert not recovery.token_set.exists()
-    assert AuditEvent.objects.filter(actor=bob, action="recovery_code_used").exists()
+    assert AuditEvent.objects.filter(actor=bob, action=AuditAction.RECOVERY_CODE_USED).exists()
     client.post("/sign-out/", {"csrfmiddlewaretoken": csrf_from(client.get("/account/"))})
     sign_in(client, "bob")
     assert post_code(client, "/two-step/", "abcd1234efgh5678").status_code == 422

@@ -122,22 +122,27 @@ def catalogue(transactional_db):
     return Exercise.objects.all()
 
 
+def sign_in_on(page, base_url: str, username: str, password: str = PASSWORD):
+    """Signs in through the real form, with the second step for staff."""
+    user = User.objects.get(username=username)
+    device = add_authenticator(user) if user.needs_second_factor else None
+    page.goto(f"{base_url}/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if device is not None:
+        # The second step, typed from the authenticator app as a person would.
+        page.get_by_label("Code").fill(current_code(device))
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_load_state()
+    return page
+
+
 @pytest.fixture
 def sign_in(live_server, page):
     def sign_in_as(username: str, password: str = PASSWORD):
-        user = User.objects.get(username=username)
-        device = add_authenticator(user) if user.needs_second_factor else None
-        page.goto(f"{live_server.url}/sign-in/")
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_load_state()
-        if device is not None:
-            # The second step, typed from the authenticator app as a person would.
-            page.get_by_label("Code").fill(current_code(device))
-            page.get_by_role("button", name="Continue").click()
-            page.wait_for_load_state()
-        return page
+        return sign_in_on(page, live_server.url, username, password)
 
     return sign_in_as
 

@@ -6,7 +6,8 @@ from playwright.sync_api import expect
 from exercises.models import Exercise
 from routines.models import MorningCheck, Session
 from tests.e2e.axe import assert_no_axe_violations
-from tests.factories import PASSWORD, link, make_clinician, make_patient, make_plan, make_screening
+from tests.e2e.conftest import sign_in_on
+from tests.factories import link, make_clinician, make_patient, make_plan, make_screening
 
 
 @pytest.fixture
@@ -19,10 +20,7 @@ def people(catalogue):
 
 
 def sign_in(page, url, username):
-    page.goto(f"{url}/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_on(page, url, username)
 
 
 def test_a_low_pain_week_gives_a_progress_the_clinician_accepts_and_the_next_session_shows_it(

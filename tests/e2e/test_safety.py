@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 
 from routines.models import Alert, ScreeningQuestion
 from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.conftest import sign_in_on
 from tests.factories import link as care_link
 from tests.factories import make_patient
 
@@ -53,10 +54,7 @@ def test_an_emergency_answer_locks_exercise_and_the_clinician_sees_it_first(
         care_link(User.objects.get(username="demo-clinician"), make_patient(name=f"Aaron {n}"))
     desk = browser.new_context(viewport={"width": 1280, "height": 800})
     clinic = desk.new_page()
-    clinic.goto(f"{live_server.url}/sign-in/")
-    clinic.get_by_label("Username").fill("demo-clinician")
-    clinic.get_by_label("Password").fill("hipmob-demo")
-    clinic.get_by_role("button", name="Sign in").click()
+    sign_in_on(clinic, live_server.url, "demo-clinician", "hipmob-demo")
     first_row = clinic.locator("tbody tr").first
     expect(first_row).to_contain_text("Alice Morgan")
     expect(first_row).to_contain_text("1 open alert")

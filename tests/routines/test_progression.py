@@ -147,8 +147,8 @@ def test_low_pain_sessions_produce_a_progress_suggestion_the_clinician_accepts(
     assert item.reps == 12
     suggestion.refresh_from_db()
     assert suggestion.status == "accepted" and suggestion.decided_by == bob
-    event = AuditEvent.objects.get()
-    assert event.action == "suggestion.accepted" and event.patient == alice
+    event = AuditEvent.objects.get(action="suggestion.accepted")
+    assert event.actor == bob and event.patient == alice
     assert (
         event.detail["before"]["dose"] == "2 sets of 10"
         and event.detail["after"]["dose"] == "2 sets of 12"

@@ -1,0 +1,152 @@
+"""A patient downloads everything about them and may ask for erasure; an admin erases."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from accounts.models import AuditAction, AuditEvent, CareLink, SignInLink, User
+from exercises.models import Exercise
+from routines.models import (
+    Alert,
+    MorningCheck,
+    PsfsScore,
+    Routine,
+    Screening,
+    Session,
+    StepLog,
+)
+from tests.accounts.test_sign_in import csrf_from
+from tests.factories import make_plan, make_screening, make_session
+
+
+@pytest.fixture
+def record(alice, bob):
+    """Alice's whole record: a plan, sessions, checks, scores, an alert, a trail."""
+    plan = make_plan(alice, bob, [Exercise.objects.get(slug="glute-bridge")])
+    session = make_session(alice, plan, days_ago=1, before=4, after=3)
+    Session.objects.filter(pk=session.pk).update(note="Knee clicked on the bridge")
+    MorningCheck.objects.create(
+        patient=alice, local_date=alice.local_date(), session=session, response="same", pain=3
+    )
+    screening = make_screening(alice, tier="review")
+    Alert.objects.create(
+        patient=alice, kind="pain_ceiling", detail="Pain 7 twice", screening=screening
+    )
+    PsfsScore.objects.create(
+        patient=alice,
+        local_date=alice.local_date(),
+        activities=[{"activity": "Putting on socks", "score": 4}],
+        mean=4,
+    )
+    SignInLink.issue(alice, created_by=bob)
+    AuditEvent.record(bob, AuditAction.LOG_CORRECTED, patient=alice, changes=[{"was": 2}])
+    return plan
+
+
+def test_the_json_download_holds_everything(client, alice, bob, record):
+    client.force_login(alice)
+    data = json.loads(client.get("/my-data/hipmob.json").content)
+    assert data["person"]["username"] == "alice"
+    assert data["clinicians"][0]["name"] == "Bob Reid"
+    assert data["plans"][0]["exercises"][0]["exercise"] == "Glute bridge"
+    assert data["sessions"][0]["note"] == "Knee clicked on the bridge"
+    assert data["sessions"][0]["steps"][0]["status"] == "done"
+    assert data["morning_checks"] == [
+        {"date": alice.local_date().isoformat(), "response": "same", "pain": 3}
+    ]
+    assert data["safety_checks"][0]["result"] == "review"
+    assert data["activities"][0]["activities"][0]["activity"] == "Putting on socks"
+    # Who has touched the record, in plain words.
+    whats = {entry["what"] for entry in data["record_access"]}
+    assert {"Sign-in link issued", "Log corrected"} <= whats
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORTED, actor=alice).exists()
+
+
+def test_a_patient_asks_for_erasure_and_can_withdraw(client, alice, record):
+    client.force_login(alice)
+    page = client.get("/account/erase/")
+    refused = client.post("/account/erase/", {"csrfmiddlewaretoken": csrf_from(page)})
+    assert refused.status_code == 422
+    assert "Tick the box" in refused.text
+    alice.refresh_from_db()
+    assert alice.erasure_requested_at is None
+
+    sent = client.post(
+        "/account/erase/", {"csrfmiddlewaretoken": csrf_from(page), "understood": "on"}
+    )
+    assert sent["Location"] == "/account/"
+    alice.refresh_from_db()
+    assert alice.erasure_requested_at is not None
+    assert "Withdraw my request" in client.get("/account/").text
+    assert Session.objects.filter(patient=alice).exists()  # nothing is erased yet
+
+    client.post("/account/erase/", {"csrfmiddlewaretoken": csrf_from(page), "action": "withdraw"})
+    alice.refresh_from_db()
+    assert alice.erasure_requested_at is None
+    actions = list(AuditEvent.objects.filter(patient=alice).values_list("action", flat=True))
+    assert AuditAction.ERASURE_REQUESTED in actions and AuditAction.ERASURE_CANCELLED in actions
+
+
+def test_clinicians_cannot_ask_for_erasure(client, bob):
+    client.force_login(bob)
+    assert client.get("/account/erase/").status_code == 404
+
+
+@pytest.fixture
+def account_admin(client, erin):
+    erin.user_permissions.add(*Permission.objects.filter(content_type__app_label="accounts"))
+    client.force_login(erin)
+    return client
+
+
+def admin_action(client, *users, confirmed=False):
+    page = client.get("/admin/accounts/user/")
+    data = {
+        "csrfmiddlewaretoken": page.context["csrf_token"],
+        "action": "erase_patients",
+        "_selected_action": [u.pk for u in users],
+    }
+    if confirmed:
+        data["confirmed"] = "yes"
+    return client.post("/admin/accounts/user/", data)
+
+
+def test_an_admin_erases_a_patient_after_confirming(account_admin, alice, bob, erin, record):
+    asking = admin_action(account_admin, alice, bob)
+    assert asking.status_code == 200
+    assert "Erase patients" in asking.text
+    assert "1 selected account is not a patient" in asking.text
+    assert Session.objects.filter(patient=alice).exists()  # the first POST only asks
+
+    done = admin_action(account_admin, alice, bob, confirmed=True)
+    assert done.status_code == 302
+    alice.refresh_from_db()
+    assert alice.erased_at is not None and not alice.is_active
+    assert alice.name == "" and alice.email == "" and alice.username.startswith("erased-")
+    assert not alice.has_usable_password()
+    for model in (Session, MorningCheck, Screening, Alert, PsfsScore):
+        assert not model.objects.filter(patient=alice).exists(), model
+    assert not StepLog.objects.exists()
+    assert not Routine.objects.filter(patient=alice).exists()
+    assert not SignInLink.objects.filter(user=alice).exists()
+    assert not CareLink.objects.filter(patient=alice).exists()
+    # The trail stays, with no health content left in it.
+    trail = AuditEvent.objects.filter(patient=alice)
+    assert trail.filter(action=AuditAction.LOG_CORRECTED, detail={}).exists()
+    erased = trail.get(action=AuditAction.PATIENT_ERASED)
+    assert erased.actor == erin and erased.detail == {"sessions": 1, "safety_checks": 1}
+    # The clinician is untouched.
+    bob.refresh_from_db()
+    assert bob.is_active and bob.name == "Bob Reid"
+    assert User.objects.filter(pk=bob.pk, erased_at__isnull=True).exists()
+
+
+def test_an_admin_without_delete_permission_cannot_erase(client, erin, alice, record):
+    erin.user_permissions.add(*Permission.objects.filter(codename__in=["view_user", "change_user"]))
+    client.force_login(erin)
+    response = admin_action(client, alice, confirmed=True)
+    assert response.status_code in (200, 302)
+    alice.refresh_from_db()
+    assert alice.erased_at is None and alice.is_active
+    assert Session.objects.filter(patient=alice).exists()
