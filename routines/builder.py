@@ -141,17 +141,17 @@ def add_item(request: HttpRequest, code) -> HttpResponse:
     return _respond(request, routine)
 
 
-def _item(routine: Routine, item_id: int) -> RoutineItem:
-    item = next((i for i in routine.items.all() if i.pk == item_id), None)
+def _item(routine: Routine, item_code) -> RoutineItem:
+    item = next((i for i in routine.items.all() if i.code == item_code), None)
     if item is None:
         raise Http404
     return item
 
 
 @require_POST
-def update_item(request: HttpRequest, code, item_id: int) -> HttpResponse:
+def update_item(request: HttpRequest, code, item_code) -> HttpResponse:
     routine = _routine(request, code)
-    item = _item(routine, item_id)
+    item = _item(routine, item_code)
     form = ItemForm(request.POST, instance=item, prefix=f"i{item.pk}")
     if not form.is_valid():
         return _respond(request, routine, status=422, item_forms={item.pk: form})
@@ -160,11 +160,11 @@ def update_item(request: HttpRequest, code, item_id: int) -> HttpResponse:
 
 
 @require_POST
-def move_item(request: HttpRequest, code, item_id: int) -> HttpResponse:
+def move_item(request: HttpRequest, code, item_code) -> HttpResponse:
     """Up or down one place. Orders are rewritten 0..n, so gaps and ties heal."""
     routine = _routine(request, code)
     items = list(routine.items.all())
-    item = _item(routine, item_id)
+    item = _item(routine, item_code)
     index = items.index(item)
     target = index - 1 if request.POST.get("direction") == "up" else index + 1
     if 0 <= target < len(items):
@@ -177,9 +177,9 @@ def move_item(request: HttpRequest, code, item_id: int) -> HttpResponse:
 
 
 @require_POST
-def remove_item(request: HttpRequest, code, item_id: int) -> HttpResponse:
+def remove_item(request: HttpRequest, code, item_code) -> HttpResponse:
     routine = _routine(request, code)
-    _item(routine, item_id).delete()
+    _item(routine, item_code).delete()
     return _respond(request, routine)
 
 

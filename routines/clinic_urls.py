@@ -30,10 +30,10 @@ urlpatterns = [
     path("routines/new/", builder.create_routine, name="create_routine"),
     path("routines/<uuid:code>/", builder.builder, name="builder"),
     path("routines/<uuid:code>/items/", builder.add_item, name="add_item"),
-    path("routines/<uuid:code>/items/<int:item_id>/", builder.update_item, name="update_item"),
-    path("routines/<uuid:code>/items/<int:item_id>/move/", builder.move_item, name="move_item"),
+    path("routines/<uuid:code>/items/<uuid:item_code>/", builder.update_item, name="update_item"),
+    path("routines/<uuid:code>/items/<uuid:item_code>/move/", builder.move_item, name="move_item"),
     path(
-        "routines/<uuid:code>/items/<int:item_id>/remove/",
+        "routines/<uuid:code>/items/<uuid:item_code>/remove/",
         builder.remove_item,
         name="remove_item",
     ),

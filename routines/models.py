@@ -113,6 +113,8 @@ class Routine(models.Model):
 
 
 class RoutineItem(Dose):
+    # In builder URLs: codes, not sequential ids.
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="items")
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     order = models.PositiveSmallIntegerField(default=0)

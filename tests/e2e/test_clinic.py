@@ -101,7 +101,7 @@ def test_a_clinician_adds_a_patient_builds_a_routine_and_assigns_it(
     expect(page.locator(".routine-item h3").nth(1)).to_contain_text("Bird dog")
     assert names_in_routine(page) == ["Glute bridge", "Bird dog", "Clamshell"]
     item(page, "Glute bridge").get_by_label("Reps").fill("12")
-    with page.expect_response(re.compile(r"/items/\d+/$")) as saved:
+    with page.expect_response(re.compile(r"/items/[0-9a-f-]{36}/$")) as saved:
         item(page, "Glute bridge").get_by_role("button", name="Save Glute bridge").click()
     assert saved.value.status == 200
     expect(item(page, "Glute bridge").get_by_label("Reps")).to_have_value("12")
@@ -109,7 +109,7 @@ def test_a_clinician_adds_a_patient_builds_a_routine_and_assigns_it(
 
     # A refused dose says why.
     item(page, "Glute bridge").get_by_label("Reps").fill("10000")
-    with page.expect_response(re.compile(r"/items/\d+/$")) as answer:
+    with page.expect_response(re.compile(r"/items/[0-9a-f-]{36}/$")) as answer:
         item(page, "Glute bridge").get_by_role("button", name="Save Glute bridge").click()
     assert answer.value.status == 422, answer.value.status
     expect(page.get_by_role("alert")).to_contain_text("less than or equal to 50")

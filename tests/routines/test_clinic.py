@@ -358,7 +358,10 @@ def test_reordering_moves_one_place_and_heals_gaps(client, bob, template):
     client.force_login(bob)
     bird_dog = template.items.get(exercise__slug="bird-dog")
     response = post(
-        client, builder_url(template, f"items/{bird_dog.pk}/move/"), {"direction": "up"}, htmx=True
+        client,
+        builder_url(template, f"items/{bird_dog.code}/move/"),
+        {"direction": "up"},
+        htmx=True,
     )
     assert response.status_code == 200 and b"<html" not in response.content
     assert [i.exercise.slug for i in template.items.order_by("order")] == [
@@ -366,8 +369,8 @@ def test_reordering_moves_one_place_and_heals_gaps(client, bob, template):
         "bird-dog",
         "clamshell",
     ]
-    post(client, builder_url(template, f"items/{bird_dog.pk}/move/"), {"direction": "up"})
-    post(client, builder_url(template, f"items/{bird_dog.pk}/move/"), {"direction": "up"})  # top
+    post(client, builder_url(template, f"items/{bird_dog.code}/move/"), {"direction": "up"})
+    post(client, builder_url(template, f"items/{bird_dog.code}/move/"), {"direction": "up"})  # top
     assert [i.order for i in template.items.order_by("order")] == [0, 1, 2]
     assert template.items.order_by("order").first() == bird_dog
 
@@ -392,7 +395,7 @@ def test_a_dose_is_changed(client, bob, template):
     bridge = template.items.get(exercise__slug="glute-bridge")
     response = post(
         client,
-        builder_url(template, f"items/{bridge.pk}/"),
+        builder_url(template, f"items/{bridge.code}/"),
         item_data(bridge, sets=3, reps=12, notes="Pause at the top"),
     )
     assert response.status_code == 302
@@ -419,7 +422,7 @@ def test_a_bad_dose_is_refused_with_a_message_and_nothing_changes(
     before = RoutineItem.objects.values().get(pk=bridge.pk)
     response = post(
         client,
-        builder_url(template, f"items/{bridge.pk}/"),
+        builder_url(template, f"items/{bridge.code}/"),
         item_data(bridge, **changes),
         htmx=True,
     )
@@ -431,7 +434,7 @@ def test_a_bad_dose_is_refused_with_a_message_and_nothing_changes(
 def test_an_item_of_another_routine_is_a_404(client, bob, template, plan):
     client.force_login(bob)
     foreign = plan.items.first()
-    response = post(client, builder_url(template, f"items/{foreign.pk}/remove/"))
+    response = post(client, builder_url(template, f"items/{foreign.code}/remove/"))
     assert response.status_code == 404
     assert RoutineItem.objects.filter(pk=foreign.pk).exists()
 
@@ -439,7 +442,7 @@ def test_an_item_of_another_routine_is_a_404(client, bob, template, plan):
 def test_removing_and_sharing_and_duplicating(client, bob, dana, template):
     client.force_login(bob)
     clamshell = template.items.get(exercise__slug="clamshell")
-    post(client, builder_url(template, f"items/{clamshell.pk}/remove/"))
+    post(client, builder_url(template, f"items/{clamshell.code}/remove/"))
     assert template.items.count() == 2
     post(client, builder_url(template, "settings/"), {"title": "Core two", "shared": "on"})
     template.refresh_from_db()
@@ -461,7 +464,7 @@ def test_editing_a_plan_keeps_its_history(client, bob, alice, plan):
     page = client.get(response["Location"])
     assert "Assign to Alice Morgan" in page.content.decode()
     item = copy.items.first()
-    post(client, builder_url(copy, f"items/{item.pk}/"), item_data(item, sets=3))
+    post(client, builder_url(copy, f"items/{item.code}/"), item_data(item, sets=3))
     post(client, f"/clinic/patients/{alice.code}/assign/", assign_data(copy))
     plan.refresh_from_db()
     assert not plan.active and session.plan == plan
@@ -571,9 +574,9 @@ def test_builder_views_refuse_patients_and_strangers_and_change_nothing(
     item = template.items.first()
     before = list(RoutineItem.objects.filter(routine=template).values())
     urls = [
-        (f"/clinic/routines/{template.code}/items/{item.pk}/", item_data(item, sets=9)),
-        (f"/clinic/routines/{template.code}/items/{item.pk}/move/", {"direction": "down"}),
-        (f"/clinic/routines/{template.code}/items/{item.pk}/remove/", {}),
+        (f"/clinic/routines/{template.code}/items/{item.code}/", item_data(item, sets=9)),
+        (f"/clinic/routines/{template.code}/items/{item.code}/move/", {"direction": "down"}),
+        (f"/clinic/routines/{template.code}/items/{item.code}/remove/", {}),
         (f"/clinic/routines/{template.code}/settings/", {"title": "Mine now"}),
         (f"/clinic/routines/{template.code}/delete/", {}),
     ]
@@ -595,7 +598,7 @@ def test_item_views_refuse_get(client, bob, template):
     client.force_login(bob)
     item = template.items.first()
     for suffix in ("", "move/", "remove/"):
-        url = f"/clinic/routines/{template.code}/items/{item.pk}/{suffix}"
+        url = f"/clinic/routines/{template.code}/items/{item.code}/{suffix}"
         assert client.get(url).status_code == 405
     assert template.items.count() == 3
 
@@ -606,7 +609,7 @@ def test_an_unpublished_bad_day_exercise_is_refused(client, bob, template):
     bridge = template.items.get(exercise__slug="glute-bridge")
     response = post(
         client,
-        f"/clinic/routines/{template.code}/items/{bridge.pk}/",
+        f"/clinic/routines/{template.code}/items/{bridge.code}/",
         item_data(bridge, bad_day_exercise=draft.pk),
         htmx=True,
     )

@@ -1,0 +1,318 @@
+"""Every URL pattern in the project, tried as every kind of person.
+
+The patterns are discovered from the URLconf, so a new view without an entry in
+EXPECTATIONS fails `test_every_url_pattern_has_an_expectation`. Each entry says which
+personas may use the URL; everyone else must get a 404 (never a hint that the thing
+exists), and anonymous people are sent to sign in unless the page is public.
+"""
+
+import re
+import uuid
+from dataclasses import dataclass, field
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from exercises.models import Exercise
+from routines.models import Alert, Routine, RoutineItem, RoutineKind, Suggestion
+from tests.factories import HipMobClient, make_plan, make_screening, make_session
+
+PERSONAS = ["anonymous", "alice", "charlie", "bob", "dana", "erin"]
+PATIENTS = {"alice", "charlie"}
+CLINICIANS = {"bob", "dana"}
+STAFF = CLINICIANS | {"erin"}
+SIGNED_IN = PATIENTS | STAFF
+PUBLIC = {"anonymous", *SIGNED_IN}
+ADMIN = "admin"  # the Django admin: staff with permissions only
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may use a URL: `allowed` personas get neither a 404 nor a sign-in redirect.
+    `post` sends a POST (with a valid token) instead of a GET. `objects` picks, from
+    the world fixture, what the URL's parameters name."""
+
+    allowed: frozenset | str
+    post: bool = False
+    objects: dict = field(default_factory=dict)
+    hands_over: bool = False  # the page's whole job is to send people to sign in
+
+
+def rule(allowed, post=False, hands_over=False, **objects):
+    return Rule(allowed if allowed == ADMIN else frozenset(allowed), post, objects, hands_over)
+
+
+ALICE = {"code": "alice"}  # a clinician URL about Alice, Bob's patient
+ROUTINE = {"code": "template"}  # Bob's private routine template
+ITEM = {"code": "template", "item_code": "item"}
+
+EXPECTATIONS = {
+    # Public pages
+    "healthz": rule(PUBLIC),
+    "favicon.ico": rule(PUBLIC),
+    "login": rule(PUBLIC),
+    "use_link": rule(PUBLIC),  # an unknown token says so to anyone
+    "password_reset": rule(PUBLIC),
+    "password_reset_done": rule(PUBLIC),
+    "password_reset_confirm": rule(PUBLIC),
+    "password_reset_complete": rule(PUBLIC),
+    "admin/login/": rule(PUBLIC, hands_over=True),  # to HipMob's own sign-in page
+    "admin:login": rule(PUBLIC, hands_over=True),  # shadowed by the line above
+    "admin:logout": rule(SIGNED_IN, post=True, hands_over=True),
+    # Everyone signed in
+    "home": rule(SIGNED_IN),
+    "logout": rule(SIGNED_IN, post=True, hands_over=True),
+    "sign_out_everywhere": rule(SIGNED_IN, post=True, hands_over=True),
+    "account": rule(SIGNED_IN),
+    "exercises:list": rule(SIGNED_IN),
+    "exercises:detail": rule(SIGNED_IN, slug="exercise"),
+    # Clinicians and admins: the second sign-in step
+    "two_factor": rule(STAFF),
+    "two_factor_setup": rule(STAFF),
+    "recovery_codes": rule(STAFF),
+    # Patients, their own things
+    "erasure": rule(PATIENTS),
+    "routines:today": rule(PATIENTS),
+    "routines:start": rule(PATIENTS, post=True),
+    "routines:start_bad_day": rule(PATIENTS, post=True),
+    "routines:morning": rule(PATIENTS, post=True),
+    "routines:psfs": rule(PATIENTS),
+    "routines:history": rule(PATIENTS),
+    "routines:safety": rule(PATIENTS),
+    "routines:export_json": rule(PATIENTS),
+    "routines:export_csv": rule(PATIENTS),
+    "routines:session": rule({"alice"}, code="session"),
+    "routines:check_in": rule({"alice"}, post=True, code="session"),
+    "routines:log_step": rule({"alice"}, post=True, code="session"),
+    "routines:check_out": rule({"alice"}, post=True, code="session"),
+    "routines:correct": rule({"alice"}, code="session"),
+    "routines:safety_result": rule({"alice"}, code="screening"),
+    # Clinicians: their list and routines, and only their own patients
+    "clinic:patients": rule(CLINICIANS),
+    "clinic:add_patient": rule(CLINICIANS),
+    "clinic:routines": rule(CLINICIANS),
+    "clinic:create_routine": rule(CLINICIANS, post=True),
+    "clinic:patient": rule({"bob"}, **ALICE),
+    "clinic:new_link": rule({"bob"}, post=True, **ALICE),
+    "clinic:assign": rule({"bob"}, **ALICE),
+    "clinic:handout": rule({"bob"}, **ALICE),
+    "clinic:edit_plan": rule({"bob"}, post=True, **ALICE),
+    "clinic:clear_screening": rule({"bob"}, post=True, screening_code="screening", **ALICE),
+    "clinic:decide_suggestion": rule({"bob"}, post=True, suggestion_code="suggestion", **ALICE),
+    "clinic:resolve_alert": rule({"bob"}, post=True, alert_code="alert", **ALICE),
+    "clinic:builder": rule({"bob"}, **ROUTINE),
+    "clinic:add_item": rule({"bob"}, post=True, **ROUTINE),
+    "clinic:routine_settings": rule({"bob"}, post=True, **ROUTINE),
+    "clinic:duplicate": rule({"bob"}, post=True, **ROUTINE),
+    "clinic:delete_routine": rule({"bob"}, post=True, **ROUTINE),
+    "clinic:update_item": rule({"bob"}, post=True, **ITEM),
+    "clinic:move_item": rule({"bob"}, post=True, **ITEM),
+    "clinic:remove_item": rule({"bob"}, post=True, **ITEM),
+}
+
+# Values for the Django admin's own URL parameters.
+ADMIN_VALUES = {
+    "object_id": "1",
+    "id": "1",
+    "app_label": "accounts",
+    "content_type_id": "1",
+    "url": "nowhere/",
+    "pk": "1",
+}
+
+
+def discover(patterns, prefix="", namespace=None):
+    """(key, route, pattern) for every pattern: key is the namespaced name, or the
+    route itself for unnamed patterns."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace
+            ns = f"{namespace}:{ns}" if namespace and ns else ns or namespace
+            yield from discover(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            route = prefix + str(entry.pattern)
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            yield (name or route), route, entry
+
+
+def expectation_for(key: str, route: str, expectations=EXPECTATIONS) -> Rule | None:
+    if key in expectations:
+        return expectations[key]
+    if route.startswith("admin/"):
+        return rule(ADMIN)
+    return None
+
+
+def missing_expectations(patterns, expectations=EXPECTATIONS) -> list[str]:
+    return [
+        key
+        for key, route, _p in discover(patterns)
+        if expectation_for(key, route, expectations) is None
+    ]
+
+
+ALL = list(discover(get_resolver().url_patterns))
+
+
+def test_every_url_pattern_has_an_expectation():
+    assert missing_expectations(get_resolver().url_patterns) == []
+    # And no expectation is left over from a view that is gone.
+    keys = {key for key, _route, _p in ALL}
+    assert set(EXPECTATIONS) - keys == set()
+
+
+def test_a_new_view_without_an_expectation_fails_the_matrix():
+    """The test of the test: an extra pattern is reported, by name or by route."""
+    from django.urls import include, path
+
+    def new_view(request):
+        raise AssertionError("never called")
+
+    patterns = [
+        *get_resolver().url_patterns,
+        path("reports/", new_view, name="reports"),
+        path("clinic2/", include(([path("export/", new_view)], "clinic2"))),
+    ]
+    assert missing_expectations(patterns) == ["reports", "clinic2/export/"]
+
+
+def test_object_ids_in_urls_are_uuid_codes():
+    for key, route, _pattern in ALL:
+        if not route.startswith("admin/"):
+            assert "<int:" not in route, f"{key} ({route}) exposes a sequential id"
+            assert "<path:" not in route, key
+
+
+@pytest.fixture
+def world(alice, bob, charlie, dana, erin):
+    bridge = Exercise.objects.get(slug="glute-bridge")
+    plan = make_plan(alice, bob, [bridge])
+    session = make_session(alice, plan, days_ago=1, before=3, after=2)
+    screening = make_screening(alice, tier="urgent")
+    template = Routine.objects.create(kind=RoutineKind.TEMPLATE, title="Bob's own", owner=bob)
+    item = RoutineItem.from_exercise(bridge, routine=template, order=0)
+    item.save()
+    suggestion = Suggestion.objects.create(
+        patient=alice,
+        item=plan.items.get(),
+        kind="progress",
+        reason="Two easy sessions",
+        exercise=bridge,
+        sets=2,
+        reps=12,
+    )
+    make_plan(charlie, dana, [bridge])  # the other patient has a plan of their own
+    return {
+        "alice": alice.code,
+        "session": session.code,
+        "screening": screening.code,
+        "template": template.code,
+        "item": item.code,
+        "suggestion": suggestion.code,
+        "alert": Alert.objects.create(patient=alice, kind="inactive").code,
+        "exercise": bridge.slug,
+    }
+
+
+def build_url(route: str, rule_: Rule, world) -> str:
+    values = {name: str(world[source]) for name, source in rule_.objects.items()}
+    values.update({"token": "not-a-real-token", "uidb64": "MQ", **ADMIN_VALUES})
+    # <converter:name> in routes, (?P<name>...) in the admin's regex patterns.
+    url = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: values[m[1]], route)
+    url = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: values[m[1]], url)
+    return "/" + url.replace("^", "").replace("$", "")
+
+
+def fingerprint() -> dict:
+    """Everything HipMob stores, except what signing in itself writes."""
+    state = {}
+    for app in ("accounts", "exercises", "routines"):
+        for model in apps.get_app_config(app).get_models():
+            fields = [f.attname for f in model._meta.concrete_fields if f.attname != "last_login"]
+            state[model._meta.label] = list(model.objects.order_by("pk").values_list(*fields))
+    return state
+
+
+def csrf_token(client, signed_in: bool) -> str:
+    client.get("/account/" if signed_in else "/sign-in/")
+    return client.cookies["csrftoken"].value
+
+
+def sent_to_sign_in(response) -> bool:
+    location = response.headers.get("Location", "")
+    return response.status_code == 302 and (
+        location.startswith("/sign-in/") or location.startswith("/admin/login/")
+    )
+
+
+@pytest.mark.parametrize(("key", "route", "pattern"), ALL, ids=[key for key, _r, _p in ALL])
+def test_each_url_as_each_persona(request, world, key, route, pattern):
+    rule_ = expectation_for(key, route)
+    assert rule_ is not None, f"no expectation for {key}"
+    url = build_url(route, rule_, world)
+    users = {name: request.getfixturevalue(name) for name in PERSONAS[1:]}
+    clients = {"anonymous": HipMobClient(enforce_csrf_checks=True)}
+    for name, user in users.items():
+        clients[name] = HipMobClient(enforce_csrf_checks=True)
+        clients[name].force_login(user)
+    tokens = {name: csrf_token(client, name in users) for name, client in clients.items()}
+
+    def fetch(name):
+        client = clients[name]
+        if rule_.post:
+            return client.post(url, {"csrfmiddlewaretoken": tokens[name]})
+        return client.get(url)
+
+    allowed = {"erin"} if rule_.allowed == ADMIN else rule_.allowed
+    refused = [name for name in PERSONAS if name not in allowed]
+    before = fingerprint()
+    for name in refused:
+        response = fetch(name)
+        if name == "anonymous" or (rule_.allowed == ADMIN and name in users):
+            assert sent_to_sign_in(response), f"{name} on {url}: {response.status_code}"
+        else:
+            assert response.status_code == 404, f"{name} on {url}: {response.status_code}"
+    assert fingerprint() == before, f"a refused request to {url} changed something"
+    for name in allowed:
+        response = fetch(name)
+        assert response.status_code < 500, f"{name} on {url}: {response.status_code}"
+        assert (
+            response.status_code != 404
+            or key in ("use_link", "admin:catch_all_view")
+            or (rule_.allowed == ADMIN)
+        ), f"{name} on {url}: 404"
+        assert rule_.hands_over or not sent_to_sign_in(response), (
+            f"{name} was sent to sign in from {url}"
+        )
+
+
+@pytest.mark.parametrize(("key", "route", "pattern"), ALL, ids=[key for key, _r, _p in ALL])
+def test_every_url_refuses_a_post_without_a_csrf_token(request, world, key, route, pattern):
+    """Whatever the view, a POST without the token is refused before it runs, and
+    nothing is stored."""
+    rule_ = expectation_for(key, route)
+    url = build_url(route, rule_, world)
+    allowed = {"erin"} if rule_.allowed == ADMIN else rule_.allowed
+    person = sorted(allowed - {"anonymous"})[0] if allowed - {"anonymous"} else None
+    client = HipMobClient(enforce_csrf_checks=True)
+    if person:
+        client.force_login(request.getfixturevalue(person))
+    assert not getattr(pattern.callback, "csrf_exempt", False), f"{key} is csrf_exempt"
+    before = fingerprint()
+    response = client.post(url, {"name": "x", "pain": "3", "note": "x"})
+    assert response.status_code == 403, f"{key}: {response.status_code}"
+    assert fingerprint() == before
+
+
+def test_a_strangers_object_and_a_missing_one_look_the_same(client, world, dana):
+    client.force_login(dana)
+    theirs = client.get(f"/clinic/patients/{world['alice']}/")
+    missing = client.get(f"/clinic/patients/{uuid.uuid4()}/")
+    assert theirs.status_code == missing.status_code == 404
+
+    def unique(text):  # each response has its own CSP nonce and CSRF token
+        text = re.sub(r'(nonce|value)="[^"]+"', "", text)
+        return re.sub(r'"X-CSRFToken": "[^"]+"', "", text)
+
+    assert unique(theirs.text) == unique(missing.text)
