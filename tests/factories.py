@@ -95,7 +95,7 @@ def make_screening(patient: User, tier: str = "clear", days_ago: int = 0) -> Scr
     return Screening.objects.create(
         patient=patient,
         local_date=patient.local_date() - timedelta(days=days_ago),
-        answers=[],
+        answers=[{"key": "test", "text": "A test question", "tier": tier, "yes": tier != "clear"}],
         tier=tier,
     )
 

@@ -16,6 +16,7 @@ from routines.models import (
     RoutineItem,
     RoutineKind,
     Screening,
+    ScreeningQuestion,
     Session,
     SessionStatus,
     StepLog,
@@ -75,7 +76,10 @@ class Command(BaseCommand):
             Screening.objects.create(
                 patient=patient,
                 local_date=patient.local_date() - timedelta(days=3),
-                answers=[],
+                answers=[
+                    {"key": q.key, "text": q.text, "tier": q.tier, "yes": False}
+                    for q in ScreeningQuestion.objects.filter(active=True)
+                ],
                 tier=Tier.CLEAR,
             )
         self.stdout.write(
