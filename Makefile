@@ -51,6 +51,9 @@ demo-code: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@# Security linter: any medium or high finding fails the build.
+	$(BIN)/bandit --quiet --severity-level medium --recursive hipmob accounts exercises routines \
+		--exclude '*/migrations/*'
 
 test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
