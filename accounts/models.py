@@ -33,6 +33,10 @@ def default_timezone() -> str:
     return settings.TIME_ZONE
 
 
+def language_choices() -> list[tuple[str, str]]:
+    return list(settings.LANGUAGES)
+
+
 class User(AbstractUser):
     """Everyone who signs in. Admins are staff users in the "Catalogue editors" group."""
 
@@ -46,6 +50,13 @@ class User(AbstractUser):
         default=default_timezone,
         validators=[validate_timezone],
         help_text=_("Decides which day is “today” for this person, e.g. Europe/London."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        blank=True,
+        choices=language_choices,
+        help_text=_("The language of the pages and emails. Empty: the browser's language."),
     )
     # Part of the session hash: raising it signs this person out on every device.
     session_version = models.PositiveIntegerField(default=0, editable=False)

@@ -10,6 +10,25 @@ from exercises.images import process_upload
 from exercises.models import Equipment, Exercise
 
 
+def clean_drawing_path(path: str, folder: str, example: str) -> str:
+    """A path to one of the project's own SVG drawings under static/`folder`."""
+    path = path.strip()
+    if path and (
+        not path.startswith(folder)
+        or not path.endswith(".svg")
+        or ".." in path
+        or not finders.find(path)
+    ):
+        raise forms.ValidationError(
+            _(
+                "There is no drawing at “%(path)s”. Use the name of a file in "
+                "static/%(folder)s, such as %(example)s."
+            ),
+            params={"path": path, "folder": folder, "example": folder + example},
+        )
+    return path
+
+
 class ExerciseAdminForm(forms.ModelForm):
     upload = forms.FileField(
         label=_("Photo (optional)"),
@@ -56,21 +75,9 @@ class ExerciseAdminForm(forms.ModelForm):
         )
 
     def clean_illustration(self):
-        path = self.cleaned_data["illustration"].strip()
-        if path and (
-            not path.startswith("img/exercises/")
-            or not path.endswith(".svg")
-            or ".." in path
-            or not finders.find(path)
-        ):
-            raise forms.ValidationError(
-                _(
-                    "There is no drawing at “%(path)s”. Use the name of a file in "
-                    "static/img/exercises/, such as img/exercises/glute-bridge.svg."
-                ),
-                params={"path": path},
-            )
-        return path
+        return clean_drawing_path(
+            self.cleaned_data["illustration"], "img/exercises/", "glute-bridge.svg"
+        )
 
     def clean_cues(self):
         cues = self.cleaned_data["cues"]

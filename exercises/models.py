@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from exercises.dose import dose_text, estimated_seconds
+from exercises.sources import parse_sources
 
 logger = logging.getLogger(__name__)
 
@@ -16,6 +17,19 @@ SETS = (1, 10)
 REPS = (1, 50)
 HOLD_SECONDS = (1, 300)
 REST_SECONDS = (0, 600)
+
+
+def static_url(path: str) -> str:
+    """The address of a drawing under static/, or "" for none. Production's manifest
+    storage raises for a file it doesn't know; one bad path must not take a whole list
+    of pages down (the admin forms refuse it)."""
+    if not path:
+        return ""
+    try:
+        return static(path)
+    except ValueError:
+        logger.error("No static file for illustration %r", path)
+        return ""
 
 
 def bounded(low: int, high: int) -> list:
@@ -233,31 +247,14 @@ class Exercise(Dose):
 
     @property
     def source_list(self) -> list[tuple[str, str]]:
-        """(label, address) pairs; the address is only kept when it is a web link."""
-        pairs = []
-        for line in self.sources.splitlines():
-            label, _sep, address = line.partition(" — ")
-            address = address.strip()
-            if not address.startswith(("https://", "http://")):
-                label, address = line, ""
-            if label.strip():
-                pairs.append((label.strip(), address))
-        return pairs
+        return parse_sources(self.sources)
 
     @property
     def picture_url(self) -> str:
         """The uploaded photo when there is one, else the project's own drawing."""
         if self.image:
             return self.image.url
-        if not self.illustration:
-            return ""
-        try:
-            return static(self.illustration)
-        except ValueError:
-            # Production's manifest storage raises for a file it doesn't know; one bad
-            # path must not take the whole library down. The admin form refuses it.
-            logger.error("No static file for illustration %r", self.illustration)
-            return ""
+        return static_url(self.illustration)
 
     @property
     def thumbnail_url(self) -> str:

@@ -2,7 +2,8 @@ CATALOGUE_EDITORS = "Catalogue editors"
 
 
 def ensure_catalogue_editors(app_config, using="default", **kwargs) -> None:
-    """Keep the "Catalogue editors" group holding every permission on the catalogue.
+    """Keep the "Catalogue editors" group holding every permission on the catalogue
+    (the app that sends post_migrate: exercises, and learn for the reads).
 
     Runs after each migrate, so it is idempotent and repairs a group someone emptied by
     mistake. This app's post_migrate receivers run before django.contrib.auth's (app
@@ -14,5 +15,5 @@ def ensure_catalogue_editors(app_config, using="default", **kwargs) -> None:
 
     create_permissions(app_config, verbosity=0, using=using)
     group, _ = Group.objects.using(using).get_or_create(name=CATALOGUE_EDITORS)
-    permissions = Permission.objects.using(using).filter(content_type__app_label="exercises")
+    permissions = Permission.objects.using(using).filter(content_type__app_label=app_config.label)
     group.permissions.add(*permissions)

@@ -18,6 +18,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("", include("accounts.urls")),
     path("exercises/", include("exercises.urls")),
+    path("learn/", include("learn.urls")),
+    path("", include("reminders.urls")),
     path("", include("routines.urls")),
     path("clinic/", include("routines.clinic_urls")),
     # Staff sign in through the same page as everyone (throttled, with the second step).

@@ -1,0 +1,46 @@
+"""Reads are written in Markdown by admins and shown as HTML. Markdown lets raw HTML
+through, so every rendering goes through an allowlist sanitiser (nh3): only the tags
+below survive, links only to http(s), mailto or this site, and no attribute but href
+and title. <script> and <style> are dropped with their content; event handlers,
+style attributes and javascript: or data: URLs never get through."""
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "blockquote",
+    "abbr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style", "template", "iframe", "object", "svg", "math"},
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render(text: str) -> str:
+    """Markdown to sanitised HTML. Headings start at ## (the page's title is the h1)."""
+    return sanitise(markdown.markdown(text or "", output_format="html"))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

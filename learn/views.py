@@ -1,0 +1,28 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from learn.models import Read
+
+
+def visible_reads(request: HttpRequest):
+    """Published reads in the active language; drafts too for the people who edit them
+    (has_perm costs two queries, so it is only asked of staff)."""
+    reads = Read.objects.localized()
+    user = request.user
+    if user.is_staff and user.has_perm("learn.change_read"):
+        return reads
+    return reads.published()
+
+
+@require_GET
+def read_list(request: HttpRequest) -> HttpResponse:
+    """One query for the reads, whatever their number (translations are joined)."""
+    return render(request, "learn/list.html", {"reads": visible_reads(request)})
+
+
+@require_GET
+def read_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    read = get_object_or_404(visible_reads(request), slug=slug)
+    exercises = read.exercises.published().only("slug", "name").order_by("name")
+    return render(request, "learn/detail.html", {"read": read, "exercises": exercises})

@@ -1,0 +1,6 @@
+def reminder_settings(request):
+    raise NotImplementedError
+
+
+def unsubscribe(request, token):
+    raise NotImplementedError
