@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import two_factor, views
+from accounts import preferences, two_factor, views
 
 urlpatterns = [
     path("sign-in/", views.sign_in, name="login"),
@@ -20,4 +20,5 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("password-reset/done/", views.password_reset_complete, name="password_reset_complete"),
+    path("account/language/", preferences.language, name="language"),
 ]

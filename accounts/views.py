@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.forms import ErasureRequestForm, SignInForm, StaffPasswordResetForm
 from accounts.middleware import second_factor_exempt
 from accounts.models import AuditAction, AuditEvent, SignInLink, User
+from accounts.preferences import LanguageForm
+from reminders.views import reminder_form_for
 
 sign_in = auth_views.LoginView.as_view(
     template_name="accounts/sign_in.html",
@@ -76,7 +78,13 @@ def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
 @require_GET
 @never_cache
 def account(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/account.html", {"idle_minutes": settings.STAFF_IDLE_MINUTES})
+    context = {
+        "idle_minutes": settings.STAFF_IDLE_MINUTES,
+        "language_form": LanguageForm(initial={"language": request.user.language}),
+    }
+    if request.user.is_patient:
+        context["reminder_form"] = reminder_form_for(request.user)
+    return render(request, "accounts/account.html", context)
 
 
 def locked_out(request: HttpRequest, credentials=None, *args, **kwargs) -> HttpResponse:

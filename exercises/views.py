@@ -6,6 +6,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from exercises.forms import LibraryFilterForm
 from exercises.models import Equipment, Exercise
+from learn.models import Read
 
 
 def _visible_exercises(request: HttpRequest, exercises=None):
@@ -43,4 +44,5 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = get_object_or_404(
         _visible_exercises(request, Exercise.objects.for_detail()), slug=slug
     )
-    return render(request, "exercises/detail.html", {"exercise": exercise})
+    reads = Read.objects.published().localized().filter(exercises=exercise)
+    return render(request, "exercises/detail.html", {"exercise": exercise, "reads": reads})

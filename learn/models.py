@@ -207,3 +207,14 @@ class RoutineRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.read} in {self.routine}"
+
+    @classmethod
+    def copy(cls, source, target, by) -> None:
+        """With a template assigned, or a plan copied to edit: two queries."""
+        cls.objects.bulk_create(
+            [
+                cls(routine=target, read_id=link.read_id, added_by=by)
+                for link in source.read_links.all()
+            ],
+            ignore_conflicts=True,
+        )

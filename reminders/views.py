@@ -1,6 +1,77 @@
-def reminder_settings(request):
-    raise NotImplementedError
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from accounts.models import AuditEvent
+from reminders import send
+from reminders.forms import ReminderForm
+from reminders.models import Channel, ReminderSettings
+from routines.access import require_patient
 
 
-def unsubscribe(request, token):
-    raise NotImplementedError
+def settings_for(patient) -> ReminderSettings:
+    """The patient's settings, or the defaults (unsaved) if they never chose any."""
+    return ReminderSettings.objects.filter(patient=patient).first() or ReminderSettings(
+        patient=patient
+    )
+
+
+def reminder_form_for(patient) -> ReminderForm:
+    """The form as the account page shows it, with the patient's current choices."""
+    return ReminderForm(instance=settings_for(patient), patient=patient)
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def reminder_settings(request: HttpRequest) -> HttpResponse:
+    """The account page shows this form; its POST lands here. A form with a mistake is
+    shown again on a page of its own, so it needs no JavaScript."""
+    patient = require_patient(request.user)
+    form = ReminderForm(request.POST or None, instance=settings_for(patient), patient=patient)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        ReminderSettings.objects.update_or_create(
+            patient=patient,
+            defaults={
+                "channel": data["channel"],
+                "time": data["time"],
+                "sitting_breaks": data["sitting_breaks"],
+            },
+        )
+        messages.success(request, _("Your reminder settings are saved."))
+        return redirect("account")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "reminders/settings.html", {"form": form}, status=status)
+
+
+@login_not_required
+# RFC 8058 one-click: the mail provider POSTs here with no cookie or CSRF token. The
+# signed token in the address is the proof, and it only ever switches reminders off.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@never_cache
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks (link scanners follow GETs); POST switches that patient's reminder
+    emails off. No sign-in needed, and nothing about the patient is shown."""
+    patient = send.patient_for_token(token)
+    if patient is None:
+        return render(request, "reminders/unsubscribe.html", {"invalid": True}, status=404)
+    if patient.language and patient.language in dict(settings.LANGUAGES):
+        translation.activate(patient.language)
+    if request.method == "GET":
+        return render(request, "reminders/unsubscribe.html", {"token": token})
+    changed = (
+        ReminderSettings.objects.filter(patient=patient)
+        .exclude(channel=Channel.OFF)
+        .update(channel=Channel.OFF)
+    )
+    if changed:
+        AuditEvent.record(None, "reminders.unsubscribed", patient=patient, channel="email")
+    return render(request, "reminders/unsubscribe.html", {"done": True})

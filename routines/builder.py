@@ -17,6 +17,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from exercises.forms import LibraryFilterForm
 from exercises.models import Equipment, Exercise
+from learn.clinic import AttachReadForm, reads_context
+from learn.models import RoutineRead
 from routines.access import (
     editable_template,
     linked_patient,
@@ -61,6 +63,8 @@ def _builder_context(request, routine: Routine, **extra) -> dict:
             initial={"title": routine.title, "shared": routine.shared}
         ),
         "for_patient": extra.pop("for_patient", None),
+        "read_form": AttachReadForm(),
+        **reads_context(routine),
     }
     context.update(extra)
     return context
@@ -203,6 +207,7 @@ def _copy(source: Routine, owner, title: str) -> Routine:
         RoutineItem(routine=copy, **{field: getattr(item, field) for field in ITEM_FIELDS})
         for item in source.items.all()
     )
+    RoutineRead.copy(source, copy, owner)
     return copy
 
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import AuditAction, AuditEvent, CareLink, Role, SignInLink, User
 from hipmob.qr import qr_data_uri
+from learn.clinic import AttachReadForm, reads_context
 from routines import adherence, attention, charts, schedule
 from routines.access import (
     linked_patient,
@@ -268,6 +269,8 @@ def patient_detail(request: HttpRequest, code) -> HttpResponse:
             {"label": _reason_label(r["skip_reason"]), "count": r["count"]} for r in skip_reasons
         ],
         "days_label": schedule.days_label(plan.schedule_days) if plan else "",
+        "read_form": AttachReadForm(),
+        **reads_context(plan),
     }
     return render(request, "clinic/patient_detail.html", context)
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from learn import clinic as learn_clinic
 from routines import builder, clinic, safety_views
 
 app_name = "clinic"
@@ -26,6 +27,20 @@ urlpatterns = [
         name="resolve_alert",
     ),
     path("patients/<uuid:code>/edit-plan/", builder.edit_plan, name="edit_plan"),
+    path("patients/<uuid:code>/reads/", learn_clinic.attach_to_plan, name="attach_read"),
+    path(
+        "patients/<uuid:code>/reads/<slug:slug>/remove/",
+        learn_clinic.detach_from_plan,
+        name="detach_read",
+    ),
+    path(
+        "routines/<uuid:code>/reads/", learn_clinic.attach_to_template, name="attach_template_read"
+    ),
+    path(
+        "routines/<uuid:code>/reads/<slug:slug>/remove/",
+        learn_clinic.detach_from_template,
+        name="detach_template_read",
+    ),
     path("routines/", builder.routine_list, name="routines"),
     path("routines/new/", builder.create_routine, name="create_routine"),
     path("routines/<uuid:code>/", builder.builder, name="builder"),

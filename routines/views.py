@@ -7,6 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from learn.models import Read
+from reminders.breaks import sitting_breaks
+from reminders.views import settings_for as reminder_settings_for
 from routines import adherence, psfs, safety, schedule, suggestions
 from routines.access import require_patient
 from routines.forms import MorningForm
@@ -23,10 +26,11 @@ from routines.models import (
 @require_GET
 @never_cache
 def today(request: HttpRequest) -> HttpResponse:
-    """Ten queries whatever the plan's size or the length of the history: session,
+    """Twelve queries whatever the plan's size or the length of the history: session,
     user, plan, its items, this week's sessions, the last finished one, the latest
-    safety check, any check that pauses exercise, this morning's check, and the
-    latest activity scores."""
+    safety check, any check that pauses exercise, this morning's check, the latest
+    activity scores, the reads attached to the plan and the reminder settings; and one
+    more for the sitting-break moves when the patient asked for them."""
     patient = require_patient(request.user)
     local_date = patient.local_date()
     plan = Routine.objects.for_patient(patient).active().with_items().first()
@@ -53,6 +57,8 @@ def today(request: HttpRequest) -> HttpResponse:
     ).exists()
     morning_due = yesterdays is not None and not checked_this_morning
     done, due = adherence.ratio(week)
+    locked_by = Screening.objects.pausing_for(patient)
+    wants_breaks = reminder_settings_for(patient).sitting_breaks and locked_by is None
     context = {
         "plan": plan,
         "items": items,
@@ -64,7 +70,10 @@ def today(request: HttpRequest) -> HttpResponse:
         "todays_session": todays,
         "last_session": last,
         "week": week,
-        "locked_by": Screening.objects.pausing_for(patient),
+        "locked_by": locked_by,
+        "reads": list(Read.objects.published().localized().attached_to(plan)) if plan else [],
+        # Movement ideas are never offered while a safety answer pauses exercise.
+        "breaks": sitting_breaks() if wants_breaks else [],
         "check_due": safety.check_due(screening.local_date if screening else None, local_date),
         "morning_due": morning_due,
         "morning_form": MorningForm(),

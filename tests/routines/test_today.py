@@ -108,8 +108,8 @@ def test_today_keeps_a_fixed_number_of_queries_with_5_and_20_items(client, alice
     assert Routine.objects.for_patient(alice).active().get().items.count() == 20
     # session, user, plan, items, this week's sessions, the last finished one, the
     # latest safety check, any check that pauses exercise, this morning's check, the latest
-    # activity scores
-    assert count_queries(client) == at_five == 10
+    # activity scores, the plan's reads, the reminder settings
+    assert count_queries(client) == at_five == 12
 
 
 def test_a_missed_sunday_is_noticed_on_monday(client, alice, bob):

@@ -1,0 +1,31 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from reminders.models import Channel, ReminderSettings
+
+
+class ReminderForm(forms.ModelForm):
+    class Meta:
+        model = ReminderSettings
+        fields = ("channel", "time", "sitting_breaks")
+        labels = {"channel": _("Remind me by"), "time": _("Reminder time")}
+        widgets = {
+            "channel": forms.RadioSelect,
+            # A native time picker; without one, the browser shows a text box for HH:MM.
+            "time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def __init__(self, *args, patient, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.patient = patient
+        self.fields["time"].error_messages["invalid"] = _(
+            "Enter a time as hours and minutes, for example 18:30."
+        )
+
+    def clean_channel(self):
+        channel = self.cleaned_data["channel"]
+        if channel == Channel.EMAIL and not self.patient.email:
+            raise forms.ValidationError(
+                _("We don't have an email address for you. Ask your clinic to add one.")
+            )
+        return channel
