@@ -36,7 +36,9 @@ class ScreeningForm(forms.Form):
         self.questions = questions
         for question in questions:
             self.fields[question.key] = forms.ChoiceField(
-                label=question.text,
+                # The shipped questions are translated (their English text is the
+                # message id); a question an admin rewrote is shown as written.
+                label=_(question.text),
                 choices=YES_NO,
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Please answer yes or no.")},

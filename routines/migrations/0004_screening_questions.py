@@ -3,51 +3,64 @@ words. Admins can change them in the Django admin; they need the clinic's clinic
 sign-off either way."""
 
 from django.db import migrations
+from django.utils.translation import gettext_noop as _  # marks the texts for translation
 
 QUESTIONS = [
     # Emergency: possible cauda equina syndrome.
     (
         "saddle-numbness",
         "emergency",
-        "Is there any new numbness or tingling between your legs, around your bottom or "
-        "genitals, or does it feel strange when you wipe?",
+        _(
+            "Is there any new numbness or tingling between your legs, around your bottom or "
+            "genitals, or does it feel strange when you wipe?"
+        ),
     ),
     (
         "bladder",
         "emergency",
-        "Is it newly hard to start or stop passing urine, can you not tell when your bladder "
-        "is full, or have you leaked?",
+        _(
+            "Is it newly hard to start or stop passing urine, can you not tell when your bladder "
+            "is full, or have you leaked?"
+        ),
     ),
     (
         "bowel",
         "emergency",
-        "Have you lost control of your bowels, or can you not feel when you open them?",
+        _("Have you lost control of your bowels, or can you not feel when you open them?"),
     ),
-    ("both-legs", "emergency", "Are both legs weak or numb, or has your walking suddenly changed?"),
+    (
+        "both-legs",
+        "emergency",
+        _("Are both legs weak or numb, or has your walking suddenly changed?"),
+    ),
     # Urgent: see a doctor today.
-    ("leg-weakness", "urgent", "Is weakness in a leg or foot getting worse?"),
+    ("leg-weakness", "urgent", _("Is weakness in a leg or foot getting worse?")),
     (
         "fever",
         "urgent",
-        "Do you have a fever, chills or shivering, or feel generally unwell, as well as the "
-        "back pain?",
+        _(
+            "Do you have a fever, chills or shivering, or feel generally unwell, as well as the "
+            "back pain?"
+        ),
     ),
     (
         "fall",
         "urgent",
-        "Did the pain start after a fall or an accident, or after a small knock if you have "
-        "thin bones or take steroid tablets?",
+        _(
+            "Did the pain start after a fall or an accident, or after a small knock if you have "
+            "thin bones or take steroid tablets?"
+        ),
     ),
     # Review: carry on gently, the clinician reviews progress.
-    ("cancer", "review", "Have you ever had cancer?"),
-    ("weight-loss", "review", "Have you lost weight without trying?"),
-    ("night-pain", "review", "Is the pain there all night, whatever position you lie in?"),
+    ("cancer", "review", _("Have you ever had cancer?")),
+    ("weight-loss", "review", _("Have you lost weight without trying?")),
+    ("night-pain", "review", _("Is the pain there all night, whatever position you lie in?")),
     (
         "immune",
         "review",
-        "Is your immune system weakened (by illness or medicines), or do you inject drugs?",
+        _("Is your immune system weakened (by illness or medicines), or do you inject drugs?"),
     ),
-    ("no-better", "review", "Has your back not improved at all in the last 2 weeks?"),
+    ("no-better", "review", _("Has your back not improved at all in the last 2 weeks?")),
 ]
 
 

@@ -170,7 +170,7 @@ def test_the_detail_page_keeps_a_fixed_number_of_queries(signed_in):
     cat_camel.save()
     html = signed_in.get("/exercises/cat-camel/").content.decode()
     assert "Resistance band" in html and "See Child" in html and "See Bird dog" in html
-    assert count_queries(signed_in, "/exercises/cat-camel/") == 4
+    assert count_queries(signed_in, "/exercises/cat-camel/") == 5
 
 
 def test_a_patient_can_open_a_draft_exercise_that_is_in_their_plan(client, alice, bob, charlie):
