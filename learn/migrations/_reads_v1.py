@@ -36,7 +36,7 @@ READS = [
         "en": {
             "title": "Why your hips matter for your back",
             "summary": "When the hips are stiff, the lower back does their share of the moving.",
-            "alt": "Two people bending forward. One bends from the lower back, which is highlighted; the other hinges at the hips with a straight back.",
+            "alt": "Two people bending forward. In grey, one rounds the lower back; in black, the other bends at the hips with a straight back, and the hips are highlighted.",
             "body": """Your hips and your lower back work as a team. When you bend to pick something up, get out of a chair or take a long stride, much of the movement should come from the hips.
 
 If the hips are stiff, the lower back makes up the difference. It bends and twists more than it needs to, many times a day, and that extra work can keep a sore back sore.
@@ -58,7 +58,7 @@ These studies show a link. They don't prove that stiff hips cause back pain. But
         "es": {
             "title": "Por qué sus caderas importan para su espalda",
             "summary": "Cuando las caderas están rígidas, la parte baja de la espalda hace el movimiento que les toca a ellas.",
-            "alt": "Dos personas inclinándose hacia delante. Una se dobla desde la parte baja de la espalda, que está resaltada; la otra se dobla por las caderas con la espalda recta.",
+            "alt": "Dos personas inclinándose hacia delante. En gris, una curva la parte baja de la espalda; en negro, la otra se dobla por las caderas con la espalda recta, y las caderas están resaltadas.",
             "body": """Las caderas y la parte baja de la espalda trabajan en equipo. Cuando usted se agacha a recoger algo, se levanta de una silla o da un paso largo, gran parte del movimiento debería salir de las caderas.
 
 Si las caderas están rígidas, la parte baja de la espalda compensa. Se dobla y gira más de lo necesario, muchas veces al día, y ese trabajo de más puede hacer que el dolor de espalda no se vaya.
