@@ -66,7 +66,8 @@ def owed(
         if attention.missed_due_days(plan, last_activity, day) >= attention.INACTIVE_DAYS:
             continue
         candidates = []
-        if not_done(plan, day - timedelta(days=1), completed):
+        # (Not when the day's own session is already done: nothing is waiting.)
+        if not_done(plan, day - timedelta(days=1), completed) and day not in completed:
             candidates.append((instant(day, nudge_time(chosen), zone), NUDGE))
         if not_done(plan, day, completed):
             candidates.append((instant(day, chosen, zone), DUE))
