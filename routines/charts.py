@@ -3,6 +3,9 @@ library, no JavaScript, and every chart comes with the same numbers as text."""
 
 from dataclasses import dataclass
 
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+
 WIDTH, HEIGHT = 320, 180
 LEFT, RIGHT, TOP, BOTTOM = 30, 10, 10, 30
 
@@ -33,7 +36,7 @@ def pain_chart(sessions) -> dict:
     sessions = list(sessions)
     before, after = [], []
     for x, session in zip(_xs(len(sessions)), sessions, strict=True):
-        label = session.local_date.strftime("%d %b")
+        label = dateformat.format(session.local_date, _("j M"))
         before.append(Point(x, _y(session.pain_before), session.pain_before, label))
         after.append(Point(x, _y(session.pain_after), session.pain_after, label))
     return {
@@ -56,7 +59,7 @@ def psfs_chart(scores) -> dict:
     """PSFS means, oldest first, as a step line (the score holds until re-rated)."""
     scores = list(scores)
     points = [
-        Point(x, _y(float(score.mean)), score.mean, score.local_date.strftime("%d %b"))
+        Point(x, _y(float(score.mean)), score.mean, dateformat.format(score.local_date, _("j M")))
         for x, score in zip(_xs(len(scores)), scores, strict=True)
     ]
     path = ""
