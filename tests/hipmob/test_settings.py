@@ -89,3 +89,42 @@ def test_the_sqlite_default_really_runs_in_wal_mode(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["wal", "IMMEDIATE"]
+
+
+def test_email_url_sets_up_smtp_with_starttls():
+    from hipmob.settings import email_from_url
+
+    config = email_from_url("smtp://hipmob%40clinic.example:p%40ss@mail.example:2525")
+    assert config == {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "mail.example",
+        "EMAIL_PORT": 2525,
+        "EMAIL_HOST_USER": "hipmob@clinic.example",
+        "EMAIL_HOST_PASSWORD": "p@ss",
+        "EMAIL_USE_TLS": True,
+        "EMAIL_USE_SSL": False,
+    }
+    assert email_from_url("smtps://mail.example")["EMAIL_PORT"] == 465
+    assert email_from_url("smtps://mail.example")["EMAIL_USE_SSL"] is True
+    assert email_from_url("smtp+plain://localhost")["EMAIL_USE_TLS"] is False
+    assert email_from_url("console://")["EMAIL_BACKEND"].endswith("console.EmailBackend")
+
+
+def test_a_malformed_email_url_stops_the_app():
+    result = run_manage("check", SECRET_KEY="x" * 50, EMAIL_URL="imap://mail.example")
+    assert result.returncode != 0
+    assert "EMAIL_URL must start with one of" in result.stderr
+
+
+def test_send_reminders_runs_from_cron_with_production_settings(tmp_path):
+    """What cron runs: a fresh process, production settings, an empty database."""
+    env = {
+        "SECRET_KEY": "a-long-random-production-key-" + "k7Qz9" * 10,
+        "ALLOWED_HOSTS": "hipmob.example.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cron.sqlite3'}",
+        "EMAIL_URL": "console://",
+    }
+    assert run_manage("migrate", "--noinput", **env).returncode == 0
+    result = run_manage("send_reminders", **env)
+    assert result.returncode == 0, result.stderr
+    assert "0 sent, 0 already sent, 0 failed, 0 patients with email reminders." in result.stdout
