@@ -34,7 +34,7 @@ def attach_url(patient):
 def test_the_linked_clinician_attaches_a_read_and_the_patient_sees_it(client, alice, bob, plan):
     client.force_login(bob)
     html = client.get(f"/clinic/patients/{alice.code}/").content.decode()
-    assert 'action="/clinic/patients/%s/reads/"' % alice.code in html
+    assert f'action="/clinic/patients/{alice.code}/reads/"' in html
     response = post(client, attach_url(alice), {"read": "sitting-breaks"})
     assert response.status_code == 302
     assert list(RoutineRead.objects.filter(routine=plan).values_list("read__slug", flat=True)) == [
