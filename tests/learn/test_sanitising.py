@@ -21,7 +21,8 @@ HOSTILE = [
     '<iframe src="https://evil.example"></iframe>',
     '<object data="x.swf"></object><embed src="x.swf">',
     '<form action="https://evil.example"><input name=p></form>',
-    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style>"
+    "</mglyph></table></mtext></math>",
     "<style>body{display:none}</style>",
     '<div style="position:fixed;inset:0">cover</div>',
     '<meta http-equiv="refresh" content="0;url=https://evil.example">',
