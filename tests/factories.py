@@ -147,3 +147,10 @@ def make_session(patient: User, plan: Routine, days_ago: int, before: int, after
         for item in plan.items.all()
     )
     return session
+
+
+def speak(user: User, language: str) -> User:
+    """The language a person chose on their account page ("" for the browser's)."""
+    user.language = language
+    user.save(update_fields=["language"])
+    return user

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.test import Client
 
 from exercises.models import Exercise
-from tests.factories import make_plan
+from tests.factories import make_plan, speak
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES"
 # Files only clinicians and admins see: their messages may stay in English.
@@ -169,8 +169,7 @@ def test_a_patient_chooses_spanish_and_today_speaks_it(client, alice, plan):
 
 def test_the_choice_follows_the_person_not_the_browser(alice, plan):
     """On another phone whose browser asks for English, Alice still gets Spanish."""
-    alice.language = "es"
-    alice.save(update_fields=["language"])
+    speak(alice, "es")
     other_phone = Client(HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     other_phone.force_login(alice)
     assert "Esta semana" in other_phone.get("/today/").content.decode()
@@ -186,8 +185,7 @@ def test_without_a_choice_the_browser_decides(client, alice, plan):
 
 
 def test_going_back_to_the_browsers_language(client, alice, plan):
-    alice.language = "es"
-    alice.save(update_fields=["language"])
+    speak(alice, "es")
     client.force_login(alice)
     response = choose(client, "")
     alice.refresh_from_db()
@@ -204,8 +202,7 @@ def test_an_unknown_language_is_refused(client, alice):
 
 
 def test_the_safety_questions_are_translated(client, alice):
-    alice.language = "es"
-    alice.save(update_fields=["language"])
+    speak(alice, "es")
     client.force_login(alice)
     html = client.get("/safety/").content.decode()
     assert "¿Tiene las dos piernas débiles o entumecidas" in html
@@ -213,13 +210,11 @@ def test_the_safety_questions_are_translated(client, alice):
 
 
 def test_exercise_text_in_english_is_marked_as_english_on_spanish_pages(client, alice):
-    alice.language = "es"
-    alice.save(update_fields=["language"])
+    speak(alice, "es")
     client.force_login(alice)
     html = client.get("/exercises/glute-bridge/").content.decode()
     assert '<h1 lang="en">Glute bridge</h1>' in html
     assert "Posición inicial" in html
-    alice.language = "en"
-    alice.save(update_fields=["language"])
+    speak(alice, "en")
     html = client.get("/exercises/glute-bridge/").content.decode()
     assert "<h1>Glute bridge</h1>" in html

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from learn.models import Read, ReadTranslation
-from tests.factories import make_plan
+from tests.factories import make_plan, speak
 
 SHIPPED = [
     "why-hips",
@@ -75,8 +75,7 @@ def test_a_draft_is_hidden_from_patients_but_not_from_editors(client, alice, eri
 
 
 def test_spanish_readers_get_the_spanish_text(client, alice):
-    alice.language = "es"
-    alice.save(update_fields=["language"])
+    speak(alice, "es")
     client.force_login(alice)
     html = client.get("/learn/").content.decode()
     assert '<html lang="es">' in html
@@ -90,8 +89,7 @@ def test_spanish_readers_get_the_spanish_text(client, alice):
 
 def test_a_read_without_a_translation_is_shown_in_english_and_says_so(client, alice):
     ReadTranslation.objects.filter(read__slug="why-hips").delete()
-    alice.language = "es"
-    alice.save(update_fields=["language"])
+    speak(alice, "es")
     client.force_login(alice)
     html = client.get("/learn/why-hips/").content.decode()
     assert '<article class="read" lang="en">' in html

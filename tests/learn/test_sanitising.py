@@ -5,6 +5,7 @@ import pytest
 
 from learn.markup import render, sanitise
 from learn.models import Read
+from tests.factories import speak
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -102,8 +103,7 @@ def test_a_translation_is_sanitised_too(client, alice):
     translation = read.translations.get(language="es")
     translation.body = "Hola <script>alert(1)</script>[x](javascript:alert(2))"
     translation.save()
-    alice.language = "es"
-    alice.save(update_fields=["language"])
+    speak(alice, "es")
     client.force_login(alice)
     html = client.get("/learn/why-hips/").content.decode()
     assert "Hola" in html and "alert(" not in html

@@ -6,6 +6,7 @@ from django.test import Client
 from accounts.models import AuditEvent
 from reminders.models import Channel, ReminderSettings
 from reminders.send import unsubscribe_token, unsubscribe_url
+from tests.factories import speak
 
 URL = "/account/reminders/"
 
@@ -147,8 +148,7 @@ def test_a_token_signed_for_something_else_is_refused(subscribed):
 
 
 def test_the_page_speaks_the_patients_language(subscribed):
-    subscribed.language = "es"
-    subscribed.save(update_fields=["language"])
+    speak(subscribed, "es")
     response = Client().get(f"/reminders/unsubscribe/{unsubscribe_token(subscribed)}/")
     assert "¿Dejar de recibir correos de recordatorio?" in response.content.decode()
     assert response["Content-Language"] == "es"
