@@ -261,6 +261,9 @@ class AuditAction(models.TextChoices):
     ERASURE_REQUESTED = "erasure.requested", _("Patient asked for erasure")
     ERASURE_CANCELLED = "erasure.cancelled", _("Patient withdrew an erasure request")
     PATIENT_ERASED = "patient.erased", _("Patient erased")
+    READ_ATTACHED = "plan.read_attached", _("Read attached to a plan")
+    READ_REMOVED = "plan.read_removed", _("Read removed from a plan")
+    REMINDERS_UNSUBSCRIBED = "reminders.unsubscribed", _("Reminder emails switched off by link")
 
 
 class AuditEvent(models.Model):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.models import AuditEvent
+from accounts.models import AuditAction, AuditEvent
 from learn.models import Read, RoutineRead
 from routines.access import editable_template, linked_patient, require_clinician
 from routines.models import Routine
@@ -45,7 +45,7 @@ def _attach(request: HttpRequest, routine: Routine, clinician, patient=None) -> 
         routine=routine, read=read, defaults={"added_by": clinician}
     )
     if created and patient is not None:
-        AuditEvent.record(clinician, "plan.read_attached", patient=patient, target=read.slug)
+        AuditEvent.record(clinician, AuditAction.READ_ATTACHED, patient=patient, target=read.slug)
     messages.success(request, _("“%(title)s” is added.") % {"title": read.title})
     return True
 
@@ -73,7 +73,7 @@ def detach_from_plan(request: HttpRequest, code, slug: str) -> HttpResponse:
     clinician = require_clinician(request.user)
     patient, plan = _plan(clinician, code)
     if _detach(plan, slug):
-        AuditEvent.record(clinician, "plan.read_removed", patient=patient, target=slug)
+        AuditEvent.record(clinician, AuditAction.READ_REMOVED, patient=patient, target=slug)
         messages.info(request, _("The read is removed from their Today page."))
     return redirect("clinic:patient", code=patient.code)
 

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from accounts.models import AuditEvent
+from accounts.models import AuditAction, AuditEvent
 from reminders import send
 from reminders.forms import ReminderForm
 from reminders.models import Channel, ReminderSettings
@@ -73,5 +73,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         .update(channel=Channel.OFF)
     )
     if changed:
-        AuditEvent.record(None, "reminders.unsubscribed", patient=patient, channel="email")
+        AuditEvent.record(
+            None, AuditAction.REMINDERS_UNSUBSCRIBED, patient=patient, channel="email"
+        )
     return render(request, "reminders/unsubscribe.html", {"done": True})

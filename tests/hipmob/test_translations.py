@@ -26,6 +26,13 @@ STAFF_ONLY = (
     "learn/_clinic_reads",
     "hipmob/urls.py",
     "routines/attention.py",
+    "accounts/two_factor.py",
+    "accounts/middleware.py",  # the idle sign-out applies to staff only
+    "templates/accounts/two_factor",
+    "templates/accounts/recovery_codes",
+    "templates/accounts/password_reset",
+    "templates/accounts/email/password_reset",
+    "templates/admin/",
     # Field names and help texts are shown in the admin. (Choices in models.py, which
     # patients do see, are translated, but this check can't tell them apart.)
     "models.py",
