@@ -52,7 +52,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@# Security linter: any medium or high finding fails the build.
-	$(BIN)/bandit --quiet --severity-level medium --recursive hipmob accounts exercises routines \
+	$(BIN)/bandit --quiet --severity-level medium --recursive hipmob accounts exercises routines learn reminders \
 		--exclude '*/migrations/*'
 
 test: lint
