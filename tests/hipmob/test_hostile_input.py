@@ -57,7 +57,7 @@ CHECKED = settings(
 
 
 def assert_every_row_is_valid():
-    for app in ("accounts", "exercises", "routines"):
+    for app in ("accounts", "exercises", "routines", "learn", "reminders"):
         for model in apps.get_app_config(app).get_models():
             for row in model.objects.all():
                 row.full_clean(validate_unique=False, validate_constraints=False)
@@ -179,6 +179,18 @@ def forms(w):
             {"note": "Spoke to them"},
         ),
         "library_filter": ("alice", "/exercises/", {"q": "bridge", "kind": "", "level": ""}),
+        "reminders": (
+            "alice",
+            "/account/reminders/",
+            {"channel": "off", "time": "07:30", "sitting_breaks": "on"},
+        ),
+        "language": ("alice", "/account/language/", {"language": "es"}),
+        "attach_read": ("bob", f"/clinic/patients/{alice}/reads/", {"read": "why-hips"}),
+        "attach_template_read": (
+            "bob",
+            f"/clinic/routines/{template}/reads/",
+            {"read": "why-hips"},
+        ),
     }
 
 
@@ -204,6 +216,10 @@ FORM_NAMES = [
     "resolve_alert",
     "clear_screening",
     "library_filter",
+    "reminders",
+    "language",
+    "attach_read",
+    "attach_template_read",
 ]
 
 
