@@ -178,6 +178,8 @@ AXES_VERBOSE = False
 # and signed out after this long without a request (HIPAA "automatic logoff").
 STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
 OTP_TOTP_ISSUER = "HipMob"
+# Nobody, admins included, can read someone's authenticator key or QR code back out.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 OTP_TOTP_THROTTLE_FACTOR = 1  # seconds, doubled after each wrong code
 
 PASSWORD_HASHERS = [

@@ -91,15 +91,32 @@ def result(request: HttpRequest, code) -> HttpResponse:
     return render(request, "routines/safety_result.html", {"screening": screening})
 
 
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        max_length=2000,
+        strip=True,
+        error_messages={"max_length": gettext_lazy("Keep the note under 2,000 characters.")},
+    )
+
+
+def _note(request, missing: str) -> str | None:
+    """The clinician's note, or None with the reason shown as a message."""
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        return form.cleaned_data["note"]
+    error = form.errors["note"].as_data()[0]
+    messages.error(request, missing if error.code == "required" else error.messages[0])
+    return None
+
+
 @require_POST
 def clear(request: HttpRequest, code, screening_code) -> HttpResponse:
     """The clinician has spoken to the patient and lets them exercise again."""
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
     screening = get_object_or_404(Screening, patient=patient, code=screening_code)
-    note = request.POST.get("note", "").strip()[:2000]
-    if not note:
-        messages.error(request, _("Write a short note saying why it is safe to carry on."))
+    note = _note(request, _("Write a short note saying why it is safe to carry on."))
+    if note is None:
         return redirect("clinic:patient", code=patient.code)
     now = timezone.now()
     with transaction.atomic():
@@ -123,9 +140,8 @@ def resolve_alert(request: HttpRequest, code, alert_code) -> HttpResponse:
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
     alert = get_object_or_404(Alert.objects.open(), patient=patient, code=alert_code)
-    note = request.POST.get("note", "").strip()[:2000]
-    if not note:
-        messages.error(request, _("Write a short note on what you did about it."))
+    note = _note(request, _("Write a short note on what you did about it."))
+    if note is None:
         return redirect("clinic:patient", code=patient.code)
     if alert.screening and alert.screening.locked:
         messages.error(request, _("Clear the safety check itself to let them exercise again."))

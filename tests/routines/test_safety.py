@@ -220,3 +220,26 @@ def test_a_review_answer_withdraws_a_waiting_progress_suggestion(patient, alice,
     )
     post(patient, "/safety/", answers(yes={"night-pain"}))
     assert Suggestion.objects.get().status == "superseded"
+
+
+@pytest.mark.parametrize(
+    ("note", "message"),
+    [("a\x00b", "Null characters are not allowed"), ("x" * 2001, "under 2,000 characters")],
+)
+def test_a_bad_note_is_refused_with_a_message_and_nothing_changes(
+    client, alice, bob, note, message
+):
+    screening = make_screening(alice, tier="urgent")
+    alert = Alert.objects.create(patient=alice, kind="inactive")
+    client.force_login(bob)
+    token = client.get(f"/clinic/patients/{alice.code}/").context["csrf_token"]
+    for url in [
+        f"/clinic/patients/{alice.code}/screenings/{screening.code}/clear/",
+        f"/clinic/patients/{alice.code}/alerts/{alert.code}/resolve/",
+    ]:
+        response = client.post(url, {"csrfmiddlewaretoken": token, "note": note}, follow=True)
+        assert message in response.text
+    screening.refresh_from_db()
+    alert.refresh_from_db()
+    assert screening.locked and screening.cleared_note == ""
+    assert alert.resolved_at is None and alert.resolution == ""
