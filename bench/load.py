@@ -403,10 +403,11 @@ class Patient:
                 self.problem(f"server showed step {key}, expected {self.expected_next()}")
             self.run.stop.wait(self.rng.uniform(0, self.run.think))
             screen, asked = self.do_step(key)
-            if screen.status == 200 and _screen(screen.text) != ("step", key):
-                outcome.acknowledged.update(asked)  # the server moved on: it has them
+            shown = _screen(screen.text)
+            if screen.status == 200 and shown[0] in ("step", "checkout") and shown != ("step", key):
+                outcome.acknowledged.update(asked)  # the player moved on: the server has them
             elif screen.status == 200:
-                self.problem(f"step {key} answered with the same step again")
+                self.problem(f"step {key} answered with {shown}")
             else:
                 # No answer after every retry: look at the page again, as a patient would.
                 self.problem(f"step {key} got no answer after retries ({screen.status})")
@@ -472,6 +473,7 @@ class Run:
         self.args = args
         self.think = args.think
         self.password = secrets.token_urlsafe(16)
+        self.secret_key = "load-test-" + secrets.token_urlsafe(40)
         self.stop = threading.Event()
         self.requests: list[Request] = []
         self.tmp = Path(tempfile.mkdtemp(prefix="hipmob-load-"))
@@ -500,7 +502,8 @@ class Run:
             "DJANGO_SETTINGS_MODULE": "hipmob.settings",
             "PYTHONPATH": str(ROOT),
             "DEBUG": "0",
-            "SECRET_KEY": "load-test-" + secrets.token_urlsafe(40),
+            # One key for every instance: sessions and CSRF tokens must verify anywhere.
+            "SECRET_KEY": self.secret_key,
             "ALLOWED_HOSTS": LOOPBACK,
             "DATABASE_URL": self.db_url,
             "CONN_MAX_AGE": "60",  # persistent, health-checked connections, as deployed

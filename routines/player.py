@@ -286,14 +286,18 @@ def check_out(request: HttpRequest, code) -> HttpResponse:
     form = CheckOutForm(request.POST)
     if not form.is_valid():
         return _respond(request, session, status=422, checkout_form=form)
-    finished = Session.objects.filter(pk=session.pk, status=SessionStatus.IN_PROGRESS).update(
-        pain_after=form.cleaned_data["pain"],
-        effort=form.cleaned_data["effort"],
-        note=form.cleaned_data["note"],
-        status=SessionStatus.COMPLETED,
-        finished=timezone.now(),
-    )
-    if finished:
-        suggestions.refresh(session.patient)
+    # One transaction: if the database fails between the two, the session stays open and
+    # the player's retry finishes it and runs the rules. Committed separately, a retry
+    # would find it finished, and its alerts and suggestions would never be made.
+    with transaction.atomic():
+        finished = Session.objects.filter(pk=session.pk, status=SessionStatus.IN_PROGRESS).update(
+            pain_after=form.cleaned_data["pain"],
+            effort=form.cleaned_data["effort"],
+            note=form.cleaned_data["note"],
+            status=SessionStatus.COMPLETED,
+            finished=timezone.now(),
+        )
+        if finished:
+            suggestions.refresh(session.patient)
     session.refresh_from_db()
     return _respond(request, session)
