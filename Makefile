@@ -71,3 +71,19 @@ check-deploy: install
 
 clean:
 	rm -rf $(VENV) staticfiles .coverage htmlcov
+
+# --- Load and fault test (not part of `make test`; see docs/reliability.md) ----------
+# `make load` drives PATIENTS simulated patients through whole sessions against gunicorn
+# on PostgreSQL while a worker is SIGKILLed and PostgreSQL restarts; `make load
+# SERVERS=2` puts two gunicorns behind nginx and kills one; FAULTS=none skips the
+# server faults. LOAD_DATABASE_URL names the local server; the run makes and drops its
+# own database there.
+SERVERS ?= 1
+PATIENTS ?= 100
+FAULTS ?= all
+LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+.PHONY: load
+load: install
+	$(BIN)/python bench/load.py --servers $(SERVERS) --patients $(PATIENTS) \
+		--faults $(FAULTS) --database-url $(LOAD_DATABASE_URL)

@@ -187,6 +187,8 @@ STEP_FIELDS = re.compile(
     r'\s*<input type="hidden" name="set_number" value="(\d+)">'
 )
 SESSION_LINK = re.compile(r'href="/sessions/([0-9a-f-]{36})/"')
+# The last line of a traceback in gunicorn's log: what the app failed on.
+SERVER_ERROR = re.compile(r"^(\w+\.)+\w*(Error|Exception)\b|^\[.*\] \[\d+\] \[(ERROR|CRITICAL)\]")
 RADIO_NO = re.compile(r'type="radio" name="([\w-]+)" value="no"')
 
 
@@ -828,6 +830,13 @@ class Run:
                 f"p95={_percentile(times, 95) * 1000:6.0f}ms "
                 f"statuses={dict(sorted(statuses.items()))}"
             )
+        errors: dict[str, int] = {}
+        for log in sorted(self.tmp.glob("gunicorn-*.log")):
+            for line in log.read_text(errors="replace").splitlines():
+                if SERVER_ERROR.match(line):
+                    errors[line[:140]] = errors.get(line[:140], 0) + 1
+        for line, n in sorted(errors.items(), key=lambda e: -e[1])[:6]:
+            say(f"  server log x{n}: {line}")
         for note in notes[:20]:
             say("  " + note)
         if outside:
