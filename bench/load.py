@@ -707,6 +707,7 @@ class Run:
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
         )
         self.restarting.wait(timeout=120)
+        fault.detail += f", took {time.monotonic() - fault.start:.1f} s"
 
     def at(self, t: float) -> float:
         return t - self.started
@@ -809,6 +810,11 @@ class Run:
 
         failed = [r for r in self.requests if r.status >= 500 or r.status == 0]
         inside = [r for r in failed if during(r)]
+        for fault in self.faults:
+            mine = [r for r in inside if r.start <= fault.healed and r.end >= fault.start]
+            if mine:
+                last = max(r.end for r in mine) - fault.start
+                say(f"  {fault.name}: {len(mine)} failed requests, the last {last:.1f} s after it")
         outside = [r for r in failed if not during(r) and r.status >= 500]
         # Client timeouts when the server is merely slow: reported, not a failure (the
         # retry that follows is counted like any other request).
