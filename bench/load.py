@@ -478,10 +478,10 @@ class Run:
         self.secret_key = "load-test-" + secrets.token_urlsafe(40)
         self.stop = threading.Event()
         self.requests: list[Request] = []
-        self.tmp = Path(tempfile.mkdtemp(prefix="hipmob-load-"))
         url = urlsplit(args.database_url)
         if url.hostname not in ("127.0.0.1", "localhost", "::1"):
             raise SystemExit(f"The load test only talks to a local PostgreSQL, not {url.hostname}.")
+        self.tmp = Path(tempfile.mkdtemp(prefix="hipmob-load-"))
         self.db_name = f"hipmob_loadtest_{os.getpid()}"
         self.admin_url = url._replace(path="/postgres").geturl()
         self.db_url = url._replace(path=f"/{self.db_name}").geturl()
