@@ -811,7 +811,8 @@ class Run:
         failed = [r for r in self.requests if r.status >= 500 or r.status == 0]
         inside = [r for r in failed if during(r)]
         for fault in self.faults:
-            mine = [r for r in inside if r.start <= fault.healed and r.end >= fault.start]
+            # Each failure belongs to the last fault that began before it ended.
+            mine = [r for r in inside if _last_fault(self.faults, r.end) is fault]
             if mine:
                 last = max(r.end for r in mine) - fault.start
                 say(f"  {fault.name}: {len(mine)} failed requests, the last {last:.1f} s after it")
@@ -928,6 +929,11 @@ http {{
   }}
 }}
 """.replace("{LOOPBACK}", LOOPBACK)
+
+
+def _last_fault(faults: list[Fault], when: float) -> Fault | None:
+    started = [f for f in faults if f.start and f.start <= when]
+    return max(started, key=lambda f: f.start, default=None)
 
 
 def _broken(session: dict, saved: dict, steps: list) -> str:
