@@ -623,7 +623,9 @@ class Run:
         )
 
     def healthy(self, port: int) -> bool:
-        connection = http.client.HTTPConnection(LOOPBACK, port, timeout=2)
+        # A client's patience: under load the probe waits in the same queue as the
+        # patients, and a shorter timeout would stretch the fault window past the fault.
+        connection = http.client.HTTPConnection(LOOPBACK, port, timeout=CLIENT_TIMEOUT)
         try:
             connection.request("GET", "/healthz", headers={"Host": f"{LOOPBACK}:{port}"})
             return connection.getresponse().status == 200
