@@ -746,7 +746,7 @@ class Run:
         for log in db["logs"]:
             key = (log["item_id"], log["side"], log["set_number"])
             logs.setdefault(log["session__code"], {})[key] = log
-        lost = wrong = impossible = unfinished = 0
+        lost = wrong = impossible = unfinished = problems = 0
         notes: list[str] = []
         for patient in self.patients:
             out = patient.outcome
@@ -760,9 +760,12 @@ class Run:
                 if key in saved and saved[key]["status"] != status:
                     wrong += 1
                     notes.append(f"{out.username}: step {key} saved as {saved[key]['status']}")
+            # What the client saw go wrong: a page that didn't resume where it should, a
+            # step that got no answer after every retry.
+            problems += len(out.problems)
+            notes.extend(f"{out.username}: {p}" for p in out.problems[-2:])
             if not out.completed or session is None:
                 unfinished += 1
-                notes.extend(f"{out.username}: {p}" for p in out.problems[-2:] or ["unfinished"])
                 continue
             broken = _broken(session, saved, patient.steps)
             if broken:
@@ -778,7 +781,10 @@ class Run:
         everything = sorted(r.end - r.start for r in self.requests if r.status)
         divergent = sum(p.outcome.divergent for p in self.patients)
         self.report(notes, outside)
-        ok = not (lost or duplicates or wrong or impossible or unfinished or outside or unhealed)
+        ok = (
+            not (lost or duplicates or wrong or impossible or unfinished or problems or outside)
+            and not unhealed
+        )
         completed = sum(p.outcome.completed for p in self.patients)
         faults = "; ".join(
             f"{f.name}@{self.at(f.start):.0f}s healed+{f.healed - f.start:.1f}s"
@@ -791,7 +797,8 @@ class Run:
             f"completed={completed}/{len(self.patients)} "
             f"steps_in_db={sum(len(v) for v in logs.values())}/{self.total_steps} "
             f"lost={lost} duplicates={duplicates} wrong_status={wrong} impossible={impossible} "
-            f"unfinished={unfinished} 5xx_outside_faults={len(outside)} "
+            f"unfinished={unfinished} client_problems={problems} "
+            f"5xx_outside_faults={len(outside)} "
             f"no_answer_outside_faults={silent} "
             f"during_faults=[5xx {in_fault[0]}, no-answer {in_fault[1]}] "
             f"step_posts={len(steps)} step_p50={p50 * 1000:.0f}ms step_p95={p95 * 1000:.0f}ms "
