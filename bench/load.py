@@ -22,7 +22,8 @@ Verdict: every step a client was told was saved is in the database with the stat
 asked for (lost = 0), no step or session exists twice (duplicates = 0), every session is
 whole (completed, both pain scores, one log per plan step, nothing logged after the
 finish), and no request got a 5xx outside a fault window (5xx during faults are
-counted separately). One summary line; exit status 1 on any failure.
+counted separately). One summary line; exit status 1 when the verdict fails, 2 when
+the run itself could not be made, 130 on Ctrl+C.
 
 Only 127.0.0.1 is used. Every loop is bounded in count and time, and the run stops by
 itself (--deadline). However it ends (Ctrl+C included) it stops its processes, drops
@@ -479,8 +480,6 @@ class Run:
         self.stop = threading.Event()
         self.requests: list[Request] = []
         url = urlsplit(args.database_url)
-        if url.hostname not in ("127.0.0.1", "localhost", "::1"):
-            raise SystemExit(f"The load test only talks to a local PostgreSQL, not {url.hostname}.")
         self.tmp = Path(tempfile.mkdtemp(prefix="hipmob-load-"))
         self.db_name = f"hipmob_loadtest_{os.getpid()}"
         self.admin_url = url._replace(path="/postgres").geturl()
@@ -566,7 +565,7 @@ class Run:
             version, name, port, *_rest = line.split()
             if int(port) == self.db_port:
                 return version, name
-        raise SystemExit(f"No PostgreSQL cluster of this machine listens on port {self.db_port}.")
+        raise RuntimeError(f"no PostgreSQL cluster of this machine listens on port {self.db_port}")
 
     def start_servers(self) -> None:
         for n in range(self.args.servers):
@@ -605,7 +604,7 @@ class Run:
         if not Path(nginx).exists():
             install = ["apt-get", "install", "-y", "nginx"]
             if os.geteuid() != 0 or not shutil.which("apt-get"):
-                raise SystemExit("SERVERS=2 needs nginx: sudo apt-get install -y nginx")
+                raise RuntimeError("SERVERS=2 needs nginx: sudo apt-get install -y nginx")
             say("installing nginx: " + " ".join(install))
             subprocess.run(install, check=True, stdout=subprocess.DEVNULL, timeout=300)
         self.front_port = free_port()
@@ -995,6 +994,8 @@ def main() -> int:
     args = parser.parse_args()
     if not 1 <= args.patients <= 1000:
         parser.error("--patients must be between 1 and 1000")
+    if urlsplit(args.database_url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        parser.error("--database-url must name a PostgreSQL server on this machine")
 
     def interrupted(signum, frame):
         raise Interrupted
@@ -1010,7 +1011,7 @@ def main() -> int:
     except Interrupted:
         say("interrupted: cleaning up")
         return 130
-    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+    except Exception as exc:  # setup or servers failed: say why, then clean up
         say(f"LOAD ERROR {type(exc).__name__}: {exc}")
         if isinstance(exc, subprocess.CalledProcessError) and exc.stderr:
             say(str(exc.stderr)[-3000:])
