@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from accounts.models import AuditAction, AuditEvent, CareLink, SignInLink, User
+from reminders.models import Reminder, ReminderSettings
 from routines.models import (
     Alert,
     MorningCheck,
@@ -113,6 +114,20 @@ def everything(patient: User) -> dict:
             {"date": p.local_date.isoformat(), "activities": p.activities, "mean": str(p.mean)}
             for p in PsfsScore.objects.filter(patient=patient).order_by("local_date")
         ],
+        "reminders": {
+            "settings": [
+                {
+                    "channel": r.channel,
+                    "time": r.time.isoformat(),
+                    "sitting_breaks": r.sitting_breaks,
+                }
+                for r in ReminderSettings.objects.filter(patient=patient)
+            ],
+            "sent": [
+                {"date": r.local_date.isoformat(), "kind": r.kind, "channel": r.channel}
+                for r in Reminder.objects.filter(patient=patient).order_by("local_date")
+            ],
+        },
         "record_access": [
             {
                 "at": event.at.isoformat(),
@@ -143,6 +158,8 @@ def erase(patient: User, by: User) -> dict:
     PsfsScore.objects.filter(patient=patient).delete()
     Routine.objects.filter(patient=patient).delete()
     SignInLink.objects.filter(user=patient).delete()
+    Reminder.objects.filter(patient=patient).delete()
+    ReminderSettings.objects.filter(patient=patient).delete()
     CareLink.objects.filter(patient=patient).delete()
     AuditEvent.objects.filter(patient=patient).update(detail={})
     patient.sign_out_everywhere()

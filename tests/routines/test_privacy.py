@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 
 from accounts.models import AuditAction, AuditEvent, CareLink, SignInLink, User
 from exercises.models import Exercise
+from reminders.models import Reminder, ReminderSettings
 from routines.models import (
     Alert,
     MorningCheck,
@@ -40,6 +41,10 @@ def record(alice, bob):
         mean=4,
     )
     SignInLink.issue(alice, created_by=bob)
+    ReminderSettings.objects.create(patient=alice, channel="email")
+    Reminder.objects.create(
+        patient=alice, local_date=alice.local_date(), kind="due", channel="email"
+    )
     AuditEvent.record(bob, AuditAction.LOG_CORRECTED, patient=alice, changes=[{"was": 2}])
     return plan
 
@@ -57,6 +62,8 @@ def test_the_json_download_holds_everything(client, alice, bob, record):
     ]
     assert data["safety_checks"][0]["result"] == "review"
     assert data["activities"][0]["activities"][0]["activity"] == "Putting on socks"
+    assert data["reminders"]["settings"][0]["channel"] == "email"
+    assert data["reminders"]["sent"][0]["kind"] == "due"
     # Who has touched the record, in plain words.
     whats = {entry["what"] for entry in data["record_access"]}
     assert {"Sign-in link issued", "Log corrected"} <= whats
@@ -125,7 +132,7 @@ def test_an_admin_erases_a_patient_after_confirming(account_admin, alice, bob, e
     assert alice.erased_at is not None and not alice.is_active
     assert alice.name == "" and alice.email == "" and alice.username.startswith("erased-")
     assert not alice.has_usable_password()
-    for model in (Session, MorningCheck, Screening, Alert, PsfsScore):
+    for model in (Session, MorningCheck, Screening, Alert, PsfsScore, Reminder, ReminderSettings):
         assert not model.objects.filter(patient=alice).exists(), model
     assert not StepLog.objects.exists()
     assert not Routine.objects.filter(patient=alice).exists()
