@@ -37,6 +37,15 @@ def language_choices() -> list[tuple[str, str]]:
     return list(settings.LANGUAGES)
 
 
+def zone_named(name: str) -> zoneinfo.ZoneInfo:
+    """Forms validate the name; a bad one written past them (a script, the shell)
+    falls back to the site's zone rather than breaking every page."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
 class User(AbstractUser):
     """Everyone who signs in. Admins are staff users in the "Catalogue editors" group."""
 
@@ -123,12 +132,7 @@ class User(AbstractUser):
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
-        """Forms validate the name; a bad one written past them (a script, the shell)
-        falls back to the site's zone rather than breaking every page."""
-        try:
-            return zoneinfo.ZoneInfo(self.timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        return zone_named(self.timezone)
 
     def local_date(self, now=None) -> date:
         """Today's date where this person lives, never the server's date."""

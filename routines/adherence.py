@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,29 @@ def days(plan, dates: list[date], today: date, completed: set[date]) -> list[Day
 
 def week(plan, today: date, completed: set[date]) -> list[Day]:
     return days(plan, schedule.week_of(today), today, completed)
+
+
+@lru_cache(maxsize=1024)
+def _due_dates(schedule_days: int, start: date, end: date | None, dates: tuple) -> frozenset:
+    return frozenset(
+        d
+        for d in dates
+        if start <= d
+        and (end is None or d <= end)
+        and schedule.is_scheduled_weekday(schedule_days, d)
+    )
+
+
+def ratio_over(plan, dates: tuple[date, ...], today: date, completed: set[date]) -> tuple[int, int]:
+    """ratio(days(plan, dates, today, completed)) without building the days: for the
+    clinician's list, which needs it for every patient. The plan's due dates are worked
+    out once per schedule (start dates before `dates` don't change them)."""
+    if plan is None or not plan.active or plan.start_date is None or not dates:
+        return 0, 0
+    due = _due_dates(plan.schedule_days, max(plan.start_date, dates[0]), plan.end_date, dates)
+    done = len(due & completed)
+    missed = sum(1 for d in due if d < today and d not in completed)
+    return done, done + missed
 
 
 def ratio(days: list[Day]) -> tuple[int, int]:

@@ -3,13 +3,11 @@ page, sign-in links, assigning a routine, and the printable handout."""
 
 import secrets
 import uuid
-from collections import defaultdict
-from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import AuditAction, AuditEvent, CareLink, Role, SignInLink, User
 from hipmob.qr import qr_data_uri
 from learn.clinic import AttachReadForm, reads_context
-from routines import adherence, attention, charts, schedule
+from routines import caseload, charts, schedule
 from routines.access import (
     linked_patient,
     parse_uuid,
@@ -46,74 +44,24 @@ from routines.plans import assign_template
 from routines.psfs import MEANINGFUL
 
 PAGE_SIZE = 25
-RECENT_DAYS = 14
-
-
-def _completed(patient_ref):
-    return Session.objects.completed().filter(patient=patient_ref)
 
 
 @require_GET
 @never_cache
 def patient_list(request: HttpRequest) -> HttpResponse:
-    """Who needs attention first. Four queries for any number of patients: session,
-    user, the patients with their first and last scores, their active plans, and the
-    last fortnight's sessions. (Sorting needs every linked patient's attention, so the
-    page is cut in Python; a clinician's caseload is hundreds, not millions.)"""
+    """Who needs attention first (routines/caseload.py). Six queries for any number of
+    patients: session, user, the patients with their scores, their active plans, the
+    last week's sessions, and the last fortnight's of the patients on the page."""
     clinician = require_clinician(request.user)
     query = request.GET.get("q", "").strip()[:100]
-    active_plans = (
-        Routine.objects.plans()
-        .active()
-        .only("title", "patient_id", "start_date", "end_date", "schedule_days", "active")
-    )
-    first = _completed(OuterRef("pk")).order_by("local_date")
-    last = _completed(OuterRef("pk")).order_by("-local_date")
-    patients = (
-        patients_of(clinician)
-        .annotate(
-            baseline=Subquery(first.values("pain_before")[:1]),
-            # Any session counts as activity, finished or not.
-            last_activity=Max("sessions__local_date"),
-            # distinct: the sessions join above would otherwise multiply the count.
-            open_alerts=Count("alerts", filter=Q(alerts__resolved_at__isnull=True), distinct=True),
-            last_date=Subquery(last.values("local_date")[:1]),
-            last_before=Subquery(last.values("pain_before")[:1]),
-            last_after=Subquery(last.values("pain_after")[:1]),
-        )
-        .prefetch_related(Prefetch("plans", queryset=active_plans, to_attr="active_plans"))
-        .order_by("name", "username")
-    )
-    if query:
-        patients = patients.filter(Q(name__icontains=query) | Q(username__icontains=query))
-    patients = list(patients)
-    recent = defaultdict(list)
-    oldest = min((p.local_date() for p in patients), default=None)
-    if oldest:
-        for s in (
-            Session.objects.completed()
-            .filter(patient__in=patients, local_date__gte=oldest - timedelta(days=RECENT_DAYS))
-            .order_by("local_date")
-            .values("patient_id", "local_date", "pain_before")
-        ):
-            recent[s["patient_id"]].append(s)
-    rows = [_row(p, recent[p.pk]) for p in patients]
-    # Open alerts first, then other reasons for attention, then the lowest adherence,
-    # then the most pain.
-    rows.sort(
-        key=lambda r: (
-            -r["patient"].open_alerts,
-            -len(r["attention"].reasons),
-            r["done"] / r["due"] if r["due"] else 1,
-            -(r["patient"].last_before or 0),
-            r["patient"].name.lower(),
-        )
-    )
+    rows = caseload.rows_for(clinician, query)
     page_number = max(1, min(_int(request.GET.get("page"), 1), 10_000))
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     page_number = min(page_number, pages)
     context = {
-        "rows": rows[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE],
+        "rows": caseload.with_patients(
+            rows[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
+        ),
         "page_number": page_number,
         "pages": pages,
         "total": len(rows),
@@ -127,29 +75,6 @@ def _int(value, default: int) -> int:
         return int(value)
     except (TypeError, ValueError):
         return default
-
-
-def _row(patient: User, recent: list[dict]) -> dict:
-    today = patient.local_date()
-    plan = patient.active_plans[0] if patient.active_plans else None
-    done_dates = {s["local_date"] for s in recent}
-    last_week = [today - timedelta(days=n) for n in range(6, -1, -1)]
-    days = adherence.days(plan, last_week, today, done_dates) if plan else []
-    done, due = adherence.ratio(days)
-    return {
-        "patient": patient,
-        "plan": plan,
-        "done": done,
-        "due": due,
-        "trend": attention.trend([s["pain_before"] for s in recent[-3:]]),
-        "attention": attention.assess(
-            plan=plan,
-            baseline=patient.baseline,
-            week_scores=[s["pain_before"] for s in recent if s["local_date"] >= last_week[0]],
-            last_activity=patient.last_activity,
-            today=today,
-        ),
-    }
 
 
 def _new_username() -> str:

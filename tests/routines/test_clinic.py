@@ -191,9 +191,9 @@ def test_the_list_keeps_a_fixed_number_of_queries_at_5_and_60_patients(client, d
     at_five = count(client, "/clinic/patients/")
     add_patients(dana, 60)
     # session, user, second-step device, patients with their scores, their plans, the
-    # last fortnight
-    assert count(client, "/clinic/patients/") == at_five == 6
-    assert count(client, "/clinic/patients/?page=3") == 6
+    # last week, and the page's last fortnight
+    assert count(client, "/clinic/patients/") == at_five == 7
+    assert count(client, "/clinic/patients/?page=3") == 7
 
 
 def test_the_list_is_paginated(client, dana):
