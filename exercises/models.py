@@ -3,11 +3,12 @@ import logging
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from exercises.dose import dose_text, estimated_seconds
 from exercises.sources import parse_sources
+from hipmob import links
+from hipmob.links import address
 
 logger = logging.getLogger(__name__)
 
@@ -22,11 +23,11 @@ REST_SECONDS = (0, 600)
 def static_url(path: str) -> str:
     """The address of a drawing under static/, or "" for none. Production's manifest
     storage raises for a file it doesn't know; one bad path must not take a whole list
-    of pages down (the admin forms refuse it)."""
+    of pages down (the admin forms refuse it). Remembered per process (hipmob/links.py)."""
     if not path:
         return ""
     try:
-        return static(path)
+        return links.static_url(path)
     except ValueError:
         logger.error("No static file for illustration %r", path)
         return ""
@@ -229,9 +230,7 @@ class Exercise(Dose):
         return self.name
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("exercises:detail", args=[self.slug])
+        return address("exercises:detail", self.slug)
 
     @property
     def cue_list(self) -> list[str]:

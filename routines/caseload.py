@@ -18,9 +18,9 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from hipmob.links import address
 
 from accounts.models import User, zone_named
+from hipmob.links import address
 from routines import adherence, attention
 from routines.access import patients_of
 from routines.models import Alert, Routine, Session

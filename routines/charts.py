@@ -1,13 +1,23 @@
 """Server-drawn SVG charts: coordinates computed here, drawn by the template. No chart
-library, no JavaScript, and every chart comes with the same numbers as text."""
+library, no JavaScript, and every chart comes with the same numbers as text.
+
+Coordinates reach the template as ready-made strings: a float printed by the template
+is localised (a decimal comma in some languages would break the SVG), which also costs
+a locale lookup per number, hundreds per chart."""
 
 from dataclasses import dataclass
 
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
+from routines.templatetags.dates import day
+
 WIDTH, HEIGHT = 320, 180
 LEFT, RIGHT, TOP, BOTTOM = 30, 10, 10, 30
+
+
+def svg_number(value: float) -> str:
+    return f"{value:g}"
 
 
 @dataclass(frozen=True)
@@ -16,6 +26,23 @@ class Point:
     y: float
     value: int
     label: str
+
+    @property
+    def svg_x(self) -> str:
+        return svg_number(self.x)
+
+    @property
+    def svg_y(self) -> str:
+        return svg_number(self.y)
+
+    # The top-left corner of an 8 by 8 square centred on the point.
+    @property
+    def corner_x(self) -> str:
+        return svg_number(self.x - 4)
+
+    @property
+    def corner_y(self) -> str:
+        return svg_number(self.y - 4)
 
 
 def _y(pain: float) -> float:
@@ -31,12 +58,16 @@ def _xs(count: int) -> list[float]:
     return [round(LEFT + i * step, 1) for i in range(count)]
 
 
+def _grid() -> list[dict]:
+    return [{"value": v, "y": svg_number(_y(v))} for v in (0, 5, 10)]
+
+
 def pain_chart(sessions) -> dict:
     """Pain before and after for sessions oldest → newest (completed ones only)."""
     sessions = list(sessions)
     before, after = [], []
     for x, session in zip(_xs(len(sessions)), sessions, strict=True):
-        label = dateformat.format(session.local_date, _("j M"))
+        label = day(session.local_date, _("j M"))
         before.append(Point(x, _y(session.pain_before), session.pain_before, label))
         after.append(Point(x, _y(session.pain_after), session.pain_after, label))
     return {
@@ -44,14 +75,24 @@ def pain_chart(sessions) -> dict:
         "height": HEIGHT,
         "before": before,
         "after": after,
-        "before_line": " ".join(f"{p.x},{p.y}" for p in before),
-        "after_line": " ".join(f"{p.x},{p.y}" for p in after),
-        "grid": [{"value": v, "y": _y(v)} for v in (0, 5, 10)],
+        "before_line": " ".join(f"{p.svg_x},{p.svg_y}" for p in before),
+        "after_line": " ".join(f"{p.svg_x},{p.svg_y}" for p in after),
+        "grid": _grid(),
         "left": LEFT,
         "right": WIDTH - RIGHT,
         "baseline": HEIGHT - BOTTOM,
         "first_label": before[0].label if before else "",
         "last_label": before[-1].label if before else "",
+        # The same numbers as a table, as text (a number printed by the template is
+        # localised: a locale lookup per cell).
+        "rows": [
+            {
+                "day": day(s.local_date, _("j M Y")),
+                "before": str(s.pain_before),
+                "after": str(s.pain_after),
+            }
+            for s in sessions
+        ],
     }
 
 
@@ -64,13 +105,13 @@ def psfs_chart(scores) -> dict:
     ]
     path = ""
     for i, p in enumerate(points):
-        path += f"M{p.x},{p.y}" if i == 0 else f" H{p.x} V{p.y}"
+        path += f"M{p.svg_x},{p.svg_y}" if i == 0 else f" H{p.svg_x} V{p.svg_y}"
     return {
         "width": WIDTH,
         "height": HEIGHT,
         "points": points,
         "path": path,
-        "grid": [{"value": v, "y": _y(v)} for v in (0, 5, 10)],
+        "grid": _grid(),
         "left": LEFT,
         "right": WIDTH - RIGHT,
     }

@@ -88,3 +88,15 @@ def test_unknown_pages_get_the_friendly_404(signed_in):
     response = signed_in.get("/no-such-page/")
     assert response.status_code == 404
     assert b"We can" in response.content and b"find that page" in response.content
+
+
+def test_pages_are_compressed_for_browsers_that_ask(signed_in):
+    import gzip
+
+    plain = signed_in.get("/exercises/")
+    packed = signed_in.get("/exercises/", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    assert len(packed.content) < len(plain.content) / 2
+    assert "Glute bridge" in gzip.decompress(packed.content).decode()
