@@ -87,3 +87,22 @@ LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 load: install
 	$(BIN)/python bench/load.py --servers $(SERVERS) --patients $(PATIENTS) \
 		--faults $(FAULTS) --database-url $(LOAD_DATABASE_URL)
+
+# --- Benchmarks (docs/performance.md) -------------------------------------------------
+# `make bench`: wrk against gunicorn with production settings and a clinic of 500
+# patients with a year of history; SQLite, or PostgreSQL when DATABASE_URL is set (a
+# throw-away <name>_benchrun database). Needs wrk: sudo apt-get install -y wrk.
+# `make lighthouse`: Lighthouse 12 (mobile) on the patient pages and the clinician's
+# list; needs Node 20+ and Chromium (CHROME_PATH, else /usr/bin/chromium).
+# Options go through BENCH_ARGS / LIGHTHOUSE_ARGS, e.g. BENCH_ARGS="--rounds 5".
+.PHONY: bench lighthouse
+
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	@touch $@
+
+lighthouse: install bench/node_modules/.installed
+	$(BIN)/python bench/lighthouse.py $(LIGHTHOUSE_ARGS)

@@ -1,0 +1,366 @@
+"""`make bench`: throughput, latency, SQL queries and bytes of HipMob's budgeted pages.
+
+Starts gunicorn with production settings against a fresh database holding a clinic of
+500 patients with a year of history (and a clinic of 5), then measures each page with
+wrk in one run, beside a bare Django template page as the baseline. Prints a table and
+writes JSON to bench/results/. Budgets: shared/docs/product.md; how to read the numbers:
+docs/performance.md.
+
+    python bench/run.py [--patients 500] [--days 365] [--duration 10] [--connections 16]
+"""
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import BIG, ROOT, SMALL, Assets, Client, log, machine, running_server, write_json
+
+# A wrk script per page: method, body and headers, then one JSON line with the results.
+# Any answer other than 200 is counted, so a page that starts redirecting (an expired
+# session, say) can't pass for a fast one.
+LUA = """
+wrk.method = %(method)s
+wrk.body = %(body)s
+%(headers)s
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) not_ok = 0 end
+function response(status, headers, body) if status ~= 200 then not_ok = not_ok + 1 end end
+function done(summary, latency, requests)
+  local bad = 0
+  for _, t in ipairs(threads) do bad = bad + t:get("not_ok") end
+  local e = summary.errors
+  io.write(string.format(
+    'WRK_JSON {"requests": %%d, "duration_us": %%d, "not_200": %%d, "socket_errors": %%d, '
+    .. '"p50_us": %%d, "p90_us": %%d, "p99_us": %%d, "mean_us": %%.1f}\\n',
+    summary.requests, summary.duration, bad, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.mean))
+end
+"""
+PATIENT_PAGE_RATIO = 2.0  # server time of a patient page, against the baseline
+LIST_RATIO = 3.0  # the list at 500 patients against the list at 5
+FIRST_LOAD_BYTES = 60 * 1024
+SWAP_BYTES = 8 * 1024
+
+
+@dataclass
+class Page:
+    key: str
+    label: str
+    path: str
+    user: str
+    method: str = "GET"
+    data: dict | None = None
+    htmx: bool = False
+    patient_page: bool = False
+
+
+def lua_string(value: str) -> str:
+    return json.dumps(value)  # a JSON string is a valid Lua string literal here
+
+
+def wrk(page: Page, client: Client, url: str, args, seconds: int, workdir: Path) -> dict:
+    headers = {"Cookie": client.cookie_header, "Accept-Encoding": "gzip"}
+    body = ""
+    if page.method == "POST":
+        body = "&".join(f"{k}={v}" for k, v in page.data.items())
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        headers["X-CSRFToken"] = client.cookies["csrftoken"]
+    if page.htmx:
+        headers["HX-Request"] = "true"
+    script = workdir / f"{page.key}.lua"
+    script.write_text(
+        LUA
+        % {
+            "method": lua_string(page.method),
+            "body": lua_string(body) if body else "nil",
+            "headers": "\n".join(
+                f"wrk.headers[{lua_string(k)}] = {lua_string(v)}" for k, v in headers.items()
+            ),
+        }
+    )
+    command = [
+        "wrk",
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{seconds}s",
+        "--timeout=10s",  # slow answers on a loaded machine are slow, not errors
+        "--latency",
+        "-s",
+        str(script),
+        url,
+    ]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    line = next(x for x in out.splitlines() if x.startswith("WRK_JSON "))
+    result = json.loads(line.removeprefix("WRK_JSON "))
+    result["rps"] = round(result["requests"] / (result["duration_us"] / 1e6), 1)
+    return result
+
+
+def weigh(page: Page, client: Client) -> dict:
+    """One request as a browser makes it: status, SQL queries (counted by the server),
+    bytes on the wire, and the bytes of everything the page loads. For the HTMX swap,
+    only what the fragment adds (its pictures); the page's CSS and JS are loaded."""
+    response = request(page, client)
+    if response.status != 200:
+        raise RuntimeError(f"{page.label}: {page.path} answered {response.status}")
+    assets = {}
+    for url in Assets.of(response.text):
+        if page.htmx and not url.startswith("/static/img/"):
+            continue
+        asset = client.get(url)
+        assets[url] = {"bytes": asset.wire_bytes, "encoding": asset.headers.get("content-encoding")}
+    return {
+        "status": response.status,
+        "queries": int(response.headers["x-bench-queries"]),
+        "html_bytes": response.wire_bytes,
+        "html_uncompressed": len(response.text.encode()),
+        "compressed": response.headers.get("content-encoding") == "gzip",
+        "assets": assets,
+        "total_bytes": response.wire_bytes + sum(a["bytes"] for a in assets.values()),
+    }
+
+
+def request(page: Page, client: Client):
+    headers = {"HX-Request": "true"} if page.htmx else None
+    if page.method == "POST":
+        return client.post(page.path, page.data, headers=headers)
+    return client.get(page.path, headers=headers)
+
+
+def server_cpu(every: list[Page], clients: dict, samples: int) -> dict[str, dict]:
+    """Median CPU milliseconds the worker spent on each page (its X-Bench-* headers):
+    in all, in the database driver, and rendering templates. One request at a time, the
+    pages taken in turn so that all see the same conditions. Unlike req/s, this hardly
+    moves when other programs load the machine."""
+    spent = {page.key: {"cpu": [], "sql": [], "render": []} for page in every}
+    for _ in range(samples):
+        for page in every:
+            headers = request(page, clients[page.key]).headers
+            for part in ("cpu", "sql", "render"):
+                spent[page.key][part].append(int(headers[f"x-bench-{part}-us"]) / 1000)
+    return {
+        key: {part: round(statistics.median(values), 2) for part, values in parts.items()}
+        for key, parts in spent.items()
+    }
+
+
+def pages(server) -> list[Page]:
+    session = f"/sessions/{server.session_code}/"
+    patient = server.patient
+    return [
+        Page("baseline", "Baseline: bare template page", "/bench/baseline/", patient),
+        Page("today", "Patient: Today", "/today/", patient, patient_page=True),
+        Page("step", "Patient: session step (GET)", session, patient, patient_page=True),
+        Page(
+            "step_post",
+            "Patient: step POST (HTMX swap)",
+            f"{session}step/",
+            patient,
+            method="POST",
+            data=server.step,
+            htmx=True,
+            patient_page=True,
+        ),
+        Page("history", "Patient: history", "/history/", patient, patient_page=True),
+        Page("list_5", "Clinician: list, 5 patients", "/clinic/patients/", f"{SMALL}-lead"),
+        Page("list_500", "Clinician: list, 500 patients", "/clinic/patients/", f"{BIG}-lead"),
+    ]
+
+
+def verdicts(results: dict, list_ratio: float) -> dict:
+    """Server time is judged by CPU per request (the stricter and steadier of the two
+    measures here); the wrk ratio is shown beside it."""
+    checks = {}
+    for key, r in results.items():
+        if r["patient_page"]:
+            checks[f"{key}: server time within {PATIENT_PAGE_RATIO}x baseline"] = (
+                r["cpu_ratio"] <= PATIENT_PAGE_RATIO,
+                f"{r['cpu_ratio']}x in CPU per request ({r['ratio']}x in wrk req/s)",
+            )
+            if r["htmx"]:
+                checks[f"{key}: swap within 8 KB"] = (
+                    r["weight"]["total_bytes"] <= SWAP_BYTES,
+                    f"{r['weight']['total_bytes'] / 1024:.1f} KB",
+                )
+            else:
+                checks[f"{key}: first load within 60 KB"] = (
+                    r["weight"]["total_bytes"] <= FIRST_LOAD_BYTES,
+                    f"{r['weight']['total_bytes'] / 1024:.1f} KB",
+                )
+    cpu_ratio = round(results["list_500"]["cpu_ms"] / results["list_5"]["cpu_ms"], 2)
+    checks[f"list at 500 within {LIST_RATIO}x the list at 5"] = (
+        cpu_ratio <= LIST_RATIO,
+        f"{cpu_ratio}x in CPU per request ({list_ratio}x in wrk req/s)",
+    )
+    few, many = results["list_5"]["weight"]["queries"], results["list_500"]["weight"]["queries"]
+    checks["list: same queries at 5 and 500 patients"] = (few == many, f"{few} and {many}")
+    for key, r in results.items():
+        bad = sum(run["not_200"] + run["socket_errors"] for run in r["runs"])
+        checks[f"{key}: every answer was 200"] = (bad == 0, f"{bad} other answers or errors")
+    return {name: {"ok": ok, "value": value} for name, (ok, value) in checks.items()}
+
+
+def table(results: dict) -> str:
+    head = (
+        f"{'Page':32} {'req/s':>6} {'p50 ms':>7} {'p99 ms':>7} {'x base':>7} "
+        f"{'CPU ms':>7} {'x base':>7} {'in SQL':>7} {'render':>7} "
+        f"{'SQL':>4} {'HTML KB':>8} {'total KB':>9}"
+    )
+    lines = [head, "-" * len(head)]
+    for r in results.values():
+        lines.append(
+            f"{r['label']:32} {r['rps']:>6.0f} {r['p50_ms']:>7.1f} {r['p99_ms']:>7.1f} "
+            f"{r['ratio']:>7.2f} {r['cpu_ms']:>7.2f} {r['cpu_ratio']:>7.2f} "
+            f"{r['sql_ms']:>7.2f} {r['render_ms']:>7.2f} "
+            f"{r['weight']['queries']:>4} "
+            f"{r['weight']['html_bytes'] / 1024:>8.1f} {r['weight']['total_bytes'] / 1024:>9.1f}"
+        )
+    return "\n".join(lines)
+
+
+def measure(server, args, workdir: Path) -> tuple[dict, float]:
+    """Rounds of: baseline, page, baseline, page, ..., baseline. Each page's ratio is
+    the mean of the two baselines around it over its own req/s, and the list at 500 is
+    measured right after the list at 5: on a shared machine the load drifts, and pairs
+    measured seconds apart drift least. Medians over the rounds are reported."""
+    every = pages(server)
+    baseline, others = every[0], every[1:]
+    clients = {page.key: server.client(page.user) for page in every}
+    results = {}
+    for page in every:
+        weight = weigh(page, clients[page.key])
+        log(f"{page.label}: {weight['queries']} queries, {weight['total_bytes']} bytes")
+        results[page.key] = {
+            "label": page.label,
+            "path": page.path if page.key != "step_post" else "/sessions/<code>/step/",
+            "method": page.method,
+            "htmx": page.htmx,
+            "patient_page": page.patient_page,
+            "weight": weight,
+            "runs": [],
+            "ratios": [],
+        }
+
+    def run(page: Page, seconds: int) -> dict:
+        return wrk(page, clients[page.key], server.url(page.path), args, seconds, workdir)
+
+    for page in every:  # warm every worker up on every page
+        run(page, args.warmup)
+    list_ratios = []
+    for number in range(1, args.rounds + 1):
+        before = run(baseline, args.duration)
+        results["baseline"]["runs"].append(before)
+        waiting = []  # pages measured since the last baseline run
+        for page in others:
+            measured = run(page, args.duration)
+            results[page.key]["runs"].append(measured)
+            waiting.append((page.key, measured["rps"]))
+            log(f"round {number}: {page.label} {measured['rps']} req/s")
+            if page.key == "list_5":
+                continue  # the list at 500 follows at once
+            after = run(baseline, args.duration)
+            results["baseline"]["runs"].append(after)
+            mean = (before["rps"] + after["rps"]) / 2
+            for key, rps in waiting:
+                results[key]["ratios"].append(mean / rps)
+            waiting, before = [], after
+        few, many = results["list_5"]["runs"][-1], results["list_500"]["runs"][-1]
+        list_ratios.append(few["rps"] / many["rps"])
+    for r in results.values():
+        runs = r["runs"]
+        r["rps"] = round(statistics.median(x["rps"] for x in runs), 1)
+        r["p50_ms"] = round(statistics.median(x["p50_us"] for x in runs) / 1000, 1)
+        r["p99_ms"] = round(statistics.median(x["p99_us"] for x in runs) / 1000, 1)
+        r["ratio"] = round(statistics.median(r["ratios"]), 2) if r["ratios"] else 1.0
+    cpu = server_cpu(every, clients, args.samples)
+    for key, r in results.items():
+        r["cpu_ms"], r["sql_ms"], r["render_ms"] = (cpu[key][p] for p in ("cpu", "sql", "render"))
+        r["cpu_ratio"] = round(cpu[key]["cpu"] / cpu["baseline"]["cpu"], 2)
+    return results, round(statistics.median(list_ratios), 2)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--patients", type=int, default=500)
+    parser.add_argument("--days", type=int, default=365)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--duration", type=int, default=5, help="Seconds of wrk per run.")
+    parser.add_argument("--rounds", type=int, default=3, help="Rounds over every page.")
+    parser.add_argument("--warmup", type=int, default=2, help="Seconds of wrk per page first.")
+    parser.add_argument(
+        "--samples", type=int, default=40, help="Single requests per page for server CPU time."
+    )
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers.")
+    parser.add_argument("--output", type=Path, help="JSON file (default: bench/results/).")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        print(
+            "wrk is not installed. On Debian or Ubuntu: sudo apt-get install -y wrk "
+            "(on macOS: brew install wrk).",
+            file=sys.stderr,
+        )
+        return 2
+    started = datetime.now(UTC)
+    with (
+        running_server(
+            patients=args.patients, days=args.days, seed=args.seed, workers=args.workers
+        ) as server,
+        tempfile.TemporaryDirectory(prefix="hipmob-wrk-") as workdir,
+    ):
+        before = machine()
+        results, list_ratio = measure(server, args, Path(workdir))
+        checks = verdicts(results, list_ratio)
+        report = {
+            "started": started.isoformat(timespec="seconds"),
+            "database": server.database.vendor,
+            "settings": "production (DEBUG off) + bench/settings.py: baseline page, query counter",
+            "gunicorn_workers": args.workers,
+            "wrk": f"-t{args.threads} -c{args.connections} -d{args.duration}s --latency",
+            "warmup_seconds": args.warmup,
+            "data": {
+                "patients": args.patients,
+                "days": args.days,
+                "seed": args.seed,
+                "make_scale_data_seconds": server.data_seconds,
+            },
+            "machine_before": before,
+            "machine_after": machine(),
+            "rounds": args.rounds,
+            "list_500_over_list_5": list_ratio,
+            "pages": results,
+            "budgets": checks,
+        }
+    output = args.output or ROOT / "bench" / "results" / f"bench-{report['database']}.json"
+    write_json(output, report)
+    print()
+    print(f"HipMob bench, {report['database']}, {report['started']} — {before['uptime']}")
+    print(
+        f"{args.rounds} rounds of wrk {report['wrk']}; req/s and latencies are medians; "
+        "'x base' is the baseline's req/s (the runs either side) over the page's;"
+    )
+    print(
+        f"CPU ms: median worker CPU per request over {args.samples} single requests, its "
+        "'x base', and the parts in the database driver and in templates"
+    )
+    print(table(results))
+    print()
+    for name, check in checks.items():
+        print(f"  {'ok  ' if check['ok'] else 'MISS'} {name}: {check['value']}")
+    print(f"\nJSON: {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""The benchmark's baseline page and query counter exist only under bench.settings."""
+
+import pytest
+
+from bench import settings as bench
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_baseline_page_is_not_served_by_the_app(client, alice):
+    client.force_login(alice)
+    response = client.get("/bench/baseline/")
+    assert response.status_code == 404
+    assert "X-Bench-Queries" not in response
+
+
+def test_under_the_bench_settings_the_baseline_renders_with_no_queries_of_its_own(
+    client, alice, settings
+):
+    settings.ROOT_URLCONF = bench.ROOT_URLCONF
+    settings.MIDDLEWARE = bench.MIDDLEWARE
+    settings.TEMPLATES = bench.TEMPLATES
+    client.force_login(alice)
+    response = client.get("/bench/baseline/")
+    assert response.status_code == 200
+    assert response.content.decode().count("<li>Item ") == 20
+    assert response["X-Bench-Queries"] == "2"  # the session and the user, as on any page
+    assert int(response["X-Bench-CPU-us"]) > 0
+    assert client.get("/today/")["X-Bench-Queries"] != "2"  # it counts, not a constant
