@@ -1,0 +1,727 @@
+"""Every page keeps a fixed number of SQL queries, whatever the size of the data (the
+product brief's budget). Each page and action is counted on a small world, then again
+after the world has grown (more sessions, logs, checks, alerts, plan items, patients,
+routines and exercises), and pinned to a number. A URL added without a pin here fails
+test_every_url_is_pinned. (The pages' own modules pin some of these too, with their
+own data shapes.)"""
+
+import itertools
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import SignInLink, User
+from exercises.models import Exercise
+from routines.models import (
+    Alert,
+    AlertKind,
+    MorningCheck,
+    PsfsScore,
+    Routine,
+    RoutineItem,
+    RoutineKind,
+    Screening,
+    ScreeningQuestion,
+    Session,
+    SessionStatus,
+    StepLog,
+    StepStatus,
+    Suggestion,
+)
+from routines.steps import plan_steps
+from tests.factories import (
+    add_authenticator,
+    link,
+    make_exercise,
+    make_patient,
+    make_plan,
+    make_screening,
+)
+
+pytestmark = pytest.mark.django_db
+
+CORE = ["glute-bridge", "clamshell"]
+MORE = ["hip-flexor-stretch", "lunge-with-twist", "deep-squat", "bird-dog", "dead-bug"]
+_numbers = itertools.count(1)
+
+
+def completed(patient, plan, days_ago: int, pain: int = 4) -> Session:
+    return Session(
+        patient=patient,
+        plan=plan,
+        local_date=patient.local_date() - timedelta(days=days_ago),
+        pain_before=pain,
+        pain_after=max(pain - 1, 0),
+        effort="right",
+        status=SessionStatus.COMPLETED,
+        finished=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+
+
+def log_all(sessions, items) -> None:
+    StepLog.objects.bulk_create(
+        StepLog(
+            session=session,
+            item=step.item,
+            exercise=step.item.exercise,
+            side=step.side,
+            set_number=step.set_number,
+            status=StepStatus.DONE,
+            reps=step.item.reps,
+            hold_seconds=step.item.hold_seconds,
+        )
+        for session in sessions
+        for step in plan_steps(items)
+    )
+
+
+def suggest(patient, item) -> Suggestion:
+    return Suggestion.objects.create(
+        patient=patient,
+        item=item,
+        kind="progress",
+        reason="Pain stayed low.",
+        exercise=item.exercise,
+        sets=item.sets,
+        reps=item.reps,
+        hold_seconds=item.hold_seconds,
+        based_on=Suggestion.snapshot(item),
+    )
+
+
+class World:
+    """Alice (patient) and Bob (her clinician), small: a plan of two exercises, two
+    finished sessions, today's session checked in, a safety check, an activity score,
+    an open alert and a suggestion, and one routine of Bob's."""
+
+    def __init__(self, alice, bob):
+        self.alice, self.bob = alice, bob
+        User.objects.filter(pk=bob.pk).update(email="bob@example.org")  # for a reset
+        today = alice.local_date()
+        exercises = [Exercise.objects.get(slug=slug) for slug in CORE]
+        self.plan = make_plan(alice, bob, exercises, start_date=today - timedelta(days=120))
+        self.screening = make_screening(alice, days_ago=1)
+        past = Session.objects.bulk_create([completed(alice, self.plan, n) for n in (2, 1)])
+        log_all(past, self.items)
+        self.session = Session.objects.create(patient=alice, plan=self.plan, local_date=today)
+        self.check_in()
+        PsfsScore.objects.create(
+            patient=alice,
+            local_date=today - timedelta(days=20),
+            activities=[{"activity": "putting on socks", "score": 4}],
+            mean=4,
+        )
+        self.alert = Alert.objects.create(patient=alice, kind=AlertKind.BAD_DAY, detail="x")
+        self.suggestion = suggest(alice, self.items[0])
+        self.template = Routine.objects.create(
+            kind=RoutineKind.TEMPLATE, title="Bob's routine", owner=bob, shared=True
+        )
+        RoutineItem.objects.bulk_create(
+            RoutineItem.from_exercise(e, routine=self.template, order=i)
+            for i, e in enumerate(exercises)
+        )
+        other = make_patient(name="Dee Walker")
+        link(bob, other)
+        make_plan(other, bob, exercises, start_date=today - timedelta(days=30))
+
+    @property
+    def items(self) -> list:
+        return list(self.plan.items.select_related("exercise").order_by("order", "id"))
+
+    def check_in(self) -> None:
+        Session.objects.filter(pk=self.session.pk).update(
+            pain_before=3, pain_after=None, status=SessionStatus.IN_PROGRESS, finished=None
+        )
+
+    def grow(self) -> None:
+        """Ten to forty times more of everything a page could loop over."""
+        alice, bob, today = self.alice, self.bob, self.alice.local_date()
+        for i, slug in enumerate(MORE, start=len(CORE)):
+            RoutineItem.from_exercise(
+                Exercise.objects.get(slug=slug), routine=self.plan, order=i
+            ).save()
+        # The same pain as the small world's sessions, and morning checks older than
+        # the fortnight the progression rules read: the rules take the same branch, so
+        # a count that differs is a query per row, not a different decision.
+        past = Session.objects.bulk_create([completed(alice, self.plan, n) for n in range(3, 90)])
+        log_all(past, self.items)
+        older = Screening.objects.bulk_create(
+            Screening(
+                patient=alice, local_date=today - timedelta(days=7 * n), answers=[], tier="clear"
+            )
+            for n in range(2, 14)
+        )
+        for screening in older:  # `at` is set on insert: put each on its own day
+            Screening.objects.filter(pk=screening.pk).update(
+                at=datetime.combine(screening.local_date, datetime.min.time(), tzinfo=UTC)
+            )
+        MorningCheck.objects.bulk_create(
+            MorningCheck(
+                patient=alice, local_date=s.local_date + timedelta(days=1), response="same", pain=3
+            )
+            for s in past[20:60]
+        )
+        PsfsScore.objects.bulk_create(
+            PsfsScore(
+                patient=alice,
+                local_date=today - timedelta(days=20 + 14 * n),
+                activities=[{"activity": "putting on socks", "score": n % 10}],
+                mean=n % 10,
+            )
+            for n in range(1, 8)
+        )
+        Alert.objects.bulk_create(
+            Alert(
+                patient=alice,
+                kind=AlertKind.PAIN_SPIKE,
+                detail="x",
+                resolved_at=None if n % 2 else datetime(2026, 1, 1, tzinfo=UTC),
+            )
+            for n in range(12)
+        )
+        for item in self.items[2:5]:
+            suggest(alice, item)
+        exercises = [Exercise.objects.get(slug=slug) for slug in CORE]
+        for _ in range(25):
+            patient = make_patient()
+            link(bob, patient)
+            plan = make_plan(patient, bob, exercises, start_date=today - timedelta(days=60))
+            Session.objects.bulk_create([completed(patient, plan, n) for n in range(1, 15)])
+        for n in range(6):
+            routine = Routine.objects.create(kind=RoutineKind.TEMPLATE, title=f"R{n}", owner=bob)
+            RoutineItem.objects.bulk_create(
+                RoutineItem.from_exercise(e, routine=routine, order=i)
+                for i, e in enumerate(Exercise.objects.all()[:4])
+            )
+        for i, slug in enumerate(MORE, start=len(CORE)):  # orders without gaps, as saved
+            RoutineItem.from_exercise(
+                Exercise.objects.get(slug=slug), routine=self.template, order=i
+            ).save()
+        for _ in range(30):
+            make_exercise()
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # the URL's name
+    who: str  # alice, bob or anonymous
+    path: object  # World -> path
+    queries: int
+    method: str = "GET"
+    data: object = None  # World -> POST data
+    htmx: bool = False
+    prepare: object = None  # World -> None: put the state back before each count
+    label: str = ""
+    status: int = 0  # expected answer; 0: 200, or 302 for a plain POST
+
+    @property
+    def expected_status(self) -> int:
+        if self.status:
+            return self.status
+        return 302 if self.method == "POST" and not self.htmx else 200
+
+    @property
+    def id(self) -> str:
+        return self.label or f"{self.name}-{self.method.lower()}"
+
+
+def first_step(w: World) -> dict:
+    item = w.items[0]
+    return {"item": item.pk, "side": "both", "set_number": 1, "action": "done"}
+
+
+def reset_today(w: World) -> None:
+    Session.objects.filter(patient=w.alice, local_date=w.alice.local_date()).delete()
+
+
+def unlogged(w: World) -> None:
+    w.session.logs.all().delete()
+    w.check_in()
+
+
+def all_logged(w: World) -> None:
+    w.session.logs.all().delete()
+    log_all([w.session], w.items)
+    w.check_in()
+
+
+def checkin_stage(w: World) -> None:
+    Session.objects.filter(pk=w.session.pk).update(pain_before=None)
+
+
+def urgent(w: World) -> None:
+    w.screening = make_screening(w.alice, tier="urgent")
+
+
+def pending(w: World) -> None:
+    Suggestion.objects.filter(item=w.items[0]).delete()
+    w.suggestion = suggest(w.alice, w.items[0])
+
+
+def open_alert(w: World) -> None:
+    w.alert = Alert.objects.create(patient=w.alice, kind=AlertKind.BAD_DAY, detail="x")
+
+
+def template_item(w: World):
+    return w.template.items.order_by("order", "id").first()
+
+
+def doomed(w: World) -> None:
+    w.doomed = Routine.objects.create(kind=RoutineKind.TEMPLATE, title="Old", owner=w.bob)
+
+
+def sign_in_link(w: World) -> None:
+    _link, w.token = SignInLink.issue(w.alice, created_by=w.bob)
+
+
+def no_authenticator(w: World) -> None:
+    TOTPDevice.objects.filter(user=w.bob).delete()
+
+
+def no_recovery_codes(w: World) -> None:
+    StaticDevice.objects.filter(user=w.bob).delete()
+
+
+def no_erasure_request(w: World) -> None:
+    User.objects.filter(pk=w.alice.pk).update(erasure_requested_at=None)
+
+
+def reset_link(w: World) -> str:
+    w.bob.refresh_from_db()  # the token covers the email address set in the world
+    uid = urlsafe_base64_encode(force_bytes(w.bob.pk))
+    return f"/password-reset/{uid}/{default_token_generator.make_token(w.bob)}/"
+
+
+def yesterdays(w: World) -> Session:
+    return Session.objects.get(patient=w.alice, local_date=w.alice.local_date() - timedelta(days=1))
+
+
+def correction(w: World) -> dict:
+    """Yesterday's pain after changed; every step as it was."""
+    session = yesterdays(w)
+    steps = {f"step_{log.pk}": log.status for log in session.logs.all()}
+    return {"pain_before": str(session.pain_before), "pain_after": "5", **steps}
+
+
+def uncorrected(w: World) -> None:
+    Session.objects.filter(pk=yesterdays(w).pk).update(pain_after=3)
+
+
+def fresh_alice(w: World) -> None:
+    w.alice.refresh_from_db()  # signing out everywhere changed her session version
+
+
+def no_morning(w: World) -> None:
+    MorningCheck.objects.filter(patient=w.alice, local_date=w.alice.local_date()).delete()
+
+
+def no_psfs_today(w: World) -> None:
+    PsfsScore.objects.filter(patient=w.alice, local_date=w.alice.local_date()).delete()
+
+
+def fresh_item(w: World) -> None:
+    RoutineItem.from_exercise(
+        Exercise.objects.get(slug="cat-camel"), routine=w.template, order=99
+    ).save()
+
+
+def last_template_item(w: World):
+    return w.template.items.order_by("-order", "-id").first()
+
+
+def no_to_every_question(w: World) -> dict:
+    return {q.key: "no" for q in ScreeningQuestion.objects.filter(active=True)}
+
+
+ALICE, BOB, NOBODY = "alice", "bob", "anonymous"
+BOB_FIRST_STEP = "bob-password-only"  # has an authenticator, hasn't typed its code yet
+BOB_NO_DEVICE = "bob-no-authenticator"  # must set one up first
+
+
+def patient_path(suffix: str = ""):
+    return lambda w: f"/clinic/patients/{w.alice.code}/{suffix}"
+
+
+def routine_path(suffix: str = ""):
+    return lambda w: f"/clinic/routines/{w.template.code}/{suffix}"
+
+
+def session_path(suffix: str = ""):
+    return lambda w: f"/sessions/{w.session.code}/{suffix}"
+
+
+PAGES = [
+    # --- everyone ---------------------------------------------------------------------------
+    Page("home", ALICE, lambda w: "/", 2, status=302),
+    Page("healthz", NOBODY, lambda w: "/healthz", 1),
+    Page("favicon.ico", NOBODY, lambda w: "/favicon.ico", 0, label="favicon", status=301),
+    Page("admin/login/", NOBODY, lambda w: "/admin/login/", 0, label="admin-login", status=302),
+    Page("login", NOBODY, lambda w: "/sign-in/", 0),
+    Page(
+        "login",
+        NOBODY,
+        lambda w: "/sign-in/",
+        13,
+        method="POST",
+        data=lambda w: {"username": "alice", "password": "correct-horse-battery-staple"},
+    ),
+    Page("use_link", NOBODY, lambda w: f"/link/{w.token}/", 1, prepare=sign_in_link),
+    Page(
+        "use_link",
+        NOBODY,
+        lambda w: f"/link/{w.token}/",
+        14,
+        method="POST",
+        prepare=sign_in_link,
+    ),
+    Page("logout", ALICE, lambda w: "/sign-out/", 6, method="POST"),
+    Page(
+        "sign_out_everywhere",
+        ALICE,
+        lambda w: "/sign-out/everywhere/",
+        11,
+        method="POST",
+        prepare=fresh_alice,
+    ),
+    Page("account", ALICE, lambda w: "/account/", 2),
+    Page("erasure", ALICE, lambda w: "/account/erase/", 2),
+    Page(
+        "erasure",
+        ALICE,
+        lambda w: "/account/erase/",
+        4,
+        method="POST",
+        data=lambda w: {"understood": "on"},
+        prepare=no_erasure_request,
+    ),
+    Page("two_factor", BOB_FIRST_STEP, lambda w: "/two-step/", 3),
+    Page(
+        "two_factor_setup",
+        BOB_NO_DEVICE,
+        lambda w: "/two-step/set-up/",
+        6,
+        prepare=no_authenticator,
+    ),
+    Page("recovery_codes", BOB, lambda w: "/two-step/recovery-codes/", 4),
+    Page(
+        "recovery_codes",
+        BOB,
+        lambda w: "/two-step/recovery-codes/",
+        13,
+        method="POST",
+        prepare=no_recovery_codes,
+    ),
+    Page("password_reset", NOBODY, lambda w: "/password-reset/", 0),
+    Page(
+        "password_reset",
+        NOBODY,
+        lambda w: "/password-reset/",
+        1,
+        method="POST",
+        data=lambda w: {"email": "bob@example.org"},
+    ),
+    Page("password_reset_done", NOBODY, lambda w: "/password-reset/sent/", 0),
+    Page("password_reset_confirm", NOBODY, reset_link, 5, status=302),
+    Page("password_reset_complete", NOBODY, lambda w: "/password-reset/done/", 0),
+    Page("exercises:list", ALICE, lambda w: "/exercises/", 5),
+    Page("exercises:detail", ALICE, lambda w: "/exercises/glute-bridge/", 4),
+    # --- the patient ------------------------------------------------------------------------
+    Page("routines:today", ALICE, lambda w: "/today/", 10),
+    Page("routines:history", ALICE, lambda w: "/history/", 7),
+    Page("routines:psfs", ALICE, lambda w: "/activities/", 3),
+    Page(
+        "routines:psfs",
+        ALICE,
+        lambda w: "/activities/",
+        6,
+        method="POST",
+        data=lambda w: {"score_0": "5"},
+        prepare=no_psfs_today,
+    ),
+    Page("routines:safety", ALICE, lambda w: "/safety/", 3),
+    Page(
+        "routines:safety",
+        ALICE,
+        lambda w: "/safety/",
+        6,
+        method="POST",
+        data=no_to_every_question,
+    ),
+    Page("routines:safety_result", ALICE, lambda w: f"/safety/{w.screening.code}/", 3),
+    Page("routines:correct", ALICE, lambda w: f"/sessions/{yesterdays(w).code}/correct/", 4),
+    Page(
+        "routines:correct",
+        ALICE,
+        lambda w: f"/sessions/{yesterdays(w).code}/correct/",
+        15,
+        method="POST",
+        data=correction,
+        prepare=uncorrected,
+    ),
+    Page("routines:export_json", ALICE, lambda w: "/my-data/hipmob.json", 13),
+    Page("routines:export_csv", ALICE, lambda w: "/my-data/hipmob.csv", 5),
+    Page(
+        "routines:morning",
+        ALICE,
+        lambda w: "/morning/",
+        14,
+        method="POST",
+        data=lambda w: {"response": "same", "pain": "3"},
+        prepare=no_morning,
+    ),
+    Page(
+        "routines:start", ALICE, lambda w: "/sessions/start/", 9, method="POST", prepare=reset_today
+    ),
+    Page(
+        "routines:start_bad_day",
+        ALICE,
+        lambda w: "/sessions/bad-day/",
+        12,
+        method="POST",
+        prepare=reset_today,
+    ),
+    Page("routines:session", ALICE, session_path(), 6, label="session-step"),
+    Page("routines:session", ALICE, session_path(), 6, htmx=True, label="session-step-fragment"),
+    Page(
+        "routines:session", ALICE, session_path(), 6, prepare=checkin_stage, label="session-checkin"
+    ),
+    Page(
+        "routines:session", ALICE, session_path(), 6, prepare=all_logged, label="session-checkout"
+    ),
+    Page(
+        "routines:check_in",
+        ALICE,
+        session_path("check-in/"),
+        8,
+        method="POST",
+        data=lambda w: {"pain": "3"},
+        htmx=True,
+        prepare=checkin_stage,
+    ),
+    Page(
+        "routines:log_step",
+        ALICE,
+        session_path("step/"),
+        12,
+        method="POST",
+        data=first_step,
+        htmx=True,
+        prepare=unlogged,
+    ),
+    Page(
+        "routines:check_out",
+        ALICE,
+        session_path("check-out/"),
+        16,
+        method="POST",
+        data=lambda w: {"pain": "2", "effort": "right", "note": ""},
+        htmx=True,
+        prepare=all_logged,
+    ),
+    # --- the clinician ----------------------------------------------------------------------
+    Page("clinic:patients", BOB, lambda w: "/clinic/patients/", 7),
+    Page("clinic:patient", BOB, patient_path(), 14),
+    Page("clinic:handout", BOB, patient_path("handout/"), 7),
+    Page("clinic:assign", BOB, patient_path("assign/"), 8),
+    Page(
+        "clinic:assign",
+        BOB,
+        patient_path("assign/"),
+        14,
+        method="POST",
+        data=lambda w: {
+            "template": w.template.pk,
+            "days": ["0", "2", "4"],
+            "start_date": w.alice.local_date().isoformat(),
+        },
+    ),
+    Page("clinic:add_patient", BOB, lambda w: "/clinic/patients/new/", 3),
+    Page(
+        "clinic:add_patient",
+        BOB,
+        lambda w: "/clinic/patients/new/",
+        16,
+        method="POST",
+        status=201,  # the page with the new patient's sign-in link
+        data=lambda w: {
+            "name": "Ed Young",
+            "email": "",
+            "timezone": "Europe/London",
+            "request_id": uuid.uuid4().hex,
+        },
+    ),
+    Page("clinic:new_link", BOB, patient_path("link/"), 9, method="POST", status=200),
+    Page(
+        "clinic:clear_screening",
+        BOB,
+        lambda w: f"/clinic/patients/{w.alice.code}/screenings/{w.screening.code}/clear/",
+        10,
+        method="POST",
+        data=lambda w: {"note": "Seen by the GP today; fine to carry on."},
+        prepare=urgent,
+    ),
+    Page(
+        "clinic:decide_suggestion",
+        BOB,
+        lambda w: f"/clinic/patients/{w.alice.code}/suggestions/{w.suggestion.code}/",
+        9,
+        method="POST",
+        data=lambda w: {"decision": "dismiss"},
+        prepare=pending,
+    ),
+    Page(
+        "clinic:resolve_alert",
+        BOB,
+        lambda w: f"/clinic/patients/{w.alice.code}/alerts/{w.alert.code}/resolve/",
+        9,
+        method="POST",
+        data=lambda w: {"note": "Spoke to her on the phone."},
+        prepare=open_alert,
+    ),
+    Page("clinic:edit_plan", BOB, patient_path("edit-plan/"), 10, method="POST"),
+    Page("clinic:routines", BOB, lambda w: "/clinic/routines/", 4),
+    Page("clinic:create_routine", BOB, lambda w: "/clinic/routines/new/", 4, method="POST"),
+    Page("clinic:builder", BOB, routine_path(), 9),
+    Page(
+        "clinic:builder",
+        BOB,
+        lambda w: f"/clinic/routines/{w.template.code}/?kind=stretch",
+        9,
+        htmx=True,
+        label="builder-library-fragment",
+    ),
+    Page(
+        "clinic:add_item",
+        BOB,
+        routine_path("items/"),
+        14,
+        method="POST",
+        data=lambda w: {"exercise": Exercise.objects.get(slug="cat-camel").pk},
+        htmx=True,
+    ),
+    Page(
+        "clinic:update_item",
+        BOB,
+        lambda w: f"/clinic/routines/{w.template.code}/items/{template_item(w).code}/",
+        25,
+        method="POST",
+        data=lambda w: {
+            f"i{template_item(w).pk}-sets": "3",
+            f"i{template_item(w).pk}-reps": "8",
+            f"i{template_item(w).pk}-rest_seconds": "30",
+        },
+        htmx=True,
+    ),
+    Page(
+        "clinic:move_item",
+        BOB,
+        lambda w: f"/clinic/routines/{w.template.code}/items/{template_item(w).code}/move/",
+        13,
+        method="POST",
+        data=lambda w: {"direction": "down"},
+        htmx=True,
+    ),
+    Page(
+        "clinic:remove_item",
+        BOB,
+        lambda w: f"/clinic/routines/{w.template.code}/items/{last_template_item(w).code}/remove/",
+        12,
+        method="POST",
+        htmx=True,
+        prepare=fresh_item,
+    ),
+    Page(
+        "clinic:routine_settings",
+        BOB,
+        routine_path("settings/"),
+        6,
+        method="POST",
+        data=lambda w: {"title": "Renamed", "shared": "on"},
+    ),
+    Page("clinic:duplicate", BOB, routine_path("duplicate/"), 9, method="POST"),
+    Page(
+        "clinic:delete_routine",
+        BOB,
+        lambda w: f"/clinic/routines/{w.doomed.code}/delete/",
+        9,
+        method="POST",
+        prepare=doomed,
+    ),
+]
+# Not counted here, and why.
+EXEMPT = {
+    "admin:": "Django's own admin, for a few catalogue editors",
+}
+
+
+def count(page: Page, world: World, client) -> int:
+    """The queries of one request, after a warm-up request of the same person: once a
+    minute a clinician's request also writes the session (the idle timeout), which
+    belongs to no page."""
+    if page.prepare:
+        page.prepare(world)
+    if page.who == NOBODY:
+        client.logout()
+        client.get("/sign-in/")  # a CSRF cookie
+    else:
+        user = world.alice if page.who == ALICE else world.bob
+        if page.who == BOB_FIRST_STEP:
+            add_authenticator(world.bob)
+        client.force_login(user, second_step=page.who == BOB)
+        client.get("/" if page.who.startswith("bob-") else "/account/")
+    headers = {"HX-Request": "true"} if page.htmx else {}
+    data = page.data(world) if page.data else {}
+    if page.method == "POST":
+        data["csrfmiddlewaretoken"] = client.cookies["csrftoken"].value
+    path = page.path(world)
+    with CaptureQueriesContext(connection) as queries:
+        if page.method == "POST":
+            response = client.post(path, data, headers=headers)
+        else:
+            response = client.get(path, headers=headers)
+    assert response.status_code == page.expected_status, (page.id, response.status_code)
+    return len(queries)
+
+
+@pytest.fixture
+def world(alice, bob) -> World:
+    return World(alice, bob)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.id for p in PAGES])
+def test_the_page_keeps_a_fixed_number_of_queries_as_the_data_grows(page, world, client):
+    small = count(page, world, client)
+    world.grow()
+    assert Session.objects.filter(patient=world.alice).count() == 90
+    assert world.plan.items.count() == 7
+    large = count(page, world, client)
+    assert (small, large) == (page.queries, page.queries), f"{page.id}: {small} then {large}"
+
+
+def url_names(patterns, namespace: str = "") -> set[str]:
+    names = set()
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            names |= url_names(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            names.add(f"{namespace}{entry.name or entry.pattern}")
+    return names
+
+
+def test_every_url_is_pinned():
+    pinned = {page.name for page in PAGES}
+    names = url_names(get_resolver().url_patterns)
+    missing = {n for n in names if n not in pinned and not n.startswith(tuple(EXEMPT))}
+    assert not missing, f"Pin these in PAGES (or say why in EXEMPT): {sorted(missing)}"
+    assert pinned <= names, f"Pinned but not in the URLconf: {sorted(pinned - names)}"
