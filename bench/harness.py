@@ -200,6 +200,7 @@ class Server:
     env: dict
     database: Database
     data_seconds: dict
+    patients: int = 500
     patient: str = f"{BIG}-patient-0001"
     session_code: str = ""
     step: dict = field(default_factory=dict)
@@ -315,7 +316,9 @@ def running_server(*, patients: int, days: int, seed: int, workers: int):
         )
         _wait_until_up(port, process)
         log(f"gunicorn: {workers} sync workers on port {port}")
-        server = Server(port=port, env=env, database=database, data_seconds=timings)
+        server = Server(
+            port=port, env=env, database=database, data_seconds=timings, patients=patients
+        )
         start_session(server)
         yield server
     finally:

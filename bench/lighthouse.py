@@ -115,7 +115,7 @@ def main() -> int:
             ("today", "Patient: Today", "/today/", patient),
             ("step", "Patient: session step", f"/sessions/{s.session_code}/", patient),
             ("history", "Patient: history", "/history/", patient),
-            ("list_500", "Clinician: list, 500 patients", "/clinic/patients/", clinician),
+            ("list_500", f"Clinician: list, {s.patients} patients", "/clinic/patients/", clinician),
         ]
         before = machine()
         results = {}

@@ -173,7 +173,12 @@ def pages(server) -> list[Page]:
         ),
         Page("history", "Patient: history", "/history/", patient, patient_page=True),
         Page("list_5", "Clinician: list, 5 patients", "/clinic/patients/", f"{SMALL}-lead"),
-        Page("list_500", "Clinician: list, 500 patients", "/clinic/patients/", f"{BIG}-lead"),
+        Page(
+            "list_500",
+            f"Clinician: list, {server.patients} patients",
+            "/clinic/patients/",
+            f"{BIG}-lead",
+        ),
     ]
 
 
