@@ -61,7 +61,15 @@ def audit(url: str, cookie: str, out: Path) -> dict:
         f"--output-path={out}",
         "--quiet",
     ]
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chrome()})  # noqa: S603
+    # Lighthouse sometimes loses the trace on a loaded machine (NO_NAVSTART) and asks to
+    # be run again: up to three tries.
+    for attempt in range(1, 4):
+        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": chrome()})  # noqa: S603
+        if done.returncode == 0:
+            break
+        log(f"Lighthouse failed on {url} (try {attempt} of 3)")
+    else:
+        raise RuntimeError(f"Lighthouse failed three times on {url}")
     report = json.loads(out.read_text())
     if report.get("runtimeError"):
         raise RuntimeError(f"Lighthouse could not load {url}: {report['runtimeError']}")
