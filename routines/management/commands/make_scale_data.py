@@ -57,6 +57,7 @@ class Command(BaseCommand):
             summary = builder.build(patients, days)
         except LookupError as error:
             raise CommandError(str(error)) from None
+        builder.analyze()
         counts = ", ".join(f"{n:,} {name}" for name, n in summary.counts.items())
         self.stdout.write(self.style.SUCCESS(f"Made {counts} in {summary.seconds:.1f} s."))
 
