@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from accounts.models import CareLink, Role, User
 from exercises.models import Exercise
+from learn.models import Read, RoutineRead
 from routines import psfs, safety
 from routines.badday import easier_version
 from routines.models import (
@@ -186,7 +187,7 @@ def insert_logs(rows: list[tuple]) -> None:
     columns = ", ".join(connection.ops.quote_name(c) for c in LOG_COLUMNS)
     marks = ", ".join(["%s"] * len(LOG_COLUMNS))
     # Names from the model's _meta, quoted by the backend; every value is a parameter.
-    statement = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608  # nosec B608
+    statement = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
     adapt = connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":  # COPY: several times faster again
@@ -322,6 +323,7 @@ class ClinicBuilder:
 
     def _templates(self, clinicians: list[User], exercises: dict) -> list[tuple[Routine, list]]:
         result = []
+        reads = list(Read.objects.published().order_by("order", "slug"))
         for n, (title, entries) in enumerate(TEMPLATES):
             owner = clinicians[1 + n % (len(clinicians) - 1)]
             routine = Routine(
@@ -335,6 +337,11 @@ class ClinicBuilder:
                 for i, (slug, dose) in enumerate(entries)
             ]
             RoutineItem.objects.bulk_create(items)
+            # Two of the library's reads with each routine, copied into every plan.
+            routine.reads = reads[n % len(reads) : n % len(reads) + 2] if reads else []
+            RoutineRead.objects.bulk_create(
+                RoutineRead(routine=routine, read=r) for r in routine.reads
+            )
             result.append((routine, items))
         self.summary.counts["Routine (templates)"] = len(result)
         return result
@@ -370,7 +377,10 @@ class ClinicBuilder:
                 for item in p.items:
                     item.routine = p.routine
                     self.add(item)
+                for read in p.routine.source_template.reads:
+                    self.add(RoutineRead(routine=p.routine, read=read))
         self.flush(RoutineItem)
+        self.flush(RoutineRead)
         self.summary.counts["Routine (plans)"] += sum(len(p) for p in plans_by_patient.values())
 
         sessions = []

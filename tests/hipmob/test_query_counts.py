@@ -22,6 +22,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import SignInLink, User
 from exercises.models import Exercise
+from learn.models import Read, RoutineRead
+from reminders.models import ReminderSettings
+from reminders.send import unsubscribe_token
 from routines.models import (
     Alert,
     AlertKind,
@@ -51,6 +54,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 CORE = ["glute-bridge", "clamshell"]
+READ = "sitting-breaks"  # a shipped read the world never attaches (the attach pages do)
 MORE = ["hip-flexor-stretch", "lunge-with-twist", "deep-squat", "bird-dog", "dead-bug"]
 _numbers = itertools.count(1)
 
@@ -100,9 +104,9 @@ def suggest(patient, item) -> Suggestion:
 
 
 class World:
-    """Alice (patient) and Bob (her clinician), small: a plan of two exercises, two
-    finished sessions, today's session checked in, a safety check, an activity score,
-    an open alert and a suggestion, and one routine of Bob's."""
+    """Alice (patient) and Bob (her clinician), small: a plan of two exercises and one
+    read, two finished sessions, today's session checked in, a safety check, an
+    activity score, an open alert and a suggestion, and one routine of Bob's."""
 
     def __init__(self, alice, bob):
         self.alice, self.bob = alice, bob
@@ -130,6 +134,9 @@ class World:
             RoutineItem.from_exercise(e, routine=self.template, order=i)
             for i, e in enumerate(exercises)
         )
+        first_read = Read.objects.published().exclude(slug=READ).order_by("slug").first()
+        RoutineRead.objects.create(routine=self.plan, read=first_read)
+        RoutineRead.objects.create(routine=self.template, read=first_read)
         other = make_patient(name="Dee Walker")
         link(bob, other)
         make_plan(other, bob, exercises, start_date=today - timedelta(days=30))
@@ -209,6 +216,9 @@ class World:
             ).save()
         for _ in range(30):
             make_exercise()
+        reads = list(Read.objects.published().exclude(slug=READ).order_by("slug")[1:5])
+        RoutineRead.objects.bulk_create(RoutineRead(routine=self.plan, read=r) for r in reads)
+        RoutineRead.objects.bulk_create(RoutineRead(routine=self.template, read=r) for r in reads)
 
 
 @dataclass(frozen=True)
@@ -286,6 +296,17 @@ def sign_in_link(w: World) -> None:
 
 def no_authenticator(w: World) -> None:
     TOTPDevice.objects.filter(user=w.bob).delete()
+
+
+def read_off_plan(w: World) -> None:
+    RoutineRead.objects.filter(read__slug=READ).delete()
+
+
+def read_on_plan(w: World) -> None:
+    read_off_plan(w)
+    read = Read.objects.get(slug=READ)
+    RoutineRead.objects.create(routine=w.plan, read=read)
+    RoutineRead.objects.create(routine=w.template, read=read)
 
 
 def no_recovery_codes(w: World) -> None:
@@ -393,7 +414,41 @@ PAGES = [
         method="POST",
         prepare=fresh_alice,
     ),
-    Page("account", ALICE, lambda w: "/account/", 2),
+    Page("account", ALICE, lambda w: "/account/", 3),
+    Page(
+        "language",
+        ALICE,
+        lambda w: "/account/language/",
+        3,
+        method="POST",
+        data=lambda w: {"language": "es"},
+    ),
+    Page("reminders:settings", ALICE, lambda w: "/account/reminders/", 3),
+    Page(
+        "reminders:settings",
+        ALICE,
+        lambda w: "/account/reminders/",
+        12,
+        method="POST",
+        data=lambda w: {"channel": "off", "time": "08:30"},
+        prepare=lambda w: ReminderSettings.objects.filter(patient=w.alice).delete(),
+    ),
+    Page(
+        "reminders:unsubscribe",
+        NOBODY,
+        lambda w: f"/reminders/unsubscribe/{unsubscribe_token(w.alice)}/",
+        1,
+    ),
+    Page(
+        "reminders:unsubscribe",
+        NOBODY,
+        lambda w: f"/reminders/unsubscribe/{unsubscribe_token(w.alice)}/",
+        2,
+        method="POST",
+        status=200,
+    ),
+    Page("learn:list", ALICE, lambda w: "/learn/", 3),
+    Page("learn:read", ALICE, lambda w: f"/learn/{READ}/", 4),
     Page("erasure", ALICE, lambda w: "/account/erase/", 2),
     Page(
         "erasure",
@@ -434,9 +489,9 @@ PAGES = [
     Page("password_reset_confirm", NOBODY, reset_link, 5, status=302),
     Page("password_reset_complete", NOBODY, lambda w: "/password-reset/done/", 0),
     Page("exercises:list", ALICE, lambda w: "/exercises/", 5),
-    Page("exercises:detail", ALICE, lambda w: "/exercises/glute-bridge/", 4),
+    Page("exercises:detail", ALICE, lambda w: "/exercises/glute-bridge/", 5),
     # --- the patient ------------------------------------------------------------------------
-    Page("routines:today", ALICE, lambda w: "/today/", 10),
+    Page("routines:today", ALICE, lambda w: "/today/", 12),
     Page("routines:history", ALICE, lambda w: "/history/", 7),
     Page("routines:psfs", ALICE, lambda w: "/activities/", 3),
     Page(
@@ -468,7 +523,7 @@ PAGES = [
         data=correction,
         prepare=uncorrected,
     ),
-    Page("routines:export_json", ALICE, lambda w: "/my-data/hipmob.json", 13),
+    Page("routines:export_json", ALICE, lambda w: "/my-data/hipmob.json", 15),
     Page("routines:export_csv", ALICE, lambda w: "/my-data/hipmob.csv", 5),
     Page(
         "routines:morning",
@@ -522,7 +577,7 @@ PAGES = [
         "routines:check_out",
         ALICE,
         session_path("check-out/"),
-        16,
+        18,
         method="POST",
         data=lambda w: {"pain": "2", "effort": "right", "note": ""},
         htmx=True,
@@ -530,14 +585,14 @@ PAGES = [
     ),
     # --- the clinician ----------------------------------------------------------------------
     Page("clinic:patients", BOB, lambda w: "/clinic/patients/", 7),
-    Page("clinic:patient", BOB, patient_path(), 14),
+    Page("clinic:patient", BOB, patient_path(), 16),
     Page("clinic:handout", BOB, patient_path("handout/"), 7),
     Page("clinic:assign", BOB, patient_path("assign/"), 8),
     Page(
         "clinic:assign",
         BOB,
         patient_path("assign/"),
-        14,
+        16,
         method="POST",
         data=lambda w: {
             "template": w.template.pk,
@@ -588,15 +643,49 @@ PAGES = [
         data=lambda w: {"note": "Spoke to her on the phone."},
         prepare=open_alert,
     ),
-    Page("clinic:edit_plan", BOB, patient_path("edit-plan/"), 10, method="POST"),
+    Page("clinic:edit_plan", BOB, patient_path("edit-plan/"), 12, method="POST"),
+    Page(
+        "clinic:attach_read",
+        BOB,
+        patient_path("reads/"),
+        11,
+        method="POST",
+        data=lambda w: {"read": READ},
+        prepare=read_off_plan,
+    ),
+    Page(
+        "clinic:detach_read",
+        BOB,
+        patient_path(f"reads/{READ}/remove/"),
+        7,
+        method="POST",
+        prepare=read_on_plan,
+    ),
+    Page(
+        "clinic:attach_template_read",
+        BOB,
+        routine_path("reads/"),
+        9,
+        method="POST",
+        data=lambda w: {"read": READ},
+        prepare=read_off_plan,
+    ),
+    Page(
+        "clinic:detach_template_read",
+        BOB,
+        routine_path(f"reads/{READ}/remove/"),
+        5,
+        method="POST",
+        prepare=read_on_plan,
+    ),
     Page("clinic:routines", BOB, lambda w: "/clinic/routines/", 4),
     Page("clinic:create_routine", BOB, lambda w: "/clinic/routines/new/", 4, method="POST"),
-    Page("clinic:builder", BOB, routine_path(), 9),
+    Page("clinic:builder", BOB, routine_path(), 11),
     Page(
         "clinic:builder",
         BOB,
         lambda w: f"/clinic/routines/{w.template.code}/?kind=stretch",
-        9,
+        11,
         htmx=True,
         label="builder-library-fragment",
     ),
@@ -604,7 +693,7 @@ PAGES = [
         "clinic:add_item",
         BOB,
         routine_path("items/"),
-        14,
+        16,
         method="POST",
         data=lambda w: {"exercise": Exercise.objects.get(slug="cat-camel").pk},
         htmx=True,
@@ -613,7 +702,7 @@ PAGES = [
         "clinic:update_item",
         BOB,
         lambda w: f"/clinic/routines/{w.template.code}/items/{template_item(w).code}/",
-        25,
+        27,
         method="POST",
         data=lambda w: {
             f"i{template_item(w).pk}-sets": "3",
@@ -626,7 +715,7 @@ PAGES = [
         "clinic:move_item",
         BOB,
         lambda w: f"/clinic/routines/{w.template.code}/items/{template_item(w).code}/move/",
-        13,
+        15,
         method="POST",
         data=lambda w: {"direction": "down"},
         htmx=True,
@@ -635,7 +724,7 @@ PAGES = [
         "clinic:remove_item",
         BOB,
         lambda w: f"/clinic/routines/{w.template.code}/items/{last_template_item(w).code}/remove/",
-        12,
+        14,
         method="POST",
         htmx=True,
         prepare=fresh_item,
@@ -648,12 +737,12 @@ PAGES = [
         method="POST",
         data=lambda w: {"title": "Renamed", "shared": "on"},
     ),
-    Page("clinic:duplicate", BOB, routine_path("duplicate/"), 9, method="POST"),
+    Page("clinic:duplicate", BOB, routine_path("duplicate/"), 11, method="POST"),
     Page(
         "clinic:delete_routine",
         BOB,
         lambda w: f"/clinic/routines/{w.doomed.code}/delete/",
-        9,
+        10,
         method="POST",
         prepare=doomed,
     ),
