@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -110,6 +111,7 @@ def main() -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--only", nargs="*", help="Page keys: today, step, history, list_500.")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up as on Ctrl+C
     if not LIGHTHOUSE.exists():
         print("Lighthouse is not installed: run `npm ci --prefix bench`.", file=sys.stderr)
         return 2
