@@ -52,7 +52,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@# Security linter: any medium or high finding fails the build.
-	$(BIN)/bandit --quiet --severity-level medium --recursive hipmob accounts exercises routines learn reminders \
+	$(BIN)/bandit --quiet --severity-level medium --recursive hipmob accounts exercises routines safety practice progression learn reminders patient clinic \
 		--exclude '*/migrations/*'
 
 test: lint

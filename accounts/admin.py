@@ -1,11 +1,8 @@
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from accounts.models import AuditEvent, CareLink, Role, User
+from accounts.models import AuditEvent, CareLink, User
 
 # Only a superuser may hand out power: anyone else who can edit accounts sees these
 # fields read-only, and cannot edit a superuser's account at all.
@@ -31,7 +28,6 @@ class ErasureRequestedFilter(admin.SimpleListFilter):
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "name", "role", "timezone", "is_staff", "is_active", "last_login")
     list_filter = ("role", ErasureRequestedFilter, "is_staff", "is_active", "groups")
-    actions = ["erase_patients"]
     search_fields = ("username", "name", "email")
     ordering = ("username",)
     fieldsets = (
@@ -72,38 +68,6 @@ class UserAdmin(BaseUserAdmin):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_delete_permission(request, obj)
-
-    @admin.action(description=_("Erase the selected patients' data"), permissions=["delete"])
-    def erase_patients(self, request, queryset):
-        """Shows what will happen and asks again; only the confirming POST erases."""
-        from routines.privacy import erase
-
-        patients = list(queryset.filter(role=Role.PATIENT, erased_at__isnull=True))
-        skipped = queryset.count() - len(patients)
-        if request.POST.get("confirmed") == "yes":
-            for patient in patients:
-                erase(patient, by=request.user)
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d patient erased. The audit trail keeps no health details.",
-                    "%(count)d patients erased. The audit trail keeps no health details.",
-                    len(patients),
-                )
-                % {"count": len(patients)},
-                messages.SUCCESS,
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Erase patients' data?"),
-            "patients": patients,
-            "skipped": skipped,
-            "queryset": queryset,
-            "opts": self.model._meta,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/accounts/erase_confirm.html", context)
 
 
 @admin.register(CareLink)

@@ -1,5 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
@@ -45,3 +47,18 @@ class ErasureRequestForm(forms.Form):
         ),
         error_messages={"required": _("Tick the box to confirm, or go back.")},
     )
+
+
+# Each language named in itself, so anyone can find their own whatever the page's language.
+OWN_NAMES = {"en": "English", "es": "Español"}
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            ("", gettext_lazy("The same as this phone or browser")),
+            *((code, OWN_NAMES.get(code, name)) for code, name in settings.LANGUAGES),
+        ]

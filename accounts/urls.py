@@ -1,13 +1,12 @@
 from django.urls import path
 
-from accounts import preferences, two_factor, views
+from accounts import two_factor, views
 
 urlpatterns = [
     path("sign-in/", views.sign_in, name="login"),
     path("sign-out/", views.sign_out, name="logout"),
     path("sign-out/everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
     path("link/<str:token>/", views.use_link, name="use_link"),
-    path("account/", views.account, name="account"),
     path("account/erase/", views.erasure, name="erasure"),
     path("two-step/", two_factor.verify, name="two_factor"),
     path("two-step/set-up/", two_factor.setup, name="two_factor_setup"),
@@ -20,5 +19,5 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("password-reset/done/", views.password_reset_complete, name="password_reset_complete"),
-    path("account/language/", preferences.language, name="language"),
+    path("account/language/", views.language, name="language"),
 ]

@@ -5,16 +5,14 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.forms import ErasureRequestForm, SignInForm, StaffPasswordResetForm
+from accounts.forms import ErasureRequestForm, LanguageForm, SignInForm, StaffPasswordResetForm
 from accounts.middleware import second_factor_exempt
 from accounts.models import AuditAction, AuditEvent, SignInLink, User
-from accounts.preferences import LanguageForm
-from reminders.views import reminder_form_for
 
 sign_in = auth_views.LoginView.as_view(
     template_name="accounts/sign_in.html",
@@ -75,18 +73,6 @@ def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
-@never_cache
-def account(request: HttpRequest) -> HttpResponse:
-    context = {
-        "idle_minutes": settings.STAFF_IDLE_MINUTES,
-        "language_form": LanguageForm(initial={"language": request.user.language}),
-    }
-    if request.user.is_patient:
-        context["reminder_form"] = reminder_form_for(request.user)
-    return render(request, "accounts/account.html", context)
-
-
 def locked_out(request: HttpRequest, credentials=None, *args, **kwargs) -> HttpResponse:
     """django-axes calls this instead of checking the password once a username and IP
     have failed too often. It says plainly what happened and when to try again."""
@@ -141,3 +127,33 @@ def erasure(request: HttpRequest) -> HttpResponse:
         return redirect("account")
     status = 422 if request.method == "POST" else 200
     return render(request, "accounts/erasure.html", {"form": form}, status=status)
+
+
+@require_POST
+def language(request: HttpRequest) -> HttpResponse:
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the languages in the list."))
+        return redirect("account")
+    user = request.user
+    user.language = form.cleaned_data["language"]
+    user.save(update_fields=["language"])
+    chosen = user.language or translation.get_language_from_request(request)
+    translation.activate(chosen)
+    messages.success(request, _("Language saved."))
+    response = redirect("account")
+    # Also remembered on this browser, so the sign-in page speaks it after signing out.
+    if user.language:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        )
+    else:
+        response.delete_cookie(
+            settings.LANGUAGE_COOKIE_NAME, samesite=settings.LANGUAGE_COOKIE_SAMESITE
+        )
+    return response

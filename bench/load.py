@@ -12,7 +12,7 @@ process running Django: `assign_template`, `SignInLink.issue`); starts gunicorn 
 production settings (DEBUG off) on 127.0.0.1, behind nginx with --servers 2; then runs N
 phones at once. Each signs in (one-time link, or the password form), answers the safety
 check, starts today's session, checks in, does every step and checks out, exactly as
-templates/routines/session.html and static/js/player.js do: HTMX posts with the CSRF
+templates/patient/session.html and static/js/player.js do: HTMX posts with the CSRF
 header, a 15 s timeout, and the player's retry schedule on timeouts, dropped
 connections and 5xx answers. Faults on the client side: every step POST is sent twice
 (half of them at the same moment), some sessions are reloaded mid-way, some abandoned
@@ -88,12 +88,12 @@ def child_seed(count: int) -> None:
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
 
-    from accounts.management.commands.seed_demo import CORE_FIVE, TEMPLATE_TITLE
     from accounts.models import CareLink, Role, SignInLink, User
+    from clinic.management.commands.seed_demo import CORE_FIVE, TEMPLATE_TITLE
     from exercises.models import Exercise
+    from practice.steps import plan_steps
     from routines.models import Routine, RoutineItem, RoutineKind
     from routines.plans import assign_template
-    from routines.steps import plan_steps
 
     password = make_password(os.environ["LOAD_PASSWORD"])  # one Argon2 hash, shared
     out = []
@@ -135,10 +135,10 @@ def child_count() -> None:
     django.setup()
     from django.db.models import Count
 
-    from routines.models import Session, StepLog
+    from practice.models import ExerciseSession, StepLog
 
     sessions = list(
-        Session.objects.values(
+        ExerciseSession.objects.values(
             "code", "patient__username", "status", "pain_before", "pain_after", "finished"
         )
     )
@@ -147,7 +147,7 @@ def child_count() -> None:
     )
     twice = StepLog.objects.values("session", "item", "side", "set_number")
     twice = twice.annotate(n=Count("id")).filter(n__gt=1).count()
-    days = Session.objects.values("patient", "local_date").annotate(n=Count("id"))
+    days = ExerciseSession.objects.values("patient", "local_date").annotate(n=Count("id"))
     print(
         json.dumps(
             {

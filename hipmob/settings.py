@@ -62,11 +62,17 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "accounts",
+    # In import order (tests/hipmob/test_import_order.py): each app may use the ones above.
     "exercises",
+    "accounts",
     "routines",
+    "safety",
+    "practice",
+    "progression",
     "learn",
     "reminders",
+    "patient",
+    "clinic",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

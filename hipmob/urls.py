@@ -17,11 +17,12 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("", include("accounts.urls")),
-    path("exercises/", include("exercises.urls")),
+    path("", include("patient.account_urls")),
+    path("exercises/", include("patient.library_urls")),
     path("learn/", include("learn.urls")),
     path("", include("reminders.urls")),
-    path("", include("routines.urls")),
-    path("clinic/", include("routines.clinic_urls")),
+    path("", include("patient.urls")),
+    path("clinic/", include("clinic.urls")),
     # Staff sign in through the same page as everyone (throttled, with the second step).
     path(
         "admin/login/",

@@ -17,7 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.role == Role.CLINICIAN:
         return redirect("clinic:patients")
     if user.role == Role.PATIENT and not user.is_staff:
-        return redirect("routines:today")
+        return redirect("patient:today")
     if user.is_staff:
         return redirect("admin:index")
     return render(request, "no_role.html", status=403)

@@ -29,3 +29,8 @@ class ReminderForm(forms.ModelForm):
                 _("We don't have an email address for you. Ask your clinic to add one.")
             )
         return channel
+
+
+def reminder_form_for(patient) -> ReminderForm:
+    """The form as the account page shows it, with the patient's current choices."""
+    return ReminderForm(instance=ReminderSettings.for_patient(patient), patient=patient)

@@ -48,6 +48,11 @@ class ReminderSettings(models.Model):
     def __str__(self) -> str:
         return f"{self.patient}: {self.channel} at {self.time:%H:%M}"
 
+    @classmethod
+    def for_patient(cls, patient) -> "ReminderSettings":
+        """The patient's settings, or the defaults (unsaved) if they never chose any."""
+        return cls.objects.filter(patient=patient).first() or cls(patient=patient)
+
 
 class Kind(models.TextChoices):
     DUE = "due", _("Session due today")

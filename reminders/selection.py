@@ -6,7 +6,7 @@ caller passes the clock, the patient's zone and what they have done.
   in the morning, else at MORNING).
 - At most one reminder per local date (Reminder's unique constraint holds the line).
 - Nothing once 3 or more due days have gone by with nothing logged: the clinician's
-  inactivity alert (routines.attention, the same count) takes over from there.
+  inactivity alert (progression.attention, the same count) takes over from there.
 
 All arithmetic is done on UTC instants, so a clock change is just another hour: on the
 day British clocks go forward, 07:30 in London is 06:30 UTC, not 07:30."""
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from routines import attention, schedule
+from progression import attention
+from routines import schedule
 
 MORNING = time(8, 0)
 NOON = time(12, 0)

@@ -19,9 +19,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
+from practice.models import ExerciseSession
 from reminders import selection
 from reminders.models import Channel, Reminder, ReminderSettings
-from routines.models import Routine, Screening, Session
+from routines.models import Routine
+from safety.models import Screening
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +54,7 @@ def reminder_email(patient: User) -> EmailMessage:
     """In the patient's own language, with one-click unsubscribe headers (RFC 8058)."""
     unsubscribe = unsubscribe_url(patient)
     context = {
-        "today_url": settings.SITE_URL.rstrip("/") + reverse("routines:today"),
+        "today_url": settings.SITE_URL.rstrip("/") + reverse("patient:today"),
         "account_url": settings.SITE_URL.rstrip("/") + reverse("account"),
         "unsubscribe_url": unsubscribe,
     }
@@ -114,13 +116,13 @@ def run(now=None) -> Report:
     recent = timezone.localdate(now) - timedelta(days=3)
     completed = defaultdict(set)
     for patient_id, day in (
-        Session.objects.completed()
+        ExerciseSession.objects.completed()
         .filter(patient_id__in=ids, local_date__gte=recent)
         .values_list("patient_id", "local_date")
     ):
         completed[patient_id].add(day)
     last_activity = dict(
-        Session.objects.filter(patient_id__in=ids)
+        ExerciseSession.objects.filter(patient_id__in=ids)
         .values("patient_id")
         .annotate(last=Max("local_date"))
         .values_list("patient_id", "last")

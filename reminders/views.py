@@ -9,23 +9,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import require_patient
 from accounts.models import AuditAction, AuditEvent
 from reminders import send
 from reminders.forms import ReminderForm
 from reminders.models import Channel, ReminderSettings
-from routines.access import require_patient
-
-
-def settings_for(patient) -> ReminderSettings:
-    """The patient's settings, or the defaults (unsaved) if they never chose any."""
-    return ReminderSettings.objects.filter(patient=patient).first() or ReminderSettings(
-        patient=patient
-    )
-
-
-def reminder_form_for(patient) -> ReminderForm:
-    """The form as the account page shows it, with the patient's current choices."""
-    return ReminderForm(instance=settings_for(patient), patient=patient)
 
 
 @require_http_methods(["GET", "POST"])
@@ -34,7 +22,9 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
     """The account page shows this form; its POST lands here. A form with a mistake is
     shown again on a page of its own, so it needs no JavaScript."""
     patient = require_patient(request.user)
-    form = ReminderForm(request.POST or None, instance=settings_for(patient), patient=patient)
+    form = ReminderForm(
+        request.POST or None, instance=ReminderSettings.for_patient(patient), patient=patient
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         ReminderSettings.objects.update_or_create(

@@ -1,41 +1,14 @@
-"""The one place that decides who may see whose data. Strangers get a 404."""
-
-import uuid
+"""Which routines a clinician may use or change. Strangers get a 404."""
 
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.models import CareLink, Role, User
-
-
-def require_patient(user: User) -> User:
-    if not user.is_authenticated or user.role != Role.PATIENT:
-        raise Http404
-    return user
-
-
-def require_clinician(user: User) -> User:
-    if not user.is_authenticated or user.role != Role.CLINICIAN:
-        raise Http404
-    return user
-
-
-def patients_of(clinician: User):
-    """The patients a clinician may see: those joined to them by an active care link."""
-    linked = CareLink.objects.active().filter(clinician=clinician).values("patient_id")
-    return User.objects.patients().filter(pk__in=linked)
-
-
-def linked_patient(clinician: User, code) -> User:
-    """A patient this clinician is linked to, or a 404 that says nothing more."""
-    return get_object_or_404(patients_of(clinician), code=code)
+from accounts.models import User
+from routines.models import Routine
 
 
 def usable_templates(clinician: User):
     """The clinician's own templates and everyone's shared ones."""
-    from routines.models import Routine
-
     return Routine.objects.templates().filter(Q(owner=clinician) | Q(shared=True))
 
 
@@ -46,15 +19,5 @@ def usable_template(clinician: User, code):
 def editable_template(clinician: User, code, queryset=None):
     """Only the author changes a template; others may copy a shared one. `queryset`
     lets the caller load related rows in the same lookup."""
-    from routines.models import Routine
-
     queryset = Routine.objects.all() if queryset is None else queryset
     return get_object_or_404(queryset.templates(), owner=clinician, code=code)
-
-
-def parse_uuid(value: str) -> uuid.UUID | None:
-    """A code from a query string; anything malformed is simply "no such thing"."""
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        return None

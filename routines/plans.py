@@ -4,7 +4,6 @@ from datetime import date
 
 from django.db import transaction
 
-from learn.models import RoutineRead
 from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind
 
 ITEM_FIELDS = (
@@ -20,7 +19,8 @@ ITEM_FIELDS = (
 )
 
 
-@transaction.atomic
+# No savepoint when called inside another transaction (learn/plans.py): it joins it.
+@transaction.atomic(savepoint=False)
 def assign_template(
     template: Routine,
     patient,
@@ -32,8 +32,8 @@ def assign_template(
 ) -> Routine:
     """Copy a template into a new active plan for the patient, ending any plan they
     had. The copy is independent: later edits to the template never reach the plan.
-    Three queries plus one bulk insert, whatever the template's size, and two more
-    for the reads attached to the template."""
+    Three queries plus one bulk insert, whatever the template's size. (Its reads come
+    along in learn/plans.py, which builds on this.)"""
     Routine.objects.for_patient(patient).active().update(active=False)
     plan = Routine.objects.create(
         kind=RoutineKind.PLAN,
@@ -49,5 +49,4 @@ def assign_template(
         RoutineItem(routine=plan, **{field: getattr(item, field) for field in ITEM_FIELDS})
         for item in template.items.all()
     )
-    RoutineRead.copy(template, plan, owner)
     return plan

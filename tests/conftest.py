@@ -58,3 +58,39 @@ def erin(db):
     erin = make_user(Role.ADMIN, username="erin", name="Erin Admin", is_staff=True)
     erin.groups.add(Group.objects.get(name=CATALOGUE_EDITORS))
     return erin
+
+
+# The shipped content, put back with the loaders the data migrations use: transactional
+# tests (the browser ones) empty every table afterwards, migrated rows included, so a
+# test that needs the content asks for it instead of trusting what migrate left.
+@pytest.fixture
+def catalogue(db):
+    from django.apps import apps
+
+    from exercises import catalogue as shipped
+    from exercises.models import Exercise
+
+    shipped.load(apps)
+    return Exercise.objects.all()
+
+
+@pytest.fixture
+def reads(catalogue):
+    from django.apps import apps
+
+    from learn import content
+    from learn.models import Read
+
+    content.load(apps)
+    return Read.objects.all()
+
+
+@pytest.fixture
+def questions(db):
+    from django.apps import apps
+
+    from safety import questions as shipped
+    from safety.models import ScreeningQuestion
+
+    shipped.load(apps)
+    return ScreeningQuestion.objects.filter(active=True)

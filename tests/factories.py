@@ -12,15 +12,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import CareLink, Role, User
 from accounts.two_factor import APP_DEVICE_NAME
 from exercises.models import Exercise, Kind
-from routines.models import (
-    EVERY_DAY,
-    Routine,
-    RoutineItem,
-    RoutineKind,
-    Screening,
-    Session,
-    StepLog,
-)
+from practice.models import ExerciseSession, StepLog
+from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind
+from safety.models import Screening
 
 PASSWORD = "correct-horse-battery-staple"
 _counter = itertools.count(1)
@@ -120,11 +114,13 @@ class HipMobClient(Client):
             session.save()
 
 
-def make_session(patient: User, plan: Routine, days_ago: int, before: int, after: int) -> Session:
+def make_session(
+    patient: User, plan: Routine, days_ago: int, before: int, after: int
+) -> ExerciseSession:
     """A finished session with one done set of each of the plan's exercises."""
     from datetime import UTC, datetime, timedelta
 
-    session = Session.objects.create(
+    session = ExerciseSession.objects.create(
         patient=patient,
         plan=plan,
         local_date=patient.local_date() - timedelta(days=days_ago),

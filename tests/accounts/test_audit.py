@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from accounts.models import AuditAction, AuditEvent, SignInLink
-from routines.models import Alert
+from safety.models import Alert
 from tests.accounts.test_sign_in import csrf_from
 from tests.factories import make_screening
 from tests.routines.test_clinic import assign_data, plan, post, template  # noqa: F401

@@ -2,7 +2,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import CareLink, User
-from routines.models import Routine, Session
+from practice.models import ExerciseSession
+from routines.models import Routine
 
 DEMO_USERS = {"demo-admin", "demo-clinician", "demo-patient"}
 
@@ -32,7 +33,7 @@ def test_it_creates_linked_accounts_and_a_plan_of_the_core_five(settings):
         .exists()
     )
     plan = Routine.objects.for_patient(users["demo-patient"]).active().get()
-    history = Session.objects.filter(patient=users["demo-patient"])
+    history = ExerciseSession.objects.filter(patient=users["demo-patient"])
     assert 8 <= history.count() <= 14
     assert all(s.status == "completed" and s.logs.count() == 16 for s in history)
     assert [item.exercise.slug for item in plan.items.all()] == [
@@ -48,7 +49,8 @@ def test_it_creates_linked_accounts_and_a_plan_of_the_core_five(settings):
 def test_running_it_twice_changes_nothing_the_second_time(settings):
     from django.contrib.auth.models import Group
 
-    from routines.models import RoutineItem, StepLog
+    from practice.models import StepLog
+    from routines.models import RoutineItem
 
     def snapshot():
         plan = Routine.objects.plans().active().get(patient__username="demo-patient")
@@ -57,7 +59,7 @@ def test_running_it_twice_changes_nothing_the_second_time(settings):
             CareLink.objects.count(),
             Routine.objects.count(),
             RoutineItem.objects.count(),
-            Session.objects.count(),
+            ExerciseSession.objects.count(),
             StepLog.objects.count(),
             plan.pk,
             list(Group.objects.filter(user__username="demo-admin").values_list("name")),

@@ -14,7 +14,6 @@ import pytest
 
 from accounts.models import User
 from accounts.two_factor import current_code
-from exercises.migrations._catalogue_v1 import EXERCISES
 from tests.factories import PASSWORD, add_authenticator
 
 # Playwright's sync API runs an event loop in the test thread, which makes Django refuse
@@ -107,21 +106,6 @@ def browser_context_args(browser_context_args):
     }
 
 
-@pytest.fixture
-def catalogue(transactional_db):
-    """Transactional tests empty the database afterwards, migrated data included, so
-    browser tests put the shipped catalogue back with the migration's own code."""
-    from django.apps import apps
-
-    from exercises.migrations import _catalogue_v1  # noqa: F401  (frozen content)
-    from exercises.models import Exercise
-
-    if Exercise.objects.count() < len(EXERCISES):
-        migration = __import__("exercises.migrations.0002_catalogue", fromlist=["load_catalogue"])
-        migration.load_catalogue(apps, None)
-    return Exercise.objects.all()
-
-
 def sign_in_on(page, base_url: str, username: str, password: str = PASSWORD):
     """Signs in through the real form, with the second step for staff."""
     user = User.objects.get(username=username)
@@ -137,20 +121,6 @@ def sign_in_on(page, base_url: str, username: str, password: str = PASSWORD):
         page.get_by_role("button", name="Continue").click()
         page.wait_for_load_state()
     return page
-
-
-@pytest.fixture
-def reads(catalogue):
-    """The shipped reads, put back the same way (they link to the catalogue)."""
-    from django.apps import apps
-
-    from learn.migrations._reads_v1 import READS
-    from learn.models import Read
-
-    if Read.objects.count() < len(READS):
-        migration = __import__("learn.migrations.0002_reads", fromlist=["load_reads"])
-        migration.load_reads(apps, None)
-    return Read.objects.all()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import SignInLink, User
-from routines.models import Session, StepLog
+from practice.models import ExerciseSession, StepLog
 from tests.e2e.axe import assert_no_axe_violations
 
 DEMO_STEPS = 16  # the core five: 4 + 2 + 4 + 4 + 2 sets and sides
@@ -64,7 +64,7 @@ def test_a_demo_patient_completes_a_whole_session_with_htmx(started, demo, csp_v
     expect(page.get_by_text("5 of 5 exercises done")).to_be_visible()
     expect(page.get_by_text("Pain 4 → 3")).to_be_visible()
     assert page.evaluate("window.__sameDocument") is True, "every step should swap, not reload"
-    session = Session.objects.get(patient=demo, local_date=demo.local_date())
+    session = ExerciseSession.objects.get(patient=demo, local_date=demo.local_date())
     assert session.status == "completed"
     assert (session.pain_before, session.pain_after, session.effort) == (4, 3, "right")
     assert StepLog.objects.filter(session=session).count() == DEMO_STEPS
@@ -147,7 +147,7 @@ def test_a_session_can_be_completed_without_javascript(
     page.get_by_role("radio", name="Easy", exact=True).check()
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("Pain 2 → 1")).to_be_visible()
-    session = Session.objects.get(patient=demo, local_date=demo.local_date())
+    session = ExerciseSession.objects.get(patient=demo, local_date=demo.local_date())
     assert session.status == "completed"
     assert StepLog.objects.filter(session=session).count() == DEMO_STEPS
     context.close()

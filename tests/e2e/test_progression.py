@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from exercises.models import Exercise
-from routines.models import MorningCheck, Session
+from practice.models import ExerciseSession, MorningCheck
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import sign_in_on
 from tests.factories import link, make_clinician, make_patient, make_plan, make_screening
@@ -30,7 +30,7 @@ def test_a_low_pain_week_gives_a_progress_the_clinician_accepts_and_the_next_ses
     plan = make_plan(alice, bob, [Exercise.objects.get(slug="glute-bridge")])
     today = alice.local_date()
     for days_ago, pain in [(3, 3), (2, 2), (1, 2)]:
-        Session.objects.create(
+        ExerciseSession.objects.create(
             patient=alice,
             plan=plan,
             local_date=today - timedelta(days=days_ago),
@@ -83,7 +83,7 @@ def test_the_bad_day_button_swaps_in_the_easier_versions(live_server, page, peop
     expect(page.get_by_role("heading", level=1, name="Cat-camel")).to_be_visible()
     expect(page.get_by_text("Bad-back day: these are the easier versions")).to_be_visible()
     assert_no_axe_violations(page)
-    assert Session.objects.get(patient=alice).bad_day
+    assert ExerciseSession.objects.get(patient=alice).bad_day
 
 
 def test_the_activity_scale_is_accessible(live_server, page, people):

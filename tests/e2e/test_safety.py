@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from routines.models import Alert, ScreeningQuestion
+from safety.models import Alert, ScreeningQuestion
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import sign_in_on
 from tests.factories import link as care_link
@@ -10,14 +10,12 @@ from tests.factories import make_patient
 
 
 @pytest.fixture
-def demo(catalogue):
+def demo(catalogue, questions):
     from django.apps import apps
 
     from exercises.permissions import ensure_catalogue_editors
 
     ensure_catalogue_editors(apps.get_app_config("exercises"))
-    migration = __import__("routines.migrations.0004_screening_questions", fromlist=["load"])
-    migration.load(apps, None)  # transactional tests empty the table; put the questions back
     call_command("seed_demo", "--force")
 
 

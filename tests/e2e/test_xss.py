@@ -6,7 +6,9 @@ from playwright.sync_api import expect
 
 from accounts.models import AuditAction, AuditEvent
 from exercises.models import Exercise
-from routines.models import Alert, PsfsScore, Routine, RoutineItem, RoutineKind
+from progression.models import PsfsScore
+from routines.models import Routine, RoutineItem, RoutineKind
+from safety.models import Alert
 from tests.e2e.conftest import sign_in_on
 from tests.factories import (
     link,

@@ -10,7 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exercises.models import Exercise
-from routines.models import Alert, Routine, RoutineItem, RoutineKind, Session, Suggestion
+from practice.models import ExerciseSession
+from progression.models import Suggestion
+from routines.models import Routine, RoutineItem, RoutineKind
+from safety.models import Alert
 from tests.factories import HipMobClient, make_plan, make_screening
 
 PAYLOADS = [
@@ -69,7 +72,9 @@ def world(alice, bob):
     plan = make_plan(alice, bob, [bridge])
     make_screening(alice)
     screening = make_screening(alice, tier="review")
-    session = Session.objects.create(patient=alice, plan=plan, local_date=alice.local_date())
+    session = ExerciseSession.objects.create(
+        patient=alice, plan=plan, local_date=alice.local_date()
+    )
     template = Routine.objects.create(kind=RoutineKind.TEMPLATE, title="Core", owner=bob)
     item = RoutineItem.from_exercise(bridge, routine=template, order=0)
     item.save()

@@ -15,7 +15,9 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from exercises.models import Exercise
-from routines.models import Alert, Routine, RoutineItem, RoutineKind, Suggestion
+from progression.models import Suggestion
+from routines.models import Routine, RoutineItem, RoutineKind
+from safety.models import Alert
 from tests.factories import HipMobClient, make_plan, make_screening, make_session
 
 PERSONAS = ["anonymous", "alice", "charlie", "bob", "dana", "erin"]
@@ -79,21 +81,21 @@ EXPECTATIONS = {
     # Patients, their own things
     "erasure": rule(PATIENTS),
     "reminders:settings": rule(PATIENTS),
-    "routines:today": rule(PATIENTS),
-    "routines:start": rule(PATIENTS, post=True),
-    "routines:start_bad_day": rule(PATIENTS, post=True),
-    "routines:morning": rule(PATIENTS, post=True),
-    "routines:psfs": rule(PATIENTS),
-    "routines:history": rule(PATIENTS),
-    "routines:safety": rule(PATIENTS),
-    "routines:export_json": rule(PATIENTS),
-    "routines:export_csv": rule(PATIENTS),
-    "routines:session": rule({"alice"}, code="session"),
-    "routines:check_in": rule({"alice"}, post=True, code="session"),
-    "routines:log_step": rule({"alice"}, post=True, code="session"),
-    "routines:check_out": rule({"alice"}, post=True, code="session"),
-    "routines:correct": rule({"alice"}, code="session"),
-    "routines:safety_result": rule({"alice"}, code="screening"),
+    "patient:today": rule(PATIENTS),
+    "patient:start": rule(PATIENTS, post=True),
+    "patient:start_bad_day": rule(PATIENTS, post=True),
+    "patient:morning": rule(PATIENTS, post=True),
+    "patient:psfs": rule(PATIENTS),
+    "patient:history": rule(PATIENTS),
+    "patient:safety": rule(PATIENTS),
+    "patient:export_json": rule(PATIENTS),
+    "patient:export_csv": rule(PATIENTS),
+    "patient:session": rule({"alice"}, code="session"),
+    "patient:check_in": rule({"alice"}, post=True, code="session"),
+    "patient:log_step": rule({"alice"}, post=True, code="session"),
+    "patient:check_out": rule({"alice"}, post=True, code="session"),
+    "patient:correct": rule({"alice"}, code="session"),
+    "patient:safety_result": rule({"alice"}, code="screening"),
     # Clinicians: their list and routines, and only their own patients
     "clinic:patients": rule(CLINICIANS),
     "clinic:add_patient": rule(CLINICIANS),

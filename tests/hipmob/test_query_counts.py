@@ -23,25 +23,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import SignInLink, User
 from exercises.models import Exercise
 from learn.models import Read, RoutineRead
+from practice.models import ExerciseSession, MorningCheck, SessionStatus, StepLog, StepStatus
+from practice.steps import plan_steps
+from progression.models import PsfsScore, Suggestion
 from reminders.models import ReminderSettings
 from reminders.send import unsubscribe_token
-from routines.models import (
-    Alert,
-    AlertKind,
-    MorningCheck,
-    PsfsScore,
-    Routine,
-    RoutineItem,
-    RoutineKind,
-    Screening,
-    ScreeningQuestion,
-    Session,
-    SessionStatus,
-    StepLog,
-    StepStatus,
-    Suggestion,
-)
-from routines.steps import plan_steps
+from routines.models import Routine, RoutineItem, RoutineKind
+from safety.models import Alert, AlertKind, Screening, ScreeningQuestion
 from tests.factories import (
     add_authenticator,
     link,
@@ -59,8 +47,8 @@ MORE = ["hip-flexor-stretch", "lunge-with-twist", "deep-squat", "bird-dog", "dea
 _numbers = itertools.count(1)
 
 
-def completed(patient, plan, days_ago: int, pain: int = 4) -> Session:
-    return Session(
+def completed(patient, plan, days_ago: int, pain: int = 4) -> ExerciseSession:
+    return ExerciseSession(
         patient=patient,
         plan=plan,
         local_date=patient.local_date() - timedelta(days=days_ago),
@@ -115,9 +103,11 @@ class World:
         exercises = [Exercise.objects.get(slug=slug) for slug in CORE]
         self.plan = make_plan(alice, bob, exercises, start_date=today - timedelta(days=120))
         self.screening = make_screening(alice, days_ago=1)
-        past = Session.objects.bulk_create([completed(alice, self.plan, n) for n in (2, 1)])
+        past = ExerciseSession.objects.bulk_create([completed(alice, self.plan, n) for n in (2, 1)])
         log_all(past, self.items)
-        self.session = Session.objects.create(patient=alice, plan=self.plan, local_date=today)
+        self.session = ExerciseSession.objects.create(
+            patient=alice, plan=self.plan, local_date=today
+        )
         self.check_in()
         PsfsScore.objects.create(
             patient=alice,
@@ -146,7 +136,7 @@ class World:
         return list(self.plan.items.select_related("exercise").order_by("order", "id"))
 
     def check_in(self) -> None:
-        Session.objects.filter(pk=self.session.pk).update(
+        ExerciseSession.objects.filter(pk=self.session.pk).update(
             pain_before=3, pain_after=None, status=SessionStatus.IN_PROGRESS, finished=None
         )
 
@@ -160,7 +150,9 @@ class World:
         # The same pain as the small world's sessions, and morning checks older than
         # the fortnight the progression rules read: the rules take the same branch, so
         # a count that differs is a query per row, not a different decision.
-        past = Session.objects.bulk_create([completed(alice, self.plan, n) for n in range(3, 90)])
+        past = ExerciseSession.objects.bulk_create(
+            [completed(alice, self.plan, n) for n in range(3, 90)]
+        )
         log_all(past, self.items)
         older = Screening.objects.bulk_create(
             Screening(
@@ -203,7 +195,7 @@ class World:
             patient = make_patient()
             link(bob, patient)
             plan = make_plan(patient, bob, exercises, start_date=today - timedelta(days=60))
-            Session.objects.bulk_create([completed(patient, plan, n) for n in range(1, 15)])
+            ExerciseSession.objects.bulk_create([completed(patient, plan, n) for n in range(1, 15)])
         for n in range(6):
             routine = Routine.objects.create(kind=RoutineKind.TEMPLATE, title=f"R{n}", owner=bob)
             RoutineItem.objects.bulk_create(
@@ -251,7 +243,7 @@ def first_step(w: World) -> dict:
 
 
 def reset_today(w: World) -> None:
-    Session.objects.filter(patient=w.alice, local_date=w.alice.local_date()).delete()
+    ExerciseSession.objects.filter(patient=w.alice, local_date=w.alice.local_date()).delete()
 
 
 def unlogged(w: World) -> None:
@@ -266,7 +258,7 @@ def all_logged(w: World) -> None:
 
 
 def checkin_stage(w: World) -> None:
-    Session.objects.filter(pk=w.session.pk).update(pain_before=None)
+    ExerciseSession.objects.filter(pk=w.session.pk).update(pain_before=None)
 
 
 def urgent(w: World) -> None:
@@ -323,8 +315,10 @@ def reset_link(w: World) -> str:
     return f"/password-reset/{uid}/{default_token_generator.make_token(w.bob)}/"
 
 
-def yesterdays(w: World) -> Session:
-    return Session.objects.get(patient=w.alice, local_date=w.alice.local_date() - timedelta(days=1))
+def yesterdays(w: World) -> ExerciseSession:
+    return ExerciseSession.objects.get(
+        patient=w.alice, local_date=w.alice.local_date() - timedelta(days=1)
+    )
 
 
 def correction(w: World) -> dict:
@@ -335,7 +329,7 @@ def correction(w: World) -> dict:
 
 
 def uncorrected(w: World) -> None:
-    Session.objects.filter(pk=yesterdays(w).pk).update(pain_after=3)
+    ExerciseSession.objects.filter(pk=yesterdays(w).pk).update(pain_after=3)
 
 
 def fresh_alice(w: World) -> None:
@@ -491,11 +485,11 @@ PAGES = [
     Page("exercises:list", ALICE, lambda w: "/exercises/", 5),
     Page("exercises:detail", ALICE, lambda w: "/exercises/glute-bridge/", 5),
     # --- the patient ------------------------------------------------------------------------
-    Page("routines:today", ALICE, lambda w: "/today/", 12),
-    Page("routines:history", ALICE, lambda w: "/history/", 7),
-    Page("routines:psfs", ALICE, lambda w: "/activities/", 3),
+    Page("patient:today", ALICE, lambda w: "/today/", 12),
+    Page("patient:history", ALICE, lambda w: "/history/", 7),
+    Page("patient:psfs", ALICE, lambda w: "/activities/", 3),
     Page(
-        "routines:psfs",
+        "patient:psfs",
         ALICE,
         lambda w: "/activities/",
         6,
@@ -503,19 +497,19 @@ PAGES = [
         data=lambda w: {"score_0": "5"},
         prepare=no_psfs_today,
     ),
-    Page("routines:safety", ALICE, lambda w: "/safety/", 3),
+    Page("patient:safety", ALICE, lambda w: "/safety/", 3),
     Page(
-        "routines:safety",
+        "patient:safety",
         ALICE,
         lambda w: "/safety/",
         6,
         method="POST",
         data=no_to_every_question,
     ),
-    Page("routines:safety_result", ALICE, lambda w: f"/safety/{w.screening.code}/", 3),
-    Page("routines:correct", ALICE, lambda w: f"/sessions/{yesterdays(w).code}/correct/", 4),
+    Page("patient:safety_result", ALICE, lambda w: f"/safety/{w.screening.code}/", 3),
+    Page("patient:correct", ALICE, lambda w: f"/sessions/{yesterdays(w).code}/correct/", 4),
     Page(
-        "routines:correct",
+        "patient:correct",
         ALICE,
         lambda w: f"/sessions/{yesterdays(w).code}/correct/",
         15,
@@ -523,10 +517,10 @@ PAGES = [
         data=correction,
         prepare=uncorrected,
     ),
-    Page("routines:export_json", ALICE, lambda w: "/my-data/hipmob.json", 15),
-    Page("routines:export_csv", ALICE, lambda w: "/my-data/hipmob.csv", 5),
+    Page("patient:export_json", ALICE, lambda w: "/my-data/hipmob.json", 15),
+    Page("patient:export_csv", ALICE, lambda w: "/my-data/hipmob.csv", 5),
     Page(
-        "routines:morning",
+        "patient:morning",
         ALICE,
         lambda w: "/morning/",
         14,
@@ -535,26 +529,24 @@ PAGES = [
         prepare=no_morning,
     ),
     Page(
-        "routines:start", ALICE, lambda w: "/sessions/start/", 9, method="POST", prepare=reset_today
+        "patient:start", ALICE, lambda w: "/sessions/start/", 9, method="POST", prepare=reset_today
     ),
     Page(
-        "routines:start_bad_day",
+        "patient:start_bad_day",
         ALICE,
         lambda w: "/sessions/bad-day/",
         12,
         method="POST",
         prepare=reset_today,
     ),
-    Page("routines:session", ALICE, session_path(), 6, label="session-step"),
-    Page("routines:session", ALICE, session_path(), 6, htmx=True, label="session-step-fragment"),
+    Page("patient:session", ALICE, session_path(), 6, label="session-step"),
+    Page("patient:session", ALICE, session_path(), 6, htmx=True, label="session-step-fragment"),
     Page(
-        "routines:session", ALICE, session_path(), 6, prepare=checkin_stage, label="session-checkin"
+        "patient:session", ALICE, session_path(), 6, prepare=checkin_stage, label="session-checkin"
     ),
+    Page("patient:session", ALICE, session_path(), 6, prepare=all_logged, label="session-checkout"),
     Page(
-        "routines:session", ALICE, session_path(), 6, prepare=all_logged, label="session-checkout"
-    ),
-    Page(
-        "routines:check_in",
+        "patient:check_in",
         ALICE,
         session_path("check-in/"),
         8,
@@ -564,7 +556,7 @@ PAGES = [
         prepare=checkin_stage,
     ),
     Page(
-        "routines:log_step",
+        "patient:log_step",
         ALICE,
         session_path("step/"),
         12,
@@ -574,7 +566,7 @@ PAGES = [
         prepare=unlogged,
     ),
     Page(
-        "routines:check_out",
+        "patient:check_out",
         ALICE,
         session_path("check-out/"),
         18,
@@ -793,7 +785,7 @@ def world(alice, bob) -> World:
 def test_the_page_keeps_a_fixed_number_of_queries_as_the_data_grows(pinned, world, client):
     small = count(pinned, world, client)
     world.grow()
-    assert Session.objects.filter(patient=world.alice).count() == 90
+    assert ExerciseSession.objects.filter(patient=world.alice).count() == 90
     assert world.plan.items.count() == 7
     large = count(pinned, world, client)
     assert (small, large) == (pinned.queries, pinned.queries), f"{pinned.id}: {small} then {large}"

@@ -6,7 +6,7 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.test import override_settings
 
-from exercises.migrations._catalogue_v1 import EXERCISES
+from exercises.catalogue import EXERCISES
 from exercises.models import Exercise
 
 

@@ -18,14 +18,12 @@ LOCALE = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES"
 # Files only clinicians and admins see: their messages may stay in English.
 STAFF_ONLY = (
     "templates/clinic/",
-    "routines/clinic",
-    "routines/builder",
+    "clinic/",
     "admin.py",
     "exercises/images.py",
-    "learn/clinic.py",
     "learn/_clinic_reads",
     "hipmob/urls.py",
-    "routines/attention.py",
+    "progression/attention.py",
     "accounts/two_factor.py",
     "accounts/middleware.py",  # the idle sign-out applies to staff only
     "templates/accounts/two_factor",

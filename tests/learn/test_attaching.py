@@ -7,8 +7,8 @@ from django.test import Client
 from accounts.models import AuditEvent
 from exercises.models import Exercise
 from learn.models import Read, RoutineRead
+from learn.plans import assign_with_reads
 from routines.models import Routine, RoutineKind
-from routines.plans import assign_template
 from tests.factories import make_plan
 
 
@@ -118,7 +118,7 @@ def test_reads_on_a_template_are_copied_into_the_plan_and_kept_when_it_is_edited
         "Sitting less, and sitting well"
         in client.get(f"/clinic/routines/{template.code}/").content.decode()
     )
-    plan = assign_template(template, alice, owner=bob, start_date=alice.local_date())
+    plan = assign_with_reads(template, alice, owner=bob, start_date=alice.local_date())
     assert list(plan.read_links.values_list("read__slug", flat=True)) == ["sitting-breaks"]
     # "Change the plan" copies the plan, reads and all, into a template to edit.
     post(client, f"/clinic/patients/{alice.code}/edit-plan/")

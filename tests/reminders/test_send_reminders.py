@@ -11,8 +11,8 @@ from django.db import connection
 from django.test import override_settings
 
 from exercises.models import Exercise
+from practice.models import ExerciseSession, SessionStatus
 from reminders.models import Channel, Kind, Reminder, ReminderSettings
-from routines.models import Session, SessionStatus
 from tests.factories import make_clinician, make_patient, make_plan, make_screening
 
 # 06:30 UTC on 29 March 2026, the day British clocks go forward: 07:30 in London,
@@ -34,7 +34,7 @@ def patient_with_reminders(username, zone, at=time(7, 30), **fields):
 
 
 def finished(patient, plan, day):
-    return Session.objects.create(
+    return ExerciseSession.objects.create(
         patient=patient,
         plan=plan,
         local_date=day,

@@ -1,6 +1,6 @@
 from datetime import date
 
-from routines import adherence
+from progression import adherence
 from routines.models import Routine
 
 MONDAYS = 0b0000001

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from routines import attention
+from progression import attention
 from routines.models import EVERY_DAY, Routine
 
 MON_WED_FRI = 0b0010101
@@ -85,7 +85,7 @@ def test_check_alerts_raises_one_inactivity_alert_per_patient(db, alice, bob, ch
 
     from django.core.management import call_command
 
-    from routines.models import Alert
+    from safety.models import Alert
     from tests.factories import make_plan
 
     make_plan(alice, bob, [], start_date=alice.local_date() - timedelta(days=10))

@@ -4,8 +4,10 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from exercises.models import Exercise
+from practice.models import ExerciseSession, MorningCheck, StepLog
 from routines.badday import easier_version
-from routines.models import Alert, MorningCheck, RoutineItem, Session, StepLog
+from routines.models import RoutineItem
+from safety.models import Alert
 from tests.factories import make_plan, make_screening
 
 
@@ -74,7 +76,7 @@ def post(client, url, data=None):
 
 def test_a_bad_back_day_swaps_in_the_easier_version_and_tells_the_clinician(patient, alice, plan):
     response = post(patient, "/sessions/bad-day/")
-    session = Session.objects.get(patient=alice)
+    session = ExerciseSession.objects.get(patient=alice)
     assert session.bad_day and response["Location"] == f"/sessions/{session.code}/"
     post(patient, f"/sessions/{session.code}/check-in/", {"pain": 6})
     page = patient.get(f"/sessions/{session.code}/")
@@ -94,11 +96,11 @@ def test_a_bad_back_day_swaps_in_the_easier_version_and_tells_the_clinician(pati
     assert Alert.objects.filter(patient=alice, kind="bad_day").count() == 1
     post(patient, "/sessions/bad-day/")  # a second tap changes nothing
     assert Alert.objects.filter(patient=alice, kind="bad_day").count() == 1
-    assert Session.objects.filter(patient=alice).count() == 1
+    assert ExerciseSession.objects.filter(patient=alice).count() == 1
 
 
 def finish_yesterday(alice, plan):
-    return Session.objects.create(
+    return ExerciseSession.objects.create(
         patient=alice,
         plan=plan,
         local_date=alice.local_date() - timedelta(days=1),

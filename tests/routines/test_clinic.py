@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from accounts.models import CareLink, SignInLink, User
 from exercises.models import Exercise
-from routines.models import Routine, RoutineItem, RoutineKind, Session
+from practice.models import ExerciseSession
+from routines.models import Routine, RoutineItem, RoutineKind
 from tests.factories import link, make_clinician, make_exercise, make_patient, make_plan
 
 
@@ -110,7 +111,7 @@ def test_another_clinicians_private_template_is_a_404(client, dana, template):
 
 
 def make_session(patient, plan, days_ago, before, after=None):
-    return Session.objects.create(
+    return ExerciseSession.objects.create(
         patient=patient,
         plan=plan,
         local_date=patient.local_date() - timedelta(days=days_ago),
@@ -487,7 +488,7 @@ def test_the_detail_page_shows_plan_chart_adherence_skips_and_notes(client, bob,
     session = make_session(alice, plan, 1, 5, 3)
     session.note = "Left hip tight"
     session.save()
-    from routines.models import StepLog
+    from practice.models import StepLog
 
     item = plan.items.first()
     StepLog.objects.create(

@@ -4,7 +4,7 @@ import pytest
 
 from accounts.models import AuditAction, AuditEvent
 from exercises.models import Exercise
-from routines.models import Session, StepLog
+from practice.models import ExerciseSession, StepLog
 from tests.accounts.test_sign_in import csrf_from
 from tests.factories import make_patient, make_plan, make_session
 
@@ -94,5 +94,5 @@ def test_nobody_else_can_correct_a_patients_log(client, alice, bob, plan):
     client.force_login(make_patient())
     token = csrf_from(client.get("/account/"))
     assert client.post(url, {"csrfmiddlewaretoken": token, "pain_after": "9"}).status_code == 404
-    assert Session.objects.get(pk=session.pk).pain_after == 2
+    assert ExerciseSession.objects.get(pk=session.pk).pain_after == 2
     assert StepLog.objects.filter(session=session, status="done").count() == 2

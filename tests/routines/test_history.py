@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from exercises.models import Exercise
-from routines.models import Session, StepLog
+from practice.models import ExerciseSession, StepLog
 from tests.factories import make_plan
 
 
@@ -22,7 +22,7 @@ def sessions(alice, plan):
     today = alice.local_date()
     made = []
     for days_ago, before, after in [(3, 5, 4), (2, 4, 4), (1, 6, 3)]:
-        session = Session.objects.create(
+        session = ExerciseSession.objects.create(
             patient=alice,
             plan=plan,
             local_date=today - timedelta(days=days_ago),

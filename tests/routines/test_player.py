@@ -6,7 +6,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from exercises.models import Exercise
-from routines.models import Session, SessionStatus, StepLog
+from practice.models import ExerciseSession, SessionStatus, StepLog
 from tests.factories import make_exercise, make_patient, make_plan, make_screening
 
 
@@ -33,10 +33,10 @@ def post(client, url, data=None, htmx=False):
     return client.post(url, {"csrfmiddlewaretoken": token(client), **(data or {})}, headers=headers)
 
 
-def start(client) -> Session:
+def start(client) -> ExerciseSession:
     response = post(client, "/sessions/start/")
     assert response.status_code == 302
-    return Session.objects.get(code=response["Location"].split("/")[2])
+    return ExerciseSession.objects.get(code=response["Location"].split("/")[2])
 
 
 def step_data(plan, index=0, side="both", set_number=1, action="done", **extra):
@@ -44,7 +44,7 @@ def step_data(plan, index=0, side="both", set_number=1, action="done", **extra):
     return {"item": item.pk, "side": side, "set_number": set_number, "action": action, **extra}
 
 
-def checked_in(client, pain=4) -> Session:
+def checked_in(client, pain=4) -> ExerciseSession:
     session = start(client)
     post(client, f"/sessions/{session.code}/check-in/", {"pain": pain})
     session.refresh_from_db()
@@ -57,27 +57,27 @@ def checked_in(client, pain=4) -> Session:
 def test_start_twice_opens_the_same_session(patient, alice):
     first, second = start(patient), start(patient)
     assert first == second
-    assert Session.objects.filter(patient=alice).count() == 1
+    assert ExerciseSession.objects.filter(patient=alice).count() == 1
     assert first.local_date == alice.local_date()
 
 
 def test_start_refuses_get(patient):
     assert patient.get("/sessions/start/").status_code == 405
-    assert not Session.objects.exists()
+    assert not ExerciseSession.objects.exists()
 
 
 def test_without_a_plan_there_is_nothing_to_start(client, charlie):
     client.force_login(charlie)
     response = post(client, "/sessions/start/")
     assert response["Location"] == "/today/"
-    assert not Session.objects.exists()
+    assert not ExerciseSession.objects.exists()
 
 
 @pytest.mark.parametrize("persona", ["bob", "dana"])
 def test_clinicians_cannot_start_sessions(client, request, persona, plan):
     client.force_login(request.getfixturevalue(persona))
     assert post(client, "/sessions/start/").status_code == 404
-    assert not Session.objects.exists()
+    assert not ExerciseSession.objects.exists()
 
 
 # --- check-in ------------------------------------------------------------------------
@@ -108,10 +108,10 @@ def test_a_retried_check_in_keeps_the_first_answer(patient):
 
 def test_the_database_refuses_pain_outside_0_to_10(alice, plan):
     with pytest.raises(IntegrityError), transaction.atomic():
-        Session.objects.create(
+        ExerciseSession.objects.create(
             patient=alice, plan=plan, local_date=date(2026, 2, 1), pain_before=11
         )
-    assert not Session.objects.exists()
+    assert not ExerciseSession.objects.exists()
 
 
 # --- steps ---------------------------------------------------------------------------
@@ -336,12 +336,14 @@ def test_due_today_follows_each_patients_own_date(client, bob):
         html = client.get("/today/").content.decode()
         assert "Sunday 29 March" in html and "Rest day" in html
         assert "Monday 30 March" in html  # "your next session is on Monday 30 March"
-    assert Session.objects.get(patient=auckland).local_date == date(2026, 3, 30)
+    assert ExerciseSession.objects.get(patient=auckland).local_date == date(2026, 3, 30)
 
 
 def test_an_unfinished_session_from_an_earlier_day_is_read_only(patient, alice, plan):
     session = checked_in(patient)
-    Session.objects.filter(pk=session.pk).update(local_date=alice.local_date() - timedelta(days=3))
+    ExerciseSession.objects.filter(pk=session.pk).update(
+        local_date=alice.local_date() - timedelta(days=3)
+    )
     html = patient.get(f"/sessions/{session.code}/").content.decode()
     assert "This session wasn&#x27;t finished" in html or "This session wasn't finished" in html
     for path, data in [("step/", step_data(plan)), ("check-out/", {"pain": 2, "effort": "easy"})]:
@@ -381,7 +383,7 @@ def test_the_player_keeps_a_fixed_number_of_queries_with_5_and_20_items(client, 
     small = make_plan(alice, bob, [make_exercise() for _ in range(5)], start_date=date(2026, 1, 1))
     session = checked_in(client)
     at_five = count(client, f"/sessions/{session.code}/")
-    Session.objects.all().delete()
+    ExerciseSession.objects.all().delete()
     small.active = False
     small.save()
     make_plan(alice, bob, [make_exercise() for _ in range(20)], start_date=date(2026, 1, 1))
@@ -392,9 +394,9 @@ def test_the_player_keeps_a_fixed_number_of_queries_with_5_and_20_items(client, 
 
 def add_past_sessions(patient, plan, total: int) -> None:
     today = patient.local_date()
-    existing = Session.objects.filter(patient=patient).count()
-    Session.objects.bulk_create(
-        Session(
+    existing = ExerciseSession.objects.filter(patient=patient).count()
+    ExerciseSession.objects.bulk_create(
+        ExerciseSession(
             patient=patient,
             plan=plan,
             local_date=today - timedelta(days=n),
@@ -414,7 +416,7 @@ def test_today_and_history_keep_a_fixed_number_of_queries_at_10_and_1000_session
     add_past_sessions(alice, plan, 10)
     assert count(patient, url) == expected
     add_past_sessions(alice, plan, 1000)
-    assert Session.objects.filter(patient=alice).count() == 1000
+    assert ExerciseSession.objects.filter(patient=alice).count() == 1000
     assert count(patient, url) == expected
 
 

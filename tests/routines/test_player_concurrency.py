@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import connection, connections
 from django.test import Client
 
-from routines.models import Session, StepLog
+from practice.models import ExerciseSession, StepLog
 from tests.factories import make_exercise, make_plan, make_screening
 
 pytestmark = [
@@ -36,7 +36,7 @@ def session(alice, bob):
     """Alice, checked in to today's session of one exercise: 2 sets, each side."""
     plan = make_plan(alice, bob, [make_exercise(sets=2, reps=10, per_side=True)])
     make_screening(alice)
-    return Session.objects.create(
+    return ExerciseSession.objects.create(
         patient=alice, plan=plan, local_date=alice.local_date(), pain_before=3
     )
 
@@ -48,7 +48,7 @@ def post_at_once(user, path: str, data: dict, threads: int = 2) -> list:
     errors: list[BaseException] = []
 
     def hold_before_insert(execute, sql, params, many, context):
-        if sql.startswith('INSERT INTO "routines_steplog"'):
+        if sql.startswith('INSERT INTO "practice_steplog"'):
             # BrokenBarrierError: the other thread never inserts, nothing to line up with.
             with contextlib.suppress(threading.BrokenBarrierError):
                 inserting.wait()

@@ -9,7 +9,8 @@ import pytest
 from django.db import OperationalError, connection
 from django.utils import timezone
 
-from routines.models import Alert, AlertKind, Session, SessionStatus
+from practice.models import ExerciseSession, SessionStatus
+from safety.models import Alert, AlertKind
 from tests.factories import make_exercise, make_plan, make_screening
 
 
@@ -20,7 +21,7 @@ def ready_to_finish(client, alice, bob):
     plan = make_plan(alice, bob, [make_exercise(sets=1, reps=10)])
     make_screening(alice)
     today = alice.local_date()
-    Session.objects.create(
+    ExerciseSession.objects.create(
         patient=alice,
         plan=plan,
         local_date=today - timedelta(days=1),
@@ -30,7 +31,9 @@ def ready_to_finish(client, alice, bob):
         status=SessionStatus.COMPLETED,
         finished=timezone.now(),
     )
-    session = Session.objects.create(patient=alice, plan=plan, local_date=today, pain_before=6)
+    session = ExerciseSession.objects.create(
+        patient=alice, plan=plan, local_date=today, pain_before=6
+    )
     client.force_login(alice)
     token = client.get(f"/sessions/{session.code}/").context["csrf_token"]
     item = plan.items.get()
@@ -60,7 +63,7 @@ def test_it_leaves_the_session_open_when_the_database_fails_after_check_outs_upd
         # Savepoint statements pass: rolling back is what a lost connection does too.
         if updated and "SAVEPOINT" not in sql:
             raise OperationalError("server closed the connection unexpectedly")
-        if sql.startswith('UPDATE "routines_session"'):
+        if sql.startswith('UPDATE "practice_exercisesession"'):
             updated.append(sql)
         return execute(sql, params, many, context)
 

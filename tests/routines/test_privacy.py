@@ -7,16 +7,11 @@ from django.contrib.auth.models import Permission
 
 from accounts.models import AuditAction, AuditEvent, CareLink, SignInLink, User
 from exercises.models import Exercise
+from practice.models import ExerciseSession, MorningCheck, StepLog
+from progression.models import PsfsScore
 from reminders.models import Reminder, ReminderSettings
-from routines.models import (
-    Alert,
-    MorningCheck,
-    PsfsScore,
-    Routine,
-    Screening,
-    Session,
-    StepLog,
-)
+from routines.models import Routine
+from safety.models import Alert, Screening
 from tests.accounts.test_sign_in import csrf_from
 from tests.factories import make_plan, make_screening, make_session
 
@@ -26,7 +21,7 @@ def record(alice, bob):
     """Alice's whole record: a plan, sessions, checks, scores, an alert, a trail."""
     plan = make_plan(alice, bob, [Exercise.objects.get(slug="glute-bridge")])
     session = make_session(alice, plan, days_ago=1, before=4, after=3)
-    Session.objects.filter(pk=session.pk).update(note="Knee clicked on the bridge")
+    ExerciseSession.objects.filter(pk=session.pk).update(note="Knee clicked on the bridge")
     MorningCheck.objects.create(
         patient=alice, local_date=alice.local_date(), session=session, response="same", pain=3
     )
@@ -86,7 +81,7 @@ def test_a_patient_asks_for_erasure_and_can_withdraw(client, alice, record):
     alice.refresh_from_db()
     assert alice.erasure_requested_at is not None
     assert "Withdraw my request" in client.get("/account/").text
-    assert Session.objects.filter(patient=alice).exists()  # nothing is erased yet
+    assert ExerciseSession.objects.filter(patient=alice).exists()  # nothing is erased yet
 
     client.post("/account/erase/", {"csrfmiddlewaretoken": csrf_from(page), "action": "withdraw"})
     alice.refresh_from_db()
@@ -124,7 +119,7 @@ def test_an_admin_erases_a_patient_after_confirming(account_admin, alice, bob, e
     assert asking.status_code == 200
     assert "Erase patients" in asking.text
     assert "1 selected account is not a patient" in asking.text
-    assert Session.objects.filter(patient=alice).exists()  # the first POST only asks
+    assert ExerciseSession.objects.filter(patient=alice).exists()  # the first POST only asks
 
     done = admin_action(account_admin, alice, bob, confirmed=True)
     assert done.status_code == 302
@@ -132,7 +127,15 @@ def test_an_admin_erases_a_patient_after_confirming(account_admin, alice, bob, e
     assert alice.erased_at is not None and not alice.is_active
     assert alice.name == "" and alice.email == "" and alice.username.startswith("erased-")
     assert not alice.has_usable_password()
-    for model in (Session, MorningCheck, Screening, Alert, PsfsScore, Reminder, ReminderSettings):
+    for model in (
+        ExerciseSession,
+        MorningCheck,
+        Screening,
+        Alert,
+        PsfsScore,
+        Reminder,
+        ReminderSettings,
+    ):
         assert not model.objects.filter(patient=alice).exists(), model
     assert not StepLog.objects.exists()
     assert not Routine.objects.filter(patient=alice).exists()
@@ -156,4 +159,4 @@ def test_an_admin_without_delete_permission_cannot_erase(client, erin, alice, re
     assert response.status_code in (200, 302)
     alice.refresh_from_db()
     assert alice.erased_at is None and alice.is_active
-    assert Session.objects.filter(patient=alice).exists()
+    assert ExerciseSession.objects.filter(patient=alice).exists()

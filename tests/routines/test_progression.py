@@ -3,9 +3,11 @@ from datetime import UTC, date, timedelta
 import pytest
 
 from exercises.models import Exercise
-from routines import progression
-from routines.models import Alert, MorningCheck, Session, Suggestion
-from routines.progression import ALERT, HOLD, PROGRESS, REGRESS, SessionFacts
+from practice.models import ExerciseSession, MorningCheck
+from progression import rules as progression
+from progression.models import Suggestion
+from progression.rules import ALERT, HOLD, PROGRESS, REGRESS, SessionFacts
+from safety.models import Alert
 
 TODAY = date(2026, 3, 20)
 
@@ -108,7 +110,7 @@ def low_pain_week(alice, bob):
     )
     today = alice.local_date()
     for days_ago, pain in [(3, 4), (2, 3), (1, 2)]:
-        Session.objects.create(
+        ExerciseSession.objects.create(
             patient=alice,
             plan=plan,
             local_date=today - timedelta(days=days_ago),
@@ -130,7 +132,7 @@ def test_low_pain_sessions_produce_a_progress_suggestion_the_clinician_accepts(
     client, alice, bob, low_pain_week
 ):
     from accounts.models import AuditEvent
-    from routines.suggestions import refresh
+    from progression.suggestions import refresh
 
     assert refresh(alice).action == PROGRESS
     suggestion = Suggestion.objects.get()
@@ -158,7 +160,7 @@ def test_low_pain_sessions_produce_a_progress_suggestion_the_clinician_accepts(
 def test_a_dismissed_suggestion_changes_nothing_and_strangers_cannot_decide(
     client, alice, bob, dana, low_pain_week
 ):
-    from routines.suggestions import refresh
+    from progression.suggestions import refresh
 
     refresh(alice)
     suggestion = Suggestion.objects.get()
@@ -176,7 +178,7 @@ def test_a_dismissed_suggestion_changes_nothing_and_strangers_cannot_decide(
 
 
 def test_high_pain_twice_raises_an_alert(alice, bob):
-    from routines.suggestions import refresh
+    from progression.suggestions import refresh
     from tests.factories import make_plan
 
     plan = make_plan(
@@ -184,7 +186,7 @@ def test_high_pain_twice_raises_an_alert(alice, bob):
     )
     today = alice.local_date()
     for days_ago in (2, 1):
-        Session.objects.create(
+        ExerciseSession.objects.create(
             patient=alice,
             plan=plan,
             local_date=today - timedelta(days=days_ago),
@@ -200,7 +202,7 @@ def test_high_pain_twice_raises_an_alert(alice, bob):
 
 
 def test_a_weekly_mean_well_above_baseline_raises_a_pain_spike_alert(alice, bob):
-    from routines.suggestions import refresh
+    from progression.suggestions import refresh
     from tests.factories import make_plan
 
     plan = make_plan(
@@ -208,7 +210,7 @@ def test_a_weekly_mean_well_above_baseline_raises_a_pain_spike_alert(alice, bob)
     )
     today = alice.local_date()
     for days_ago, pain in [(20, 3), (2, 5), (1, 5)]:  # baseline 3, this week 5: 2 points up
-        Session.objects.create(
+        ExerciseSession.objects.create(
             patient=alice,
             plan=plan,
             local_date=today - timedelta(days=days_ago),
@@ -223,12 +225,12 @@ def test_a_weekly_mean_well_above_baseline_raises_a_pain_spike_alert(alice, bob)
 
 
 def test_a_hold_keeps_the_suggestion_the_clinician_has_not_decided_yet(alice, bob, low_pain_week):
-    from routines.suggestions import refresh
+    from progression.suggestions import refresh
 
     refresh(alice)
     assert Suggestion.objects.filter(status="pending").count() == 1
     # Today's session: low pain, but no morning answer yet, so the rules say "hold".
-    Session.objects.create(
+    ExerciseSession.objects.create(
         patient=alice,
         plan=low_pain_week,
         local_date=alice.local_date(),
@@ -244,14 +246,14 @@ def test_a_hold_keeps_the_suggestion_the_clinician_has_not_decided_yet(alice, bo
 def test_step_backs_on_two_days_raise_an_alert(alice, bob):
     from datetime import datetime
 
-    from routines.suggestions import refresh
+    from progression.suggestions import refresh
     from tests.factories import make_plan
 
     plan = make_plan(
         alice, bob, [Exercise.objects.get(slug="glute-bridge")], start_date=date(2026, 1, 1)
     )
     today = alice.local_date()
-    Session.objects.create(
+    ExerciseSession.objects.create(
         patient=alice,
         plan=plan,
         local_date=today - timedelta(days=2),
@@ -263,7 +265,7 @@ def test_step_backs_on_two_days_raise_an_alert(alice, bob):
     assert refresh(alice).action == REGRESS
     Suggestion.objects.update(created=datetime.now(UTC) - timedelta(days=1))
     assert not Alert.objects.filter(kind="regress").exists()
-    Session.objects.create(
+    ExerciseSession.objects.create(
         patient=alice,
         plan=plan,
         local_date=today - timedelta(days=1),
@@ -279,7 +281,7 @@ def test_step_backs_on_two_days_raise_an_alert(alice, bob):
 
 
 def test_an_out_of_date_suggestion_is_withdrawn_not_applied(client, alice, bob, low_pain_week):
-    from routines.suggestions import refresh
+    from progression.suggestions import refresh
 
     refresh(alice)
     suggestion = Suggestion.objects.get()
@@ -297,7 +299,7 @@ def test_an_out_of_date_suggestion_is_withdrawn_not_applied(client, alice, bob, 
 
 def test_a_double_click_on_accept_records_one_decision(client, alice, bob, low_pain_week):
     from accounts.models import AuditEvent
-    from routines.suggestions import refresh
+    from progression.suggestions import refresh
 
     refresh(alice)
     suggestion = Suggestion.objects.get()

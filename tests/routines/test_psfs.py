@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from routines import psfs
-from routines.models import PsfsScore
+from progression import psfs
+from progression.models import PsfsScore
 from tests.factories import make_plan
 
 

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from routines import safety
-from routines.models import Alert, Screening, ScreeningQuestion
+from safety import rules as safety
+from safety.models import Alert, Screening, ScreeningQuestion
 from tests.factories import make_exercise, make_plan, make_screening
 
 TIERS = {"a": "emergency", "b": "urgent", "c": "review"}
@@ -169,7 +169,7 @@ def test_the_safety_pages_are_only_for_patients(client, bob):
 
 
 def test_a_red_flag_during_a_session_pauses_it_and_refuses_further_steps(patient, alice):
-    from routines.models import Session, StepLog
+    from practice.models import ExerciseSession, StepLog
     from tests.factories import make_exercise
 
     plan = alice.plans.get()
@@ -178,7 +178,7 @@ def test_a_red_flag_during_a_session_pauses_it_and_refuses_further_steps(patient
     RoutineItem.from_exercise(make_exercise(), routine=plan, order=0).save()
     make_screening(alice, days_ago=1)
     post(patient, "/sessions/start/", {})
-    session = Session.objects.get(patient=alice)
+    session = ExerciseSession.objects.get(patient=alice)
     post(patient, f"/sessions/{session.code}/check-in/", {"pain": 3})
     post(patient, "/safety/", answers(yes={"saddle-numbness"}))
     html = patient.get(f"/sessions/{session.code}/").content.decode()
@@ -203,7 +203,8 @@ def test_answering_no_afterwards_does_not_lift_the_lock(patient, alice):
 
 
 def test_a_review_answer_withdraws_a_waiting_progress_suggestion(patient, alice, bob):
-    from routines.models import RoutineItem, Suggestion
+    from progression.models import Suggestion
+    from routines.models import RoutineItem
 
     plan = alice.plans.get()
     item = RoutineItem.from_exercise(make_exercise(), routine=plan, order=0)

@@ -9,21 +9,11 @@ import time_machine
 from django.core.management import CommandError, call_command
 
 from accounts.models import CareLink, User
-from routines import safety
-from routines.models import (
-    EVERY_DAY,
-    Alert,
-    MorningCheck,
-    PsfsScore,
-    Routine,
-    RoutineItem,
-    Screening,
-    Session,
-    SessionStatus,
-    StepLog,
-    StepStatus,
-    Suggestion,
-)
+from practice.models import ExerciseSession, MorningCheck, SessionStatus, StepLog, StepStatus
+from progression.models import PsfsScore, Suggestion
+from routines.models import EVERY_DAY, Routine, RoutineItem
+from safety import rules as safety
+from safety.models import Alert, Screening
 
 pytestmark = pytest.mark.django_db
 NOW = datetime(2026, 3, 18, 12, 0, tzinfo=UTC)
@@ -56,7 +46,7 @@ def snapshot(prefix: str = "t") -> dict:
             )
         ),
         "sessions": sorted(
-            Session.objects.filter(patient__in=people).values_list(
+            ExerciseSession.objects.filter(patient__in=people).values_list(
                 "code", "local_date", "started", "pain_before", "pain_after", "status", "bad_day"
             )
         ),
@@ -104,7 +94,7 @@ def test_it_makes_a_clinic_the_apps_rules_accept():
         assert Screening.objects.pausing_for(patient) is None
         latest = Screening.objects.latest_for(patient)
         assert not safety.check_due(latest.local_date, patient.local_date(NOW))
-    sessions = Session.objects.filter(patient__in=patients)
+    sessions = ExerciseSession.objects.filter(patient__in=patients)
     assert sessions.count() > 6 * 20
     for session in sessions.select_related("plan"):
         # Every step logged belongs to the plan followed that day; started that day.
@@ -127,7 +117,9 @@ def test_the_first_patient_can_start_a_daily_session_today():
     first = User.objects.get(username="t-patient-0001")
     plan = Routine.objects.for_patient(first).active().get()
     assert plan.schedule_days == EVERY_DAY
-    assert not Session.objects.filter(patient=first, local_date=first.local_date(NOW)).exists()
+    assert not ExerciseSession.objects.filter(
+        patient=first, local_date=first.local_date(NOW)
+    ).exists()
 
 
 def test_the_same_seed_makes_the_same_clinic_and_another_seed_another():
@@ -178,4 +170,4 @@ def test_it_refuses_nonsense_and_makes_nothing(options, message):
     with pytest.raises(CommandError, match=message):
         make(**options)
     assert not User.objects.filter(username__startswith="t-").exists()
-    assert not Session.objects.exists()
+    assert not ExerciseSession.objects.exists()

@@ -1,0 +1,40 @@
+"""The one place that decides who may see whose data. Strangers get a 404. Every app
+may use it: it needs nothing but accounts."""
+
+import uuid
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.models import CareLink, Role, User
+
+
+def require_patient(user: User) -> User:
+    if not user.is_authenticated or user.role != Role.PATIENT:
+        raise Http404
+    return user
+
+
+def require_clinician(user: User) -> User:
+    if not user.is_authenticated or user.role != Role.CLINICIAN:
+        raise Http404
+    return user
+
+
+def patients_of(clinician: User):
+    """The patients a clinician may see: those joined to them by an active care link."""
+    linked = CareLink.objects.active().filter(clinician=clinician).values("patient_id")
+    return User.objects.patients().filter(pk__in=linked)
+
+
+def linked_patient(clinician: User, code) -> User:
+    """A patient this clinician is linked to, or a 404 that says nothing more."""
+    return get_object_or_404(patients_of(clinician), code=code)
+
+
+def parse_uuid(value: str) -> uuid.UUID | None:
+    """A code from a query string; anything malformed is simply "no such thing"."""
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None

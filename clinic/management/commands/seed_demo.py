@@ -1,0 +1,154 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import CareLink, Role, User
+from accounts.two_factor import APP_DEVICE_NAME
+from exercises.models import Exercise
+from exercises.permissions import CATALOGUE_EDITORS
+from learn.plans import assign_with_reads
+from practice.models import ExerciseSession, SessionStatus, StepLog, StepStatus
+from practice.steps import plan_steps
+from routines.models import Routine, RoutineItem, RoutineKind
+from safety.models import Screening, ScreeningQuestion, Tier
+
+DEMO_PASSWORD = "hipmob-demo"  # noqa: S105 - printed by `make run`; refused outside DEBUG
+# The demo staff's authenticator key (hex, as django-otp stores it), public like the
+# password: `manage.py demo_code` prints the current code.
+DEMO_TOTP_KEY = "4869704d6f622064656d6f20736563726574"
+CORE_FIVE = ["hip-flexor-stretch", "glute-bridge", "clamshell", "lunge-with-twist", "deep-squat"]
+TEMPLATE_TITLE = "Hip mobility: the core five"
+HISTORY_DAYS = 14
+MISSED_DAYS = {4, 9, 10}  # days ago: nobody manages every day
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts and the demo patient's plan (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off. The demo accounts share a published password.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, force: bool = False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to create demo accounts with DEBUG off: their password is public. "
+                "Use --force if this really is a demo server."
+            )
+        admin = self._user("demo-admin", "Erin Admin", Role.ADMIN, is_staff=True)
+        admin.groups.add(*self._groups())
+        admin.user_permissions.add(*Permission.objects.filter(content_type__app_label="accounts"))
+        clinician = self._user("demo-clinician", "Bob Reid", Role.CLINICIAN)
+        patient = self._user("demo-patient", "Alice Morgan", Role.PATIENT)
+        CareLink.objects.update_or_create(
+            clinician=clinician, patient=patient, defaults={"ended": None}
+        )
+
+        template = self._template(clinician)
+        plan = Routine.objects.for_patient(patient).active().first() or assign_with_reads(
+            template,
+            patient,
+            owner=clinician,
+            start_date=patient.local_date() - timedelta(days=HISTORY_DAYS),
+        )
+        if not ExerciseSession.objects.filter(patient=patient).exists():
+            self._history(patient, plan)
+        if not Screening.objects.filter(patient=patient).exists():
+            # A clear safety check three days ago, so the demo can start straight away.
+            Screening.objects.create(
+                patient=patient,
+                local_date=patient.local_date() - timedelta(days=3),
+                answers=[
+                    {"key": q.key, "text": q.text, "tier": q.tier, "yes": False}
+                    for q in ScreeningQuestion.objects.filter(active=True)
+                ],
+                tier=Tier.CLEAR,
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo data ready: demo-patient, demo-clinician and demo-admin, "
+                f"password {DEMO_PASSWORD}"
+            )
+        )
+
+    def _history(self, patient: User, plan: Routine) -> None:
+        """Two weeks of finished sessions, a few days missed, pain easing a little."""
+        today = patient.local_date()
+        items = list(plan.items.select_related("exercise"))
+        for days_ago in range(HISTORY_DAYS, 0, -1):
+            if days_ago in MISSED_DAYS:
+                continue
+            before = 3 + (days_ago * 2) // HISTORY_DAYS + (days_ago % 3 == 0)
+            session = ExerciseSession.objects.create(
+                patient=patient,
+                plan=plan,
+                local_date=today - timedelta(days=days_ago),
+                pain_before=before,
+                pain_after=max(before - 1 - (days_ago % 2), 1),
+                effort="right",
+                status=SessionStatus.COMPLETED,
+                finished=timezone.now(),
+            )
+            StepLog.objects.bulk_create(
+                StepLog(
+                    session=session,
+                    item=step.item,
+                    exercise=step.exercise,
+                    side=step.side,
+                    set_number=step.set_number,
+                    status=StepStatus.DONE,
+                    reps=step.item.reps,
+                    hold_seconds=step.item.hold_seconds,
+                )
+                for step in plan_steps(items)
+            )
+
+    def _groups(self):
+        from django.contrib.auth.models import Group
+
+        group, _ = Group.objects.get_or_create(name=CATALOGUE_EDITORS)
+        return [group]
+
+    def _user(self, username: str, name: str, role: str, is_staff: bool = False) -> User:
+        user, _ = User.objects.get_or_create(
+            username=username,
+            defaults={"name": name, "role": role, "is_staff": is_staff},
+        )
+        # Put the demo back in its known state each time: the password is the demo's.
+        user.name, user.role, user.is_staff, user.is_active = name, role, is_staff, True
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        if user.needs_second_factor:
+            TOTPDevice.objects.filter(user=user).exclude(name=APP_DEVICE_NAME).delete()
+            TOTPDevice.objects.update_or_create(
+                user=user,
+                name=APP_DEVICE_NAME,
+                defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
+            )
+        return user
+
+    def _template(self, clinician: User) -> Routine:
+        template = (
+            Routine.objects.templates().filter(title=TEMPLATE_TITLE, owner=clinician).first()
+        ) or Routine.objects.create(
+            kind=RoutineKind.TEMPLATE, title=TEMPLATE_TITLE, owner=clinician, shared=True
+        )
+        if not template.items.exists():
+            exercises = Exercise.objects.in_bulk(CORE_FIVE, field_name="slug")
+            missing = set(CORE_FIVE) - set(exercises)
+            if missing:
+                raise CommandError(f"The catalogue lacks {sorted(missing)}: run migrate first.")
+            RoutineItem.objects.bulk_create(
+                RoutineItem.from_exercise(exercises[slug], routine=template, order=index)
+                for index, slug in enumerate(CORE_FIVE)
+            )
+        return template

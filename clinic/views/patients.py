@@ -1,0 +1,312 @@
+"""The clinician's workspace for patients: the list, adding a patient, their detail
+page, sign-in links, assigning a routine, and the printable handout."""
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.access import linked_patient, parse_uuid, patients_of, require_clinician
+from accounts.models import AuditAction, AuditEvent, CareLink, Role, SignInLink, User
+from clinic import caseload
+from clinic.forms import AddPatientForm, AssignForm
+from clinic.views.reads import AttachReadForm, reads_context
+from hipmob.qr import qr_data_uri
+from learn.plans import assign_with_reads
+from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
+from progression import charts
+from progression.models import PsfsScore, Suggestion, SuggestionStatus
+from progression.psfs import MEANINGFUL
+from routines import schedule
+from routines.access import usable_templates
+from routines.models import Routine
+from safety.models import Screening
+
+PAGE_SIZE = 25
+
+
+@require_GET
+@never_cache
+def patient_list(request: HttpRequest) -> HttpResponse:
+    """Who needs attention first (routines/caseload.py). Six queries for any number of
+    patients: session, user, the patients with their scores, their active plans, the
+    last week's sessions, and the last fortnight's of the patients on the page."""
+    clinician = require_clinician(request.user)
+    query = request.GET.get("q", "").strip()[:100]
+    rows = caseload.rows_for(clinician, query)
+    page_number = max(1, min(_int(request.GET.get("page"), 1), 10_000))
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page_number = min(page_number, pages)
+    context = {
+        "rows": caseload.with_patients(
+            rows[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
+        ),
+        "page_number": page_number,
+        "pages": pages,
+        "total": len(rows),
+        "query": query,
+    }
+    return render(request, "clinic/patient_list.html", context)
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _new_username() -> str:
+    """Random, so a patient's name never ends up in a login or a log line."""
+    while True:
+        username = f"patient-{secrets.token_hex(4)}"
+        if not User.objects.filter(username=username).exists():
+            return username
+
+
+ADDED_KEY = "clinic_added_patients"
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def add_patient(request: HttpRequest) -> HttpResponse:
+    """A refresh or a double click sends the same form again: the request id it carries
+    is remembered, and a repeat goes to the patient already made instead of a second
+    account."""
+    clinician = require_clinician(request.user)
+    form = AddPatientForm(request.POST or None, initial={"request_id": uuid.uuid4().hex})
+    if request.method == "POST" and form.is_valid():
+        request_id = form.cleaned_data["request_id"]
+        added = request.session.get(ADDED_KEY, {})
+        if request_id in added:
+            existing = patients_of(clinician).filter(code=added[request_id]).first()
+            if existing:
+                messages.info(request, _("%(name)s was already added.") % {"name": existing.name})
+                return redirect("clinic:patient", code=existing.code)
+        with transaction.atomic():
+            patient = User(
+                username=_new_username(),
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                timezone=form.cleaned_data["timezone"],
+                role=Role.PATIENT,
+            )
+            patient.set_unusable_password()  # patients sign in with one-time links
+            patient.save()
+            CareLink.objects.create(clinician=clinician, patient=patient)
+            _link, token = SignInLink.issue(patient, created_by=clinician)
+        request.session[ADDED_KEY] = {**added, request_id: str(patient.code)}
+        messages.success(request, _("%(name)s is added.") % {"name": patient.name})
+        return _link_page(request, patient, token, status=201)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "clinic/add_patient.html", {"form": form}, status=status)
+
+
+def _link_page(request, patient: User, token: str, status: int = 200) -> HttpResponse:
+    """The token exists only in this response: it is shown once, never stored."""
+    url = request.build_absolute_uri(reverse("use_link", args=[token]))
+    context = {
+        "patient": patient,
+        "url": url,
+        "qr": qr_data_uri(url),
+        "days": settings.SIGN_IN_LINK_DAYS,
+    }
+    return render(request, "clinic/link.html", context, status=status)
+
+
+@require_POST
+@never_cache
+def new_link(request: HttpRequest, code) -> HttpResponse:
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    _link, token = SignInLink.issue(patient, created_by=clinician)
+    return _link_page(request, patient, token)
+
+
+@require_GET
+@never_cache
+def patient_detail(request: HttpRequest, code) -> HttpResponse:
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    AuditEvent.record(clinician, AuditAction.PATIENT_VIEWED, patient=patient)
+    plan = Routine.objects.for_patient(patient).active().with_items("bad_day_exercise").first()
+    sessions = list(ExerciseSession.objects.filter(patient=patient).order_by("-local_date")[:30])
+    psfs_scores = list(PsfsScore.objects.filter(patient=patient).order_by("local_date"))
+    completed = [s for s in sessions if s.status == SessionStatus.COMPLETED][::-1]
+    per_exercise = (
+        StepLog.objects.filter(session__patient=patient)
+        .values(name=F("exercise__name"))
+        .annotate(
+            done=Count("id", filter=Q(status=StepStatus.DONE)),
+            easier=Count("id", filter=Q(status=StepStatus.EASIER)),
+            skipped=Count("id", filter=Q(status=StepStatus.SKIPPED)),
+        )
+        .order_by("name")
+    )
+    skip_reasons = (
+        StepLog.objects.filter(session__patient=patient, status=StepStatus.SKIPPED)
+        .values("skip_reason")
+        .annotate(count=Count("id"))
+        .order_by("-count")
+    )
+    context = {
+        "patient": patient,
+        "plan": plan,
+        "alerts": list(patient.alerts.open().select_related("screening")),
+        "suggestions": list(
+            Suggestion.objects.filter(patient=patient, status=SuggestionStatus.PENDING)
+            .select_related("item__exercise", "exercise")
+            .order_by("item__order")
+        ),
+        "screenings": list(Screening.objects.filter(patient=patient).order_by("-at")[:5]),
+        "sessions": sessions,
+        "psfs": psfs_scores,
+        "psfs_chart": charts.psfs_chart(psfs_scores),
+        "psfs_change": psfs_scores[-1].mean - psfs_scores[0].mean if len(psfs_scores) > 1 else None,
+        "psfs_meaningful": MEANINGFUL,
+        "psfs_meaningful_drop": -MEANINGFUL,
+        "psfs_latest": psfs_scores[-1] if psfs_scores else None,
+        "chart": charts.pain_chart(completed),
+        "chart_sessions": completed,
+        "per_exercise": per_exercise,
+        "skip_reasons": [
+            {"label": _reason_label(r["skip_reason"]), "count": r["count"]} for r in skip_reasons
+        ],
+        "days_label": schedule.days_label(plan.schedule_days) if plan else "",
+        "read_form": AttachReadForm(),
+        **reads_context(plan),
+    }
+    return render(request, "clinic/patient_detail.html", context)
+
+
+def _reason_label(value: str) -> str:
+    return str(SkipReason(value).label) if value in SkipReason.values else value
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def assign(request: HttpRequest, code) -> HttpResponse:
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    templates = usable_templates(clinician).order_by("title")
+    today = patient.local_date()
+    initial = {"start_date": today}
+    current = Routine.objects.for_patient(patient).active().first()
+    if current:  # keep their days and end date unless the clinician changes them
+        initial["days"] = [str(i) for i in range(7) if current.schedule_days & (1 << i)]
+        initial["end_date"] = current.end_date
+    if request.GET.get("template"):
+        initial["template"] = templates.filter(code=parse_uuid(request.GET["template"])).first()
+    form = AssignForm(request.POST or None, templates=templates, today=today, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        plan = assign_with_reads(
+            data["template"],
+            patient,
+            owner=clinician,
+            start_date=data["start_date"],
+            schedule_days=data["days"],
+            end_date=data["end_date"],
+        )
+        AuditEvent.record(
+            clinician,
+            AuditAction.PLAN_ASSIGNED,
+            patient=patient,
+            target=f"plan {plan.code}",
+            template=str(data["template"].code),
+            start_date=data["start_date"].isoformat(),
+        )
+        messages.success(
+            request,
+            _("%(name)s's plan is now “%(title)s”.")
+            % {"name": patient.name, "title": data["template"].title},
+        )
+        return redirect("clinic:patient", code=patient.code)
+    status = 422 if request.method == "POST" else 200
+    context = {"patient": patient, "form": form, "has_templates": templates.exists()}
+    return render(request, "clinic/assign.html", context, status=status)
+
+
+@require_GET
+@never_cache
+def handout(request: HttpRequest, code) -> HttpResponse:
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    AuditEvent.record(clinician, AuditAction.HANDOUT_VIEWED, patient=patient)
+    plan = Routine.objects.for_patient(patient).active().with_items().first()
+    context = {
+        "patient": patient,
+        "plan": plan,
+        "clinician": clinician,
+        "days_label": schedule.days_label(plan.schedule_days) if plan else "",
+    }
+    return render(request, "clinic/handout.html", context)
+
+
+@require_POST
+def decide_suggestion(request: HttpRequest, code, suggestion_code) -> HttpResponse:
+    """Accept (the plan item takes the suggested exercise and dose, audited) or dismiss."""
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    suggestion = get_object_or_404(
+        Suggestion.objects.select_related("item__exercise", "exercise"),
+        patient=patient,
+        code=suggestion_code,
+        status=SuggestionStatus.PENDING,
+    )
+    accept = request.POST.get("decision") == "accept"
+    item = suggestion.item
+    if accept and Suggestion.snapshot(item) != suggestion.based_on:
+        Suggestion.objects.filter(pk=suggestion.pk).update(status=SuggestionStatus.SUPERSEDED)
+        messages.error(
+            request, _("The plan has changed since this suggestion was made, so it was withdrawn.")
+        )
+        return redirect("clinic:patient", code=patient.code)
+    with transaction.atomic():
+        decided = Suggestion.objects.filter(
+            pk=suggestion.pk, status=SuggestionStatus.PENDING
+        ).update(
+            status=SuggestionStatus.ACCEPTED if accept else SuggestionStatus.DISMISSED,
+            decided_at=timezone.now(),
+            decided_by=clinician,
+        )
+        if not decided:  # a double click: the first one did it
+            return redirect("clinic:patient", code=patient.code)
+        before = {"exercise": item.exercise.name, "dose": item.dose}
+        if accept:
+            item.exercise = suggestion.exercise
+            item.sets, item.reps, item.hold_seconds = (
+                suggestion.sets,
+                suggestion.reps,
+                suggestion.hold_seconds,
+            )
+            item.save(update_fields=["exercise", "sets", "reps", "hold_seconds"])
+        AuditEvent.record(
+            clinician,
+            AuditAction.SUGGESTION_ACCEPTED if accept else AuditAction.SUGGESTION_DISMISSED,
+            patient=patient,
+            target=f"plan item {item.pk}",
+            before=before,
+            after={"exercise": suggestion.exercise.name, "dose": suggestion.dose},
+            kind=suggestion.kind,
+            reason=suggestion.reason,
+        )
+    if accept:
+        messages.success(
+            request,
+            _("The plan now has %(dose)s of %(name)s.")
+            % {"dose": suggestion.dose, "name": suggestion.exercise.name},
+        )
+    else:
+        messages.info(request, _("Suggestion dismissed; the plan is unchanged."))
+    return redirect("clinic:patient", code=patient.code)

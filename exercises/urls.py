@@ -1,9 +1,0 @@
-from django.urls import path
-
-from exercises import views
-
-app_name = "exercises"
-urlpatterns = [
-    path("", views.exercise_list, name="list"),
-    path("<slug:slug>/", views.exercise_detail, name="detail"),
-]

@@ -1,0 +1,169 @@
+"""Everything HipMob holds about a patient: downloading it, and erasing it."""
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from accounts.models import AuditAction, AuditEvent, CareLink, SignInLink, User
+from practice.models import ExerciseSession, MorningCheck, StepLog
+from progression.models import PsfsScore, Suggestion
+from reminders.models import Reminder, ReminderSettings
+from routines.models import Routine
+from safety.models import Alert, Screening
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def session_record(session: ExerciseSession) -> dict:
+    return {
+        "date": session.local_date.isoformat(),
+        "status": session.status,
+        "bad_day": session.bad_day,
+        "pain_before": session.pain_before,
+        "pain_after": session.pain_after,
+        "effort": session.effort,
+        "note": session.note,
+        "started": session.started.isoformat(),
+        "finished": _iso(session.finished),
+        "steps": [
+            {
+                "exercise": log.exercise.name,
+                "side": log.side,
+                "set": log.set_number,
+                "status": log.status,
+                "skip_reason": log.skip_reason,
+                "reps": log.reps,
+                "hold_seconds": log.hold_seconds,
+                "at": log.at.isoformat(),
+            }
+            for log in session.logs.all()
+        ],
+    }
+
+
+def export_sessions(patient: User):
+    logs = StepLog.objects.select_related("exercise").order_by("at", "id")
+    return (
+        ExerciseSession.objects.filter(patient=patient)
+        .prefetch_related(Prefetch("logs", queryset=logs))
+        .order_by("local_date")
+    )
+
+
+def everything(patient: User) -> dict:
+    """The whole record, as the patient may download it (a fixed number of queries)."""
+    plans = (
+        Routine.objects.filter(patient=patient)
+        .prefetch_related("items__exercise")
+        .order_by("start_date", "created")
+    )
+    trail = AuditEvent.objects.filter(patient=patient).select_related("actor").order_by("at")
+    return {
+        "exported": timezone.now().isoformat(),
+        "person": {
+            "name": patient.name,
+            "username": patient.username,
+            "email": patient.email,
+            "timezone": patient.timezone,
+            "joined": patient.date_joined.isoformat(),
+        },
+        "clinicians": [
+            {
+                "name": link.clinician.name,
+                "since": link.created.isoformat(),
+                "ended": _iso(link.ended),
+            }
+            for link in CareLink.objects.filter(patient=patient).select_related("clinician")
+        ],
+        "plans": [
+            {
+                "title": plan.title,
+                "start_date": _iso(plan.start_date),
+                "end_date": _iso(plan.end_date),
+                "active": plan.active,
+                "exercises": [
+                    {"exercise": item.exercise.name, "dose": item.dose, "notes": item.notes}
+                    for item in plan.items.all()
+                ],
+            }
+            for plan in plans
+        ],
+        "sessions": [session_record(s) for s in export_sessions(patient)],
+        "morning_checks": [
+            {"date": m.local_date.isoformat(), "response": m.response, "pain": m.pain}
+            for m in MorningCheck.objects.filter(patient=patient).order_by("local_date")
+        ],
+        "safety_checks": [
+            {
+                "date": s.local_date.isoformat(),
+                "result": s.tier,
+                "answers": s.answers,
+                "cleared_at": _iso(s.cleared_at),
+            }
+            for s in Screening.objects.filter(patient=patient).order_by("at")
+        ],
+        "activities": [
+            {"date": p.local_date.isoformat(), "activities": p.activities, "mean": str(p.mean)}
+            for p in PsfsScore.objects.filter(patient=patient).order_by("local_date")
+        ],
+        "reminders": {
+            "settings": [
+                {
+                    "channel": r.channel,
+                    "time": r.time.isoformat(),
+                    "sitting_breaks": r.sitting_breaks,
+                }
+                for r in ReminderSettings.objects.filter(patient=patient)
+            ],
+            "sent": [
+                {"date": r.local_date.isoformat(), "kind": r.kind, "channel": r.channel}
+                for r in Reminder.objects.filter(patient=patient).order_by("local_date")
+            ],
+        },
+        "record_access": [
+            {
+                "at": event.at.isoformat(),
+                "what": str(event.get_action_display()),
+                "by": event.actor.name if event.actor else "",
+            }
+            for event in trail
+        ],
+    }
+
+
+@transaction.atomic
+def erase(patient: User, by: User) -> dict:
+    """Remove a patient's health data and anonymise the account. The audit trail stays
+    (who did what, when) but loses any health content it held. Returns counts."""
+    if not patient.is_patient:
+        raise ValueError("Only patients are erased this way.")
+    counts = {
+        "sessions": ExerciseSession.objects.filter(patient=patient).count(),
+        "safety_checks": Screening.objects.filter(patient=patient).count(),
+    }
+    StepLog.objects.filter(session__patient=patient).delete()
+    Suggestion.objects.filter(patient=patient).delete()
+    MorningCheck.objects.filter(patient=patient).delete()
+    ExerciseSession.objects.filter(patient=patient).delete()
+    Alert.objects.filter(patient=patient).delete()
+    Screening.objects.filter(patient=patient).delete()
+    PsfsScore.objects.filter(patient=patient).delete()
+    Routine.objects.filter(patient=patient).delete()
+    SignInLink.objects.filter(user=patient).delete()
+    Reminder.objects.filter(patient=patient).delete()
+    ReminderSettings.objects.filter(patient=patient).delete()
+    CareLink.objects.filter(patient=patient).delete()
+    AuditEvent.objects.filter(patient=patient).update(detail={})
+    patient.sign_out_everywhere()
+    patient.username = f"erased-{patient.code.hex[:12]}"
+    patient.name = ""
+    patient.email = ""
+    patient.is_active = False
+    patient.set_unusable_password()
+    patient.erasure_requested_at = None
+    patient.erased_at = timezone.now()
+    patient.save()
+    AuditEvent.record(by, AuditAction.PATIENT_ERASED, patient=patient, **counts)
+    return counts

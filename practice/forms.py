@@ -1,0 +1,79 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from practice.models import Effort, MorningResponse, Side, SkipReason
+
+PAIN_CHOICES = [(n, str(n)) for n in range(11)]
+PAIN_ERRORS = {
+    "required": _("Choose a number from 0 (no pain) to 10 (worst imaginable)."),
+    "invalid_choice": _("Choose a number from 0 (no pain) to 10 (worst imaginable)."),
+}
+
+
+def pain_field(label):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=PAIN_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages=PAIN_ERRORS,
+    )
+
+
+class CheckInForm(forms.Form):
+    pain = pain_field(_("How is your back right now?"))
+
+
+class StepForm(forms.Form):
+    """One step, named by what the server showed: item, side and set. The view
+    checks that this step belongs to this session's plan."""
+
+    ACTIONS = [("done", _("Done")), ("easier", _("Easier version")), ("skip", _("Skip"))]
+
+    item = forms.IntegerField(min_value=1)
+    side = forms.ChoiceField(choices=Side.choices)
+    set_number = forms.IntegerField(min_value=1, max_value=10)
+    action = forms.ChoiceField(choices=ACTIONS)
+    reason = forms.ChoiceField(
+        label=_("Why are you skipping it?"),
+        choices=SkipReason.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "skip" and not cleaned.get("reason"):
+            self.add_error("reason", _("Choose why you are skipping this exercise."))
+        return cleaned
+
+    @property
+    def key(self):
+        data = self.cleaned_data
+        return (data["item"], data["side"], data["set_number"])
+
+
+class CheckOutForm(forms.Form):
+    pain = pain_field(_("How is your back now?"))
+    effort = forms.ChoiceField(
+        label=_("How hard did it feel?"),
+        choices=Effort.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how hard it felt.")},
+    )
+    note = forms.CharField(
+        label=_("Anything to tell your clinician? (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Keep the note under 1,000 characters.")},
+    )
+
+
+class MorningForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Compared with before yesterday's session, your back this morning is…"),
+        choices=MorningResponse.choices,
+        widget=forms.RadioSelect,
+    )
+    pain = pain_field(_("And how is it right now, from 0 to 10?"))

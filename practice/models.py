@@ -1,0 +1,187 @@
+"""The exercise session: one day's go at a plan, each set as it was done, and the next
+morning's answer."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from exercises.models import Exercise
+from routines.models import Routine, RoutineItem
+
+
+class Effort(models.TextChoices):
+    EASY = "easy", _("Easy")
+    RIGHT = "right", _("About right")
+    HARD = "hard", _("Too hard")
+
+
+class SessionStatus(models.TextChoices):
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+
+
+class SessionQuerySet(models.QuerySet):
+    def completed(self):
+        return self.filter(status=SessionStatus.COMPLETED)
+
+
+class ExerciseSession(models.Model):
+    """One day's go at a plan. Unique per patient and local date, so a second tap on
+    Start (or a retried request) opens the same session instead of a new one."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sessions"
+    )
+    plan = models.ForeignKey(Routine, on_delete=models.PROTECT, related_name="sessions")
+    local_date = models.DateField(help_text=_("The patient's own date when it started."))
+    started = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+    pain_before = models.PositiveSmallIntegerField(null=True, blank=True)
+    pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    effort = models.CharField(max_length=8, choices=Effort.choices, blank=True)
+    note = models.TextField(blank=True, max_length=1000)
+    bad_day = models.BooleanField(default=False)
+    status = models.CharField(
+        max_length=16, choices=SessionStatus.choices, default=SessionStatus.IN_PROGRESS
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-local_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "local_date"], name="session_one_per_day"),
+            models.CheckConstraint(
+                condition=Q(pain_before__isnull=True) | Q(pain_before__gte=0, pain_before__lte=10),
+                name="session_pain_before_0_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(pain_after__isnull=True) | Q(pain_after__gte=0, pain_after__lte=10),
+                name="session_pain_after_0_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(effort__in=["", *Effort.values]), name="session_effort_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=SessionStatus.values), name="session_status_valid"
+            ),
+            # A completed session has both pain scores and a finish time.
+            models.CheckConstraint(
+                condition=~Q(status=SessionStatus.COMPLETED)
+                | Q(finished__isnull=False, pain_before__isnull=False, pain_after__isnull=False),
+                name="session_completed_is_whole",
+            ),
+        ]
+        indexes = [
+            # History and Today: a patient's sessions, newest first.
+            models.Index(fields=["patient", "-local_date"], name="session_patient_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.patient} on {self.local_date}"
+
+
+class Side(models.TextChoices):
+    LEFT = "left", _("Left side")
+    RIGHT = "right", _("Right side")
+    BOTH = "both", _("Both sides")
+
+
+class StepStatus(models.TextChoices):
+    DONE = "done", _("Done")
+    EASIER = "easier", _("Done, easier version")
+    SKIPPED = "skipped", _("Skipped")
+
+
+class SkipReason(models.TextChoices):
+    PAIN = "pain", _("It hurt")
+    TOO_HARD = "too_hard", _("Too hard")
+    NO_TIME = "no_time", _("No time")
+    NO_EQUIPMENT = "no_equipment", _("No equipment")
+
+
+class StepLog(models.Model):
+    """One set on one side, as it was actually done. The dose is copied, so history
+    keeps what was given even after the plan changes."""
+
+    session = models.ForeignKey(ExerciseSession, on_delete=models.CASCADE, related_name="logs")
+    item = models.ForeignKey(RoutineItem, on_delete=models.PROTECT, related_name="logs")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    side = models.CharField(max_length=8, choices=Side.choices)
+    set_number = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=8, choices=StepStatus.choices)
+    skip_reason = models.CharField(max_length=16, choices=SkipReason.choices, blank=True)
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            # The database, not the view, guarantees that a retried request logs once.
+            models.UniqueConstraint(
+                fields=["session", "item", "side", "set_number"], name="steplog_once_per_step"
+            ),
+            models.CheckConstraint(condition=Q(side__in=Side.values), name="steplog_side_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=StepStatus.values), name="steplog_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=(Q(status=StepStatus.SKIPPED) & Q(skip_reason__in=SkipReason.values))
+                | (~Q(status=StepStatus.SKIPPED) & Q(skip_reason="")),
+                name="steplog_skip_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(set_number__gte=1, set_number__lte=10), name="steplog_set_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} set {self.set_number} {self.side}: {self.status}"
+
+
+class MorningResponse(models.TextChoices):
+    BETTER = "better", _("Better")
+    SAME = "same", _("About the same")
+    WORSE = "worse", _("Worse")
+
+
+class MorningCheck(models.Model):
+    """The day after a session: how the back is compared with before it. One a day."""
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="morning_checks"
+    )
+    local_date = models.DateField()
+    session = models.ForeignKey(
+        ExerciseSession,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="morning_checks",
+        help_text=_("The session the day before."),
+    )
+    response = models.CharField(max_length=8, choices=MorningResponse.choices)
+    pain = models.PositiveSmallIntegerField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-local_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient", "local_date"], name="morningcheck_one_per_day"
+            ),
+            models.CheckConstraint(
+                condition=Q(pain__gte=0, pain__lte=10), name="morningcheck_pain_0_10"
+            ),
+            models.CheckConstraint(
+                condition=Q(response__in=MorningResponse.values), name="morningcheck_response_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.patient} on {self.local_date}: {self.response}, {self.pain}/10"

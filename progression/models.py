@@ -1,0 +1,107 @@
+"""What the rules suggest for a plan, and the outcome measure."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from exercises.dose import dose_text
+from exercises.models import Exercise
+from routines.models import RoutineItem
+
+
+class SuggestionStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the clinician")
+    ACCEPTED = "accepted", _("Accepted")
+    DISMISSED = "dismissed", _("Dismissed")
+    SUPERSEDED = "superseded", _("Replaced by a newer one, or withdrawn")
+
+
+class Suggestion(models.Model):
+    """Progress or step back one plan item, worked out by routines/progression.py. Never
+    applied by itself: the clinician accepts (which changes the plan) or dismisses it."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    item = models.ForeignKey(RoutineItem, on_delete=models.CASCADE, related_name="suggestions")
+    kind = models.CharField(
+        max_length=8, choices=[("progress", _("Progress")), ("regress", _("Step back"))]
+    )
+    reason = models.CharField(max_length=300)
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    sets = models.PositiveSmallIntegerField()
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The dose it was worked out from: if the plan has changed since, it is out of date.
+    based_on = models.JSONField(default=dict)
+    status = models.CharField(
+        max_length=16, choices=SuggestionStatus.choices, default=SuggestionStatus.PENDING
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            # One open suggestion per plan item: a newer one replaces it.
+            models.UniqueConstraint(
+                fields=["item"], condition=Q(status="pending"), name="suggestion_one_pending"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["progress", "regress"]), name="suggestion_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=SuggestionStatus.values), name="suggestion_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.item}"
+
+    @property
+    def dose(self) -> str:
+        return dose_text(self.sets, self.reps, self.hold_seconds, self.item.per_side)
+
+    @staticmethod
+    def snapshot(item) -> dict:
+        return {
+            "exercise": item.exercise_id,
+            "sets": item.sets,
+            "reps": item.reps,
+            "hold_seconds": item.hold_seconds,
+        }
+
+
+class PsfsScore(models.Model):
+    """Patient-Specific Functional Scale (Stratford et al. 1995; free to use, with this
+    attribution): up to 3 activities the back makes hard, each rated 0 (can't do) to 10
+    (as before the problem). Rated at baseline, then every two weeks."""
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="psfs_scores"
+    )
+    local_date = models.DateField()
+    activities = models.JSONField(help_text=_("[{activity, score}], 1 to 3 of them."))
+    mean = models.DecimalField(max_digits=4, decimal_places=2)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["local_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["patient", "local_date"], name="psfs_one_per_day"),
+            models.CheckConstraint(condition=Q(mean__gte=0, mean__lte=10), name="psfs_mean_0_10"),
+        ]
+
+    def __str__(self) -> str:
+        return f"PSFS {self.mean} for {self.patient} on {self.local_date}"

@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from safety.models import Alert, Screening, ScreeningQuestion
+
+
+@admin.register(ScreeningQuestion)
+class ScreeningQuestionAdmin(admin.ModelAdmin):
+    list_display = ("order", "text", "tier", "active")
+    list_display_links = ("text",)
+    list_editable = ("order", "active")
+    list_filter = ("tier", "active")
+    search_fields = ("text", "key")
+    readonly_fields = ("key",)
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if obj is None else ("key",)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Clinical records: seen in the admin, changed only through the app."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Screening)
+class ScreeningAdmin(ReadOnlyAdmin):
+    list_display = ("patient", "local_date", "tier", "cleared_at")
+    list_filter = ("tier",)
+    list_select_related = ("patient",)
+
+
+@admin.register(Alert)
+class AlertAdmin(ReadOnlyAdmin):
+    list_display = ("patient", "kind", "created", "resolved_at")
+    list_filter = ("kind", "resolved_at")
+    list_select_related = ("patient",)
