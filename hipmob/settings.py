@@ -262,6 +262,10 @@ CONTENT_SECURITY_POLICY = {
 PAIN_MEANINGFUL_POINTS = env_int("PAIN_MEANINGFUL_POINTS", 2)
 PAIN_MEANINGFUL_SHARE = 0.3  # 30 % of the baseline score
 PAIN_ACCEPTABLE_CEILING = env_int("PAIN_ACCEPTABLE_CEILING", 5)
+# 0 to 3 safe, 4 to 5 acceptable, over 5 not (the common banding, clinical.md §3).
+PAIN_SAFE_CEILING = env_int("PAIN_SAFE_CEILING", 3)
+# A score before the session at or above this gets the "go gently today" advice.
+PAIN_SEVERE = env_int("PAIN_SEVERE", 8)
 PROGRESS_AFTER_SESSIONS = env_int("PROGRESS_AFTER_SESSIONS", 2)
 
 # --- Internationalisation ---------------------------------------------------------------

@@ -1,7 +1,9 @@
 from django import forms
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from practice.models import Effort, MorningResponse, Side, SkipReason
+from practice.corrections import OUTCOMES
+from practice.models import Effort, ExerciseSession, MorningResponse, Side, SkipReason, StepLog
 
 PAIN_CHOICES = [(n, str(n)) for n in range(11)]
 PAIN_ERRORS = {
@@ -77,3 +79,25 @@ class MorningForm(forms.Form):
         widget=forms.RadioSelect,
     )
     pain = pain_field(_("And how is it right now, from 0 to 10?"))
+
+
+class CorrectionForm(forms.Form):
+    def __init__(self, *args, session: ExerciseSession, logs: list[StepLog], **kwargs):
+        super().__init__(*args, **kwargs)
+        if session.pain_before is not None:
+            self.fields["pain_before"] = pain_field(gettext_lazy("Pain before the session"))
+        if session.pain_after is not None:
+            self.fields["pain_after"] = pain_field(gettext_lazy("Pain after the session"))
+        for log in logs:
+            self.fields[f"step_{log.pk}"] = forms.ChoiceField(
+                label=_("%(exercise)s: %(side)s, set %(set)d")
+                % {
+                    "exercise": log.exercise.name,
+                    "side": log.get_side_display(),
+                    "set": log.set_number,
+                },
+                choices=OUTCOMES,
+            )
+
+    def step_fields(self):
+        return [self[name] for name in self.fields if name.startswith("step_")]

@@ -19,6 +19,11 @@ class SuggestionStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Replaced by a newer one, or withdrawn")
 
 
+class SuggestionKind(models.TextChoices):
+    PROGRESS = "progress", _("Progress")
+    REGRESS = "regress", _("Step back")
+
+
 class Suggestion(models.Model):
     """Progress or step back one plan item, worked out by routines/progression.py. Never
     applied by itself: the clinician accepts (which changes the plan) or dismisses it."""
@@ -28,9 +33,7 @@ class Suggestion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suggestions"
     )
     item = models.ForeignKey(RoutineItem, on_delete=models.CASCADE, related_name="suggestions")
-    kind = models.CharField(
-        max_length=8, choices=[("progress", _("Progress")), ("regress", _("Step back"))]
-    )
+    kind = models.CharField(max_length=8, choices=SuggestionKind.choices)
     reason = models.CharField(max_length=300)
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     sets = models.PositiveSmallIntegerField()
@@ -56,10 +59,12 @@ class Suggestion(models.Model):
         constraints = [
             # One open suggestion per plan item: a newer one replaces it.
             models.UniqueConstraint(
-                fields=["item"], condition=Q(status="pending"), name="suggestion_one_pending"
+                fields=["item"],
+                condition=Q(status=SuggestionStatus.PENDING),
+                name="suggestion_one_pending",
             ),
             models.CheckConstraint(
-                condition=Q(kind__in=["progress", "regress"]), name="suggestion_kind_valid"
+                condition=Q(kind__in=SuggestionKind.values), name="suggestion_kind_valid"
             ),
             models.CheckConstraint(
                 condition=Q(status__in=SuggestionStatus.values), name="suggestion_status_valid"

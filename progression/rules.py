@@ -10,9 +10,12 @@ from datetime import date, timedelta
 from django.conf import settings
 
 from exercises.models import HOLD_SECONDS, REPS
+from progression.models import SuggestionKind
 
-PROGRESS, HOLD, REGRESS, ALERT = "progress", "hold", "regress", "alert"
-SAFE_PAIN = 3  # 0 to 3 safe, 4 to 5 acceptable, over 5 not (the common banding)
+# What a decision can be: one of the suggestion kinds, or neither (hold), or an alert
+# for the clinician (which steps back as well).
+PROGRESS, REGRESS = SuggestionKind.PROGRESS, SuggestionKind.REGRESS
+HOLD, ALERT = "hold", "alert"
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ def decide(
     """sessions: finished ones, oldest first. paused: a "review" red flag is open."""
     ceiling = settings.PAIN_ACCEPTABLE_CEILING
     needed = settings.PROGRESS_AFTER_SESSIONS
+    safe = settings.PAIN_SAFE_CEILING
     if not sessions:
         return Decision(HOLD, "No finished sessions yet.")
     last = sessions[-1]
@@ -72,7 +76,7 @@ def decide(
         )
     if this_week is not None and last_week is not None and this_week > last_week:
         return Decision(REGRESS, "This week's pain is higher than last week's.")
-    if last.pain_after > SAFE_PAIN:
+    if last.pain_after > safe:
         return Decision(
             HOLD, f"Pain {last.pain_after} during the last session: acceptable, not yet low."
         )
@@ -81,9 +85,10 @@ def decide(
         return Decision(HOLD, "A safety answer needs review before making it harder.")
     if len(streak) < needed:
         return Decision(HOLD, f"Fewer than {needed} finished sessions so far.")
-    if any(s.pain_after > SAFE_PAIN for s in streak):
+    if any(s.pain_after > safe for s in streak):
         return Decision(
-            HOLD, f"Not yet {needed} sessions in a row with pain of {SAFE_PAIN} or less."
+            HOLD,
+            f"Not yet {needed} sessions in a row with pain of {safe} or less.",
         )
     if any(s.effort == "hard" for s in streak):
         return Decision(HOLD, "The patient found it too hard.")
@@ -93,7 +98,7 @@ def decide(
         return Decision(HOLD, "Next-morning pain has not settled to the baseline.")
     return Decision(
         PROGRESS,
-        f"{needed} sessions in a row with pain of {SAFE_PAIN} or less, settled by morning.",
+        f"{needed} sessions in a row with pain of {safe} or less, settled by morning.",
     )
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from practice.models import ExerciseSession, MorningCheck
 from progression import attention
 from progression import rules as progression
-from progression.models import Suggestion, SuggestionStatus
+from progression.models import Suggestion, SuggestionKind, SuggestionStatus
 from routines.models import Routine
 from safety.models import Alert, AlertKind, Screening, Tier
 
@@ -49,7 +49,8 @@ def facts_for(patient) -> tuple[list[progression.SessionFacts], int | None]:
     return facts, first.pain_before if first else None
 
 
-@transaction.atomic
+# Joins the caller's transaction (progression/events.py) without a savepoint.
+@transaction.atomic(savepoint=False)
 def refresh(patient) -> progression.Decision:
     """Decide, then replace the patient's pending suggestions with the new ones (or raise
     an alert). Called after a session is finished and after a morning check."""
@@ -105,7 +106,7 @@ def refresh(patient) -> progression.Decision:
         days = (
             Suggestion.objects.filter(
                 patient=patient,
-                kind="regress",
+                kind=SuggestionKind.REGRESS,
                 created__gte=timezone.now() - timedelta(days=WINDOW_DAYS),
             )
             .order_by()  # the default ordering would make DISTINCT count rows, not days

@@ -7,8 +7,10 @@ looked at", with how urgently."""
 
 from datetime import date, timedelta
 
-EMERGENCY, URGENT, REVIEW, CLEAR = "emergency", "urgent", "review", "clear"
-ORDER = [EMERGENCY, URGENT, REVIEW, CLEAR]
+from safety.models import Tier
+
+# Most serious first; the tiers themselves are safety.models.Tier, the one vocabulary.
+ORDER = [Tier.EMERGENCY, Tier.URGENT, Tier.REVIEW, Tier.CLEAR]
 RECHECK_DAYS = 7
 
 
@@ -17,16 +19,16 @@ def tier(answers: dict[str, bool], tiers: dict[str, str]) -> str:
 
     answers: question key → yes/no; tiers: question key → its tier."""
     positive = [tiers[key] for key, yes in answers.items() if yes and key in tiers]
-    return min(positive, key=ORDER.index) if positive else CLEAR
+    return min(positive, key=ORDER.index) if positive else Tier.CLEAR
 
 
 def locks_exercise(result: str) -> bool:
     """Emergency and urgent answers stop self-guided exercise until a clinician clears it."""
-    return result in (EMERGENCY, URGENT)
+    return result in (Tier.EMERGENCY, Tier.URGENT)
 
 
 def pauses_progression(result: str) -> bool:
-    return result != CLEAR
+    return result != Tier.CLEAR
 
 
 def check_due(last_screened: date | None, today: date, something_changed: bool = False) -> bool:

@@ -17,7 +17,7 @@ from accounts.access import require_patient
 from accounts.models import AuditAction, AuditEvent
 from hipmob.links import address
 from patient import privacy
-from patient.views.corrections import CORRECTION_DAYS
+from practice.corrections import CORRECTION_DAYS
 from practice.models import ExerciseSession, SessionStatus, StepLog, StepStatus
 from progression import adherence, charts
 from routines import schedule

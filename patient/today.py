@@ -1,0 +1,98 @@
+"""What Today shows, gathered from the domain apps into one value. Twelve queries
+whatever the plan's size or the length of the history: session, user, plan, its items,
+this week's sessions, the last finished one, the latest safety check, any check that
+pauses exercise, this morning's check, the latest activity scores, the reads attached to
+the plan and the reminder settings; and one more for the sitting-break moves when the
+patient asked for them."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from learn.models import Read
+from practice.models import ExerciseSession, MorningCheck, SessionStatus
+from progression import adherence, psfs
+from progression.models import PsfsScore
+from reminders.breaks import sitting_breaks
+from reminders.models import ReminderSettings
+from routines import schedule
+from routines.models import Routine
+from safety import rules as safety
+from safety.models import Screening
+
+
+@dataclass(frozen=True)
+class Today:
+    plan: Routine | None
+    items: list
+    state: str
+    local_date: date
+    next_due: date | None
+    minutes: int
+    days_label: str
+    todays_session: ExerciseSession | None
+    last_session: ExerciseSession | None
+    week: list
+    week_done: int
+    week_due: int
+    missed_yesterday: bool
+    locked_by: Screening | None
+    check_due: bool
+    morning_due: bool
+    psfs_due: bool
+    reads: list
+    breaks: list
+
+    def context(self) -> dict:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def _sessions_since(patient, since: date) -> list[ExerciseSession]:
+    return list(ExerciseSession.objects.filter(patient=patient, local_date__gte=since))
+
+
+def today_for(patient) -> Today:
+    local_date = patient.local_date()
+    yesterday = local_date - timedelta(days=1)
+    plan = Routine.objects.for_patient(patient).active().first()
+    # The items in a query of their own: the same two queries as with_items(), without
+    # the prefetch machinery's cost.
+    items = list(plan.items.select_related("exercise")) if plan else []
+    state = schedule.plan_state(plan, local_date)
+    recent = _sessions_since(patient, min(schedule.week_of(local_date)[0], yesterday))
+    completed = {s.local_date for s in recent if s.status == SessionStatus.COMPLETED}
+    last = (
+        ExerciseSession.objects.completed().filter(patient=patient).order_by("-local_date").first()
+    )
+    week = adherence.week(plan, local_date, completed) if plan else []
+    screening = Screening.objects.latest_for(patient)
+    last_psfs = PsfsScore.objects.filter(patient=patient).order_by("-local_date").first()
+    # Always asked (not only after a session), so the page's query count is fixed.
+    checked_this_morning = MorningCheck.objects.filter(
+        patient=patient, local_date=local_date
+    ).exists()
+    done, due = adherence.ratio(week)
+    locked_by = Screening.objects.pausing_for(patient)
+    wants_breaks = ReminderSettings.for_patient(patient).sitting_breaks and locked_by is None
+    return Today(
+        plan=plan,
+        items=items,
+        state=state,
+        local_date=local_date,
+        next_due=schedule.next_due(plan, local_date) if state == "rest" else None,
+        minutes=max(1, round(sum(item.estimated_seconds for item in items) / 60)),
+        days_label=schedule.days_label(plan.schedule_days) if plan else "",
+        todays_session=next((s for s in recent if s.local_date == local_date), None),
+        last_session=last,
+        week=week,
+        week_done=done,
+        week_due=due,
+        missed_yesterday=plan is not None
+        and adherence.day_status(plan, yesterday, local_date, completed) == "missed",
+        locked_by=locked_by,
+        check_due=safety.check_due(screening.local_date if screening else None, local_date),
+        morning_due=yesterday in completed and not checked_this_morning,
+        psfs_due=plan is not None and psfs.due(last_psfs, local_date),
+        reads=list(Read.objects.published().localized().attached_to(plan)) if plan else [],
+        # Movement ideas are never offered while a safety answer pauses exercise.
+        breaks=sitting_breaks() if wants_breaks else [],
+    )

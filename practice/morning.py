@@ -1,0 +1,22 @@
+"""The next-morning check: how the back is compared with before yesterday's session."""
+
+from datetime import timedelta
+
+from practice.models import ExerciseSession, MorningCheck
+
+
+def record(patient, *, response: str, pain: int) -> bool:
+    """One a day (a database constraint): a second answer, or a retry, changes nothing.
+    Returns whether this answer was the first."""
+    local_date = patient.local_date()
+    yesterday = (
+        ExerciseSession.objects.completed()
+        .filter(patient=patient, local_date=local_date - timedelta(days=1))
+        .first()
+    )
+    _check, created = MorningCheck.objects.get_or_create(
+        patient=patient,
+        local_date=local_date,
+        defaults={"session": yesterday, "response": response, "pain": pain},
+    )
+    return created

@@ -1,0 +1,267 @@
+"""The guided session's rules: which stage a session is at, derived from what is saved,
+and each write the player makes (start, check-in, a step). No requests here: the views
+in patient/views/player.py call one of these and render the result.
+
+Every write is safe to repeat: the session is unique per patient and day, a step log is
+unique per (session, item, side, set), and pain scores are only written once. So the
+player can resend a request whose answer it never got."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from practice import steps
+from practice.models import ExerciseSession, SessionStatus, StepLog, StepStatus
+from routines import schedule
+from routines.badday import easier_version
+from routines.models import Routine, RoutineItem
+from safety import rules as safety
+from safety.models import Alert, AlertKind, Screening
+
+
+def session_for(patient, code) -> ExerciseSession:
+    """The patient's own session, or a 404: a stranger learns nothing. Two queries: the
+    session with its plan, then the plan's items with their exercises; on a bad-back
+    day also the easier versions shown instead (joined only then: three exercises a
+    row cost twice the time of one)."""
+    session = get_object_or_404(
+        ExerciseSession.objects.select_related("plan"), patient=patient, code=code
+    )
+    session.patient = patient  # already loaded: spares a query
+    related = ("exercise__easier", "bad_day_exercise") if session.bad_day else ("exercise",)
+    session.plan_items = list(
+        RoutineItem.objects.filter(routine_id=session.plan_id)
+        .select_related(*related)
+        .order_by("order", "id")
+    )
+    return session
+
+
+def pause(session: ExerciseSession) -> Screening | None:
+    """The red-flag answer that pauses exercise, if any: one query, remembered on the
+    session for the rest of the request (a POST checks it, then renders with it)."""
+    if not hasattr(session, "_pause"):
+        session._pause = Screening.objects.pausing_for(session.patient)
+    return session._pause
+
+
+def is_past(session: ExerciseSession) -> bool:
+    """An unfinished session from an earlier day stays as it was: finishing it days
+    later would put today's pain score on another date and turn a missed day into a
+    done one."""
+    return session.local_date < session.patient.local_date()
+
+
+def items(session: ExerciseSession) -> list:
+    """The plan's items, or on a bad-back day their easier versions (same ids)."""
+    plan_items = session.plan_items
+    return [easier_version(item) for item in plan_items] if session.bad_day else plan_items
+
+
+def pain_rose(before: int | None, after: int | None) -> bool:
+    """Up by a meaningful amount, or above the acceptable ceiling (settings)."""
+    if before is None or after is None:
+        return False
+    return (
+        after - before >= settings.PAIN_MEANINGFUL_POINTS
+        or after > settings.PAIN_ACCEPTABLE_CEILING
+    )
+
+
+def severe(pain: int | None) -> bool:
+    return pain is not None and pain >= settings.PAIN_SEVERE
+
+
+@dataclass
+class Player:
+    """Everything the player shows, derived from the saved logs."""
+
+    session: ExerciseSession
+    stage: str  # summary, locked, past, checkin, step or checkout
+    items: list
+    step: steps.Step | None
+    steps_total: int
+    steps_done: int
+    exercises_done: int
+    lock: Screening | None
+    all_steps: list = field(repr=False)
+
+    @property
+    def progress(self) -> int:
+        return round(100 * self.steps_done / self.steps_total) if self.steps_total else 100
+
+    @property
+    def transition(self) -> str:
+        return steps.transition(self.all_steps, self.step) if self.step else ""
+
+    def context(self) -> dict:
+        session = self.session
+        return {
+            "session": session,
+            "stage": self.stage,
+            "items": self.items,
+            "step": self.step,
+            "steps_total": self.steps_total,
+            "steps_done": self.steps_done,
+            "progress": self.progress,
+            "exercises_total": len(self.items),
+            "exercises_done": self.exercises_done,
+            "transition": self.transition,
+            "lock": self.lock,
+            "pain_rose": pain_rose(session.pain_before, session.pain_after),
+            "high_pain": severe(session.pain_before),
+        }
+
+
+def player(session: ExerciseSession) -> Player:
+    """Where the session is: two queries (its logs, and any pause)."""
+    shown = items(session)
+    all_steps = steps.plan_steps(shown)
+    logs = list(session.logs.all())
+    logged = {(log.item_id, log.side, log.set_number) for log in logs}
+    current = steps.current_step(all_steps, logged)
+    lock = pause(session)
+    if session.status == SessionStatus.COMPLETED:
+        stage = "summary"
+    elif lock is not None:
+        stage = "locked"
+    elif is_past(session):
+        stage = "past"
+    elif session.pain_before is None:
+        stage = "checkin"
+    elif current is not None:
+        stage = "step"
+    else:
+        stage = "checkout"
+    return Player(
+        session=session,
+        stage=stage,
+        items=shown,
+        step=current,
+        steps_total=len(all_steps),
+        steps_done=len(logged),
+        exercises_done=len({log.item_id for log in logs if log.status != StepStatus.SKIPPED}),
+        lock=lock,
+        all_steps=all_steps,
+    )
+
+
+@dataclass(frozen=True)
+class Opening:
+    """Whether today's session can start: a plan due (or a rest day, which may be used),
+    no pause, and a recent safety check. Otherwise where to send the patient instead,
+    with a message when the page there doesn't say why itself."""
+
+    plan: Routine | None
+    local_date: object
+    refused_to: str = ""
+    message: str | None = None
+
+
+def opening(patient) -> Opening:
+    plan = Routine.objects.for_patient(patient).active().first()
+    local_date = patient.local_date()
+    if schedule.plan_state(plan, local_date) not in ("due", "rest"):
+        return Opening(plan, local_date, "patient:today", _("There is no routine to start today."))
+    if Screening.objects.pausing_for(patient):
+        return Opening(plan, local_date, "patient:today")  # Today says why and what to do
+    screening = Screening.objects.latest_for(patient)
+    if safety.check_due(screening.local_date if screening else None, local_date):
+        return Opening(plan, local_date, "patient:safety")
+    return Opening(plan, local_date)
+
+
+def start(patient, opened: Opening, *, bad_day: bool = False) -> ExerciseSession:
+    """Today's session (unique per patient and day: a double tap or a retry opens the
+    same one). A bad-back day swaps in the easier versions, unless a step is already
+    logged, and tells the clinician once."""
+    defaults = {"plan": opened.plan, "bad_day": bad_day}
+    if not bad_day:
+        return ExerciseSession.objects.get_or_create(
+            patient=patient, local_date=opened.local_date, defaults=defaults
+        )[0]
+    with transaction.atomic():
+        session, created = ExerciseSession.objects.get_or_create(
+            patient=patient, local_date=opened.local_date, defaults=defaults
+        )
+        if not created and not session.bad_day and not session.logs.exists():
+            ExerciseSession.objects.filter(pk=session.pk).update(bad_day=True)
+        if created or not session.bad_day:
+            Alert.objects.get_or_create(
+                patient=patient,
+                kind=AlertKind.BAD_DAY,
+                resolved_at=None,
+                defaults={
+                    "detail": _("Chose the easier versions on %(day)s.")
+                    % {"day": opened.local_date.isoformat()}
+                },
+            )
+    return session
+
+
+def check_in(session: ExerciseSession, pain: int) -> None:
+    """Written once: a retried request can't overwrite the first answer."""
+    ExerciseSession.objects.filter(pk=session.pk, pain_before__isnull=True).update(pain_before=pain)
+    session.refresh_from_db(fields=["pain_before"])
+
+
+def accepts_steps(session: ExerciseSession) -> bool:
+    return (
+        session.status != SessionStatus.COMPLETED
+        and session.pain_before is not None
+        and not is_past(session)
+        and pause(session) is None
+    )
+
+
+def _log(session: ExerciseSession, step: steps.Step, status: str, reason: str) -> StepLog:
+    item = step.item
+    return StepLog(
+        session=session,
+        item_id=item.pk,
+        exercise=item.exercise,
+        side=step.side,
+        set_number=step.set_number,
+        status=status,
+        skip_reason=reason,
+        reps=item.reps,
+        hold_seconds=item.hold_seconds,
+    )
+
+
+@transaction.atomic
+def log_step(session: ExerciseSession, step: steps.Step, action: str, reason: str = "") -> None:
+    """Done, done the easier way, or skipped (the rest of that exercise's sets, with the
+    reason). Each (session, item, side, set) is logged once whatever the retries."""
+    if action == "skip":
+        all_steps = steps.plan_steps(items(session))
+        logged = session.logs.values_list("item_id", "side", "set_number")
+        StepLog.objects.bulk_create(
+            [
+                _log(session, remaining, StepStatus.SKIPPED, reason)
+                for remaining in steps.remaining_for_item(all_steps, step.item.pk, logged)
+            ],
+            ignore_conflicts=True,  # a retried skip logs nothing twice
+        )
+        return
+    status = StepStatus.EASIER if action == "easier" else StepStatus.DONE
+    log = _log(session, step, status, "")
+    StepLog.objects.get_or_create(
+        session=session,
+        item_id=step.item.pk,
+        side=step.side,
+        set_number=step.set_number,
+        defaults={
+            "exercise": log.exercise,
+            "status": status,
+            "reps": log.reps,
+            "hold_seconds": log.hold_seconds,
+        },
+    )
+
+
+def find_step(session: ExerciseSession, key) -> steps.Step | None:
+    return steps.find_step(steps.plan_steps(items(session)), key)

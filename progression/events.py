@@ -1,0 +1,75 @@
+"""What the rules do when the evidence changes: a finished session, a morning check, a
+correction, a safety check. Each is one function and one transaction, so the write and
+the rules' reaction commit together: if the database fails between them, nothing is
+kept and the player's retry does both (committed apart, a retry would find the session
+finished and its alerts and suggestions would never be made).
+
+The writes themselves belong to practice/ and safety/; this module sits above them and
+progression's own rules, so those apps never import back."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import AuditAction, AuditEvent
+from practice import corrections, morning
+from practice.models import ExerciseSession, SessionStatus
+from progression import suggestions
+from progression.models import Suggestion, SuggestionKind, SuggestionStatus
+from safety import screenings
+from safety.models import Screening, Tier
+
+
+@transaction.atomic
+def check_out(session: ExerciseSession, *, pain: int, effort: str, note: str) -> bool:
+    """Finishes the session once (a retry changes nothing) and runs the rules."""
+    finished = ExerciseSession.objects.filter(
+        pk=session.pk, status=SessionStatus.IN_PROGRESS
+    ).update(
+        pain_after=pain,
+        effort=effort,
+        note=note,
+        status=SessionStatus.COMPLETED,
+        finished=timezone.now(),
+    )
+    if finished:
+        suggestions.refresh(session.patient)
+    session.refresh_from_db()
+    return bool(finished)
+
+
+@transaction.atomic
+def morning_check(patient, *, response: str, pain: int) -> bool:
+    created = morning.record(patient, response=response, pain=pain)
+    if created:
+        suggestions.refresh(patient)
+    return created
+
+
+@transaction.atomic
+def correct(patient, session: ExerciseSession, logs: list, data: dict) -> bool:
+    """Saves what changed, keeps was/now in the audit trail and reruns the rules.
+    Returns whether anything changed."""
+    changes = corrections.apply(session, logs, data)
+    if not changes:
+        return False
+    AuditEvent.record(
+        patient,
+        AuditAction.LOG_CORRECTED,
+        patient=patient,
+        target=f"session {session.code}",
+        changes=changes,
+    )
+    suggestions.refresh(patient)
+    return True
+
+
+@transaction.atomic
+def safety_check(patient, answers: list[dict]) -> Screening:
+    """Any warning sign pauses progression: a "progress" waiting for the clinician is
+    withdrawn."""
+    screening = screenings.record(patient, answers)
+    if screening.tier != Tier.CLEAR:
+        Suggestion.objects.filter(
+            patient=patient, status=SuggestionStatus.PENDING, kind=SuggestionKind.PROGRESS
+        ).update(status=SuggestionStatus.SUPERSEDED)
+    return screening
