@@ -1,5 +1,7 @@
 """Everything HipMob holds about a patient: downloading it, and erasing it."""
 
+import csv
+
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -167,3 +169,57 @@ def erase(patient: User, by: User) -> dict:
     patient.save()
     AuditEvent.record(by, AuditAction.PATIENT_ERASED, patient=patient, **counts)
     return counts
+
+
+def _cell(value) -> str:
+    """Spreadsheets run cells that start with these as formulas: defuse them."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+CSV_COLUMNS = [
+    "date",
+    "status",
+    "bad_day",
+    "pain_before",
+    "pain_after",
+    "effort",
+    "note",
+    "exercise",
+    "side",
+    "set",
+    "step_status",
+    "skip_reason",
+    "reps",
+    "hold_seconds",
+    "at",
+]
+
+
+def write_csv(patient: User, out) -> None:
+    """Sessions and their steps, a row a step (a session without steps gets one row),
+    written to `out` (the response)."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for session in export_sessions(patient):
+        record = session_record(session)
+        head = [
+            record[k]
+            for k in ("date", "status", "bad_day", "pain_before", "pain_after", "effort", "note")
+        ]
+        for step in record["steps"] or [None]:
+            tail = (
+                ([""] * 8)
+                if step is None
+                else [
+                    step["exercise"],
+                    step["side"],
+                    step["set"],
+                    step["status"],
+                    step["skip_reason"],
+                    step["reps"],
+                    step["hold_seconds"],
+                    step["at"],
+                ]
+            )
+            writer.writerow([_cell(v) for v in head + tail])

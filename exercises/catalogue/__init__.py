@@ -1,0 +1,79 @@
+"""The shipped catalogue of 13 exercises, as code: loaded by the data migration, by
+`seed_demo` and by the tests' `catalogue` fixture (all through `load`).
+
+Written in HipMob's own words from shared/docs/clinical.md; doses are beginner starting points
+for a clinician to adjust.
+"""
+
+from exercises.catalogue import (
+    bird_dog,
+    butterfly_stretch,
+    cat_camel,
+    childs_pose,
+    clamshell,
+    dead_bug,
+    deep_squat,
+    figure_four_stretch,
+    glute_bridge,
+    hamstring_stretch,
+    hip_flexor_stretch,
+    lunge_with_twist,
+    ninety_ninety_switch,
+)
+
+EQUIPMENT = [  # (slug, name)
+    ("mat", "Exercise mat"),
+    ("cushion", "Cushion or pillow"),
+    ("chair", "Sturdy chair or counter"),
+    ("towel", "Towel or strap"),
+    ("band", "Resistance band"),
+]
+
+# In the order the library lists them.
+EXERCISES = [
+    hip_flexor_stretch.EXERCISE,
+    glute_bridge.EXERCISE,
+    clamshell.EXERCISE,
+    lunge_with_twist.EXERCISE,
+    deep_squat.EXERCISE,
+    hamstring_stretch.EXERCISE,
+    butterfly_stretch.EXERCISE,
+    figure_four_stretch.EXERCISE,
+    ninety_ninety_switch.EXERCISE,
+    bird_dog.EXERCISE,
+    dead_bug.EXERCISE,
+    cat_camel.EXERCISE,
+    childs_pose.EXERCISE,
+]
+
+
+LINKS = ("easier", "harder")
+
+
+def load(apps) -> None:
+    """Create or update the shipped exercises. `apps` is the migration's historical app
+    registry, or django.apps.apps for seed_demo and the tests; safe to repeat."""
+    Equipment = apps.get_model("exercises", "Equipment")
+    Exercise = apps.get_model("exercises", "Exercise")
+    kit = {}
+    for slug, name in EQUIPMENT:
+        kit[slug], _ = Equipment.objects.get_or_create(slug=slug, defaults={"name": name})
+    for entry in EXERCISES:
+        fields = {
+            key: value for key, value in entry.items() if key not in ("slug", "equipment", *LINKS)
+        }
+        fields["illustration"] = f"img/exercises/{entry['slug']}.svg"
+        fields["published"] = True
+        exercise, _ = Exercise.objects.update_or_create(slug=entry["slug"], defaults=fields)
+        exercise.equipment.set([kit[slug] for slug in entry["equipment"]])
+    by_slug = {e.slug: e for e in Exercise.objects.filter(slug__in=[x["slug"] for x in EXERCISES])}
+    for entry in EXERCISES:
+        exercise = by_slug[entry["slug"]]
+        for link in LINKS:
+            setattr(exercise, f"{link}_id", by_slug[entry[link]].pk if entry[link] else None)
+        exercise.save(update_fields=list(LINKS))
+
+
+def unload(apps) -> None:
+    Exercise = apps.get_model("exercises", "Exercise")
+    Exercise.objects.filter(slug__in=[entry["slug"] for entry in EXERCISES]).delete()

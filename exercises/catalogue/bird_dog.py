@@ -1,0 +1,74 @@
+"""The shipped exercise bird-dog, in HipMob's own words (clinical.md)."""
+
+EXERCISE = {
+    "slug": "bird-dog",
+    "name": "Bird dog",
+    "kind": "control",
+    "level": "beginner",
+    "summary": (
+        "Builds strength and staying power in your back, buttocks and trunk while you "
+        "keep your body steady."
+    ),
+    "target": (
+        "Muscles along your back, buttocks and trunk (back extensors, glutes, trunk stabilisers)"
+    ),
+    "start_position": (
+        "Kneel on all fours with your hands under your shoulders and your knees under "
+        "your hips. Keep your back level, neither arched nor rounded."
+    ),
+    "cues": (
+        "Gently tighten your stomach muscles.\n"
+        "Reach one arm forward and the opposite leg back, until both are level with your "
+        "body, no higher.\n"
+        "Push your heel back, as if pressing it against a wall.\n"
+        "Hold still and keep breathing.\n"
+        "Lower them slowly and swap sides."
+    ),
+    "mistakes": (
+        "Back arching or sagging: lift the leg less and tighten your stomach again.\n"
+        "Pelvis tipping or turning: keep both hips level, as if a cup of tea sat on your "
+        "lower back.\n"
+        "Leg lifted too high: stop when it is level with your body."
+    ),
+    "equipment": ["mat"],
+    "sets": 5,
+    "reps": None,
+    "hold_seconds": 8,
+    "rest_seconds": 10,
+    "per_side": True,
+    "easier": None,
+    "harder": None,
+    "easier_tip": (
+        "Move only one arm, or only one leg, at a time, keeping the other three on the floor."
+    ),
+    "harder_tip": (
+        "First build up to 10 holds of 10 seconds on each side. After that, your clinician "
+        "may add light weights or a version done from a push-up position."
+    ),
+    "cautions": (
+        "If your wrists hurt, rest on your fists instead of flat hands.\n"
+        "Kneel on a mat or a folded towel to protect your knees.\n"
+        "Stop if your symptoms get worse or a new pain appears."
+    ),
+    "sources": (
+        "Private Training: bird dog technique — "
+        "http://www.private.training/2022/11/09/bird-dog-technique-mcgill-big-3-"
+        "core-stability-core-endurance-training-for-lower-back-pain/\n"
+        "Yahoo Style UK: McGill's exercise for back pain — "
+        "https://uk.style.yahoo.com/exercise-relieve-back-pain-says-165500987.html\n"
+        "Sarah Keates Andrews: bird dog — "
+        "https://sarahkeatesandrews.com/Exercise+Database/Bird-Dog\n"
+        "Protect Your Back 101: basic bird dog — "
+        "https://www.protectyourback101.com/lessons/b-basic-bird-dog/\n"
+        "Nashville Chiropractor: how to do the bird dog — "
+        "https://nashville-chiropractor.com/how-to-do-the-bird-dog-exercise\n"
+        "Maurie Cofman: bird dog — https://mauriecofman.com/Exercises/BirdDog.html\n"
+        "Sports Center Morehead: a simple exercise — "
+        "http://www.sportscentermorehead.com/_blog/Fitness_Blog/post/"
+        "reap-the-benefits-of-this-simple-exercise/"
+    ),
+    "illustration_alt": (
+        "A person on hands and knees reaches one arm forward and the opposite leg back "
+        "until both are level with the body."
+    ),
+}

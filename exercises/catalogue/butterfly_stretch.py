@@ -1,0 +1,59 @@
+"""The shipped exercise butterfly-stretch, in HipMob's own words (clinical.md)."""
+
+EXERCISE = {
+    "slug": "butterfly-stretch",
+    "name": "Butterfly stretch",
+    "kind": "stretch",
+    "level": "beginner",
+    "summary": "Gently stretches your inner thighs as your knees open out to the sides.",
+    "target": "Inner thighs, and the hips turning outward (adductors, hip external rotation)",
+    "start_position": (
+        "Sit up tall on the floor with the soles of your feet together and your knees "
+        "dropping out to the sides."
+    ),
+    "cues": (
+        "Sit tall through your back.\n"
+        "Lean forward from your hips, keeping your back long.\n"
+        "Press your thighs down gently with your hands or elbows.\n"
+        "Stop at mild tightness in your inner thighs.\n"
+        "Hold still and breathe slowly."
+    ),
+    "mistakes": (
+        "Rounding your back to reach forward: lean from your hips and keep your chest "
+        "lifted.\n"
+        "Pushing your knees down hard: press only gently, to mild tightness."
+    ),
+    "equipment": ["mat", "cushion"],
+    "sets": 2,
+    "reps": None,
+    "hold_seconds": 30,
+    "rest_seconds": 30,
+    "per_side": False,
+    "easier": None,
+    "harder": None,
+    "easier_tip": (
+        "Sit on a cushion, and slide your feet further away from you, which is kinder to "
+        "your knees. Or do it lying on your back with the soles of your feet together."
+    ),
+    "harder_tip": "Draw your feet in closer to your body.",
+    "cautions": (
+        "Ease off if your knees feel uncomfortable.\nStop if you feel a pinch in your groin."
+    ),
+    "sources": (
+        "Ascent PT: sitting adductor stretch, butterfly position — "
+        "https://ascentpt.blog/2014/06/04/"
+        "exercise-of-the-week-sitting-adductor-stretch-butterfly-position/\n"
+        "TriStar Athletes: groin stretch — "
+        "https://www.tristarathletes.com/sessions-blog/groinstretch\n"
+        "FitnessPal: lying butterfly stretch — "
+        "https://www.fitnesspal.in/workouts/exercise/lying-butterfly-stretch\n"
+        "Pratic Connect: adductor stretch — "
+        "https://praticonnect.com/en/encyclopedie/exercices-therapeutiques/"
+        "exercices-hanches-membres-inferieurs/etirement-adducteurs\n"
+        "B3 PT: butterfly stretch — https://b3pt.com/butterfly-stretch/"
+    ),
+    "illustration_alt": (
+        "A person sits tall with the soles of the feet together and leans forward from "
+        "the hips as the knees drop outward."
+    ),
+}

@@ -1,0 +1,59 @@
+"""The shipped exercise clamshell, in HipMob's own words (clinical.md)."""
+
+EXERCISE = {
+    "slug": "clamshell",
+    "name": "Clamshell",
+    "kind": "strength",
+    "level": "beginner",
+    "summary": "Strengthens the muscles at the side of your hip and buttock.",
+    "target": "Side of your hip and buttock (gluteus medius and minimus)",
+    "start_position": (
+        "Lie on your side with your hips and knees stacked, hips bent forward a little and "
+        "knees bent to a right angle. Your heels line up with your tailbone, and your head "
+        "rests on a pillow."
+    ),
+    "cues": (
+        "Keep your feet touching the whole time.\n"
+        "Lift your top knee slowly, for a count of 2.\n"
+        "Lift only as far as your pelvis stays still.\n"
+        "Lower the knee slowly, for a count of 2.\n"
+        "Breathe normally throughout."
+    ),
+    "mistakes": (
+        "Top hip rolling backwards: make the lift smaller and keep your hips stacked.\n"
+        "Your body rocking or twisting: lift less and keep your trunk still.\n"
+        "Holding your breath: breathe out as you lift."
+    ),
+    "equipment": ["mat", "cushion"],
+    "sets": 2,
+    "reps": 10,
+    "hold_seconds": None,
+    "rest_seconds": 60,
+    "per_side": True,
+    "easier": None,
+    "harder": None,
+    "easier_tip": "Make the lift smaller and do fewer repetitions.",
+    "harder_tip": (
+        "Put a small loop band just above your knees. Later, your clinician may show you a "
+        "version done with your hips lifted in a side plank."
+    ),
+    "cautions": (
+        "Stop if it brings on back or hip pain, or if you can no longer keep your hips still."
+    ),
+    "sources": (
+        "Human Kinetics: externally rotate the hip using the clam — "
+        "http://www.humankinetics.com/news-and-excerpts/news-and-excerpts/"
+        "externally-rotate-the-hip-without-extraneous-movement-using-the-clam\n"
+        "Sharecare: what to avoid in side-lying clamshells — "
+        "https://www.sharecare.com/health/types-of-exercise-programs/"
+        "what-avoid-side-lying-clamshells\n"
+        "UCSF Orthopaedic Institute: hip strengthening protocol — "
+        "https://studylib.net/doc/27317708/hip-strengthening-protocol\n"
+        "Fit-Pro: side-lying bridge clam — "
+        "https://fit-pro.com/article-2335-Functionally-Fit-Side-lying-bridge-clam.html"
+    ),
+    "illustration_alt": (
+        "A person lies on their side with knees bent and feet together, and lifts the top "
+        "knee like a clamshell opening."
+    ),
+}

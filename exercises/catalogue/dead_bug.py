@@ -1,0 +1,63 @@
+"""The shipped exercise dead-bug, in HipMob's own words (clinical.md)."""
+
+EXERCISE = {
+    "slug": "dead-bug",
+    "name": "Dead bug",
+    "kind": "control",
+    "level": "beginner",
+    "summary": (
+        "Trains your deep stomach muscles to keep your lower back steady while your arms "
+        "and legs move."
+    ),
+    "target": "Deep stomach muscles that stop your lower back from arching (deep abdominals)",
+    "start_position": (
+        "Lie on your back with your arms pointing to the ceiling. Lift your legs so your "
+        "hips and knees are bent to right angles."
+    ),
+    "cues": (
+        "Gently flatten your lower back toward the floor.\n"
+        "Breathe out as you slowly lower one arm behind your head and the opposite leg "
+        "toward the floor.\n"
+        "Stop before your lower back starts to lift.\n"
+        "Bring them back to the start.\n"
+        "Swap to the other arm and leg."
+    ),
+    "mistakes": (
+        "Lower back arching off the floor: make the movement smaller.\n"
+        "Moving too far or too fast: go slowly, and only as far as you can stay in "
+        "control."
+    ),
+    "equipment": ["mat"],
+    "sets": 2,
+    "reps": 8,
+    "hold_seconds": None,
+    "rest_seconds": 60,
+    "per_side": True,
+    "easier": None,
+    "harder": None,
+    "easier_tip": (
+        "Keep your knees bent and just tap one heel down at a time. Or move only your "
+        "legs, or only your arms."
+    ),
+    "harder_tip": (
+        "First build up to 3 sets of 10 to 12 on each side. After that, hold light weights "
+        "or use a resistance band."
+    ),
+    "cautions": (
+        "If it brings on your usual pain, make the movement smaller, or leave it out and "
+        "tell your clinician."
+    ),
+    "sources": (
+        "Rexum: dead bug — https://rexum.app/exercises/dead-bug\n"
+        "FitThrive: core stability dead bug — "
+        "http://fitthrive.com/articles/core-stability-deadbug\n"
+        "Living and Health: dead bugs for core stability — "
+        "https://www.livingandhealth.com/exercises/dead-bugs-for-core-stability\n"
+        "Great Rock Bible: dead bug — "
+        "https://greatrockbible.com/core-exercise-dead-bug/"
+    ),
+    "illustration_alt": (
+        "A person lies on their back with arms up and knees bent, lowering one arm "
+        "overhead and the opposite leg toward the floor."
+    ),
+}

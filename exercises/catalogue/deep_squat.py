@@ -1,0 +1,71 @@
+"""The shipped exercise deep-squat, in HipMob's own words (clinical.md)."""
+
+EXERCISE = {
+    "slug": "deep-squat",
+    "name": "Assisted deep squat",
+    "kind": "mobility",
+    "level": "beginner",
+    "summary": (
+        "Practises bending your hips, knees and ankles deeply while you hold a support, "
+        "and works your thighs."
+    ),
+    "target": (
+        "Bending at the hips, knees and ankles, and the front of the thighs and buttocks "
+        "(hip, knee and ankle flexion; quadriceps, glutes)"
+    ),
+    "start_position": (
+        "Stand facing a kitchen counter or a sturdy chair and hold it with both hands at "
+        "about waist height. Place your feet shoulder-width apart or a little wider, toes "
+        "forward or turned out slightly."
+    ),
+    "cues": (
+        "Sit your hips back and down, as if onto a low seat.\n"
+        "Keep your hips, knees and toes pointing the same way.\n"
+        "Keep your heels on the floor.\n"
+        "Move slowly, and don't bounce at the bottom.\n"
+        "Breathe out and squeeze your buttocks to stand back up."
+    ),
+    "mistakes": (
+        "Knees falling inward: keep them pointing over your toes, and go less deep.\n"
+        "Heels lifting: don't go quite so low.\n"
+        "Bouncing at the bottom: lower slowly and rise slowly."
+    ),
+    "equipment": ["chair"],
+    "sets": 2,
+    "reps": 8,
+    "hold_seconds": None,
+    "rest_seconds": 60,
+    "per_side": False,
+    "easier": None,
+    "harder": None,
+    "easier_tip": (
+        "Go less deep, or hold a half squat still for 10 to 30 seconds. You can also "
+        "practise standing up from a higher chair, pushing on the armrests."
+    ),
+    "harder_tip": "Hold on more lightly with your hands and, if comfortable, go deeper.",
+    "cautions": (
+        "If your knee hurts, squat only as deep as is pain-free; there should be no pain "
+        "or swelling later that day or the next.\n"
+        "After a hip replacement from the back or side, don't squat or bend the hip past "
+        "a right angle for at least 6 weeks, or until your surgeon says you can."
+    ),
+    "sources": (
+        "Virtual Fitness Trainer: squat holding on — "
+        "http://virtualfitnesstrainer.com/exercise-instruction/squat-holding-on\n"
+        "Kertz Coaching: should you stop squatting? — "
+        "https://www.kertzcoaching.com/post/should-you-stop-squatting\n"
+        "ACSM resistance training guidance — "
+        "http://www.ssbjcc.org/blog/2014/05/23/fitness/resisitance-training-program-design/\n"
+        "ACSM: stretching and flexibility guidelines — "
+        "https://www.acsm.org/all-blog-posts/certification-blog/acsm-certified-blog/"
+        "2021/03/18/stretching-and-flexibility-guidelines-update\n"
+        "London Health Sciences Centre: hip precautions — "
+        "https://www.lhsc.on.ca/joint-replacement-surgery/hip-precautions\n"
+        "Hendersonville Orthopedics: what are hip precautions? — "
+        "http://www.hendersonvilleorthopedics.com/faq/what-are-hip-precautions/"
+    ),
+    "illustration_alt": (
+        "A person holds a counter with both hands and sits the hips back and down into a "
+        "deep squat, heels on the floor."
+    ),
+}

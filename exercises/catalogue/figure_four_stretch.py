@@ -1,0 +1,63 @@
+"""The shipped exercise figure-four-stretch, in HipMob's own words (clinical.md)."""
+
+EXERCISE = {
+    "slug": "figure-four-stretch",
+    "name": "Figure-4 stretch",
+    "kind": "stretch",
+    "level": "beginner",
+    "summary": "Gently stretches the deep muscles of your buttock on the crossed-leg side.",
+    "target": (
+        "Deep muscles of the buttock and the back of the hip "
+        "(hip external rotators such as piriformis, glutes)"
+    ),
+    "start_position": (
+        "Lie on your back with both knees bent and your feet flat on the floor. Rest one "
+        "ankle just above the other knee, so your legs make the shape of a number 4."
+    ),
+    "cues": (
+        "Hold behind the thigh of the leg that is not crossed.\n"
+        "Gently draw that thigh toward your chest.\n"
+        "Feel the stretch in the buttock of the crossed leg.\n"
+        "Hold still and breathe slowly, then swap sides."
+    ),
+    "mistakes": (
+        "Forcing past comfort: ease back until you feel only mild tightness.\n"
+        "Carrying on when you feel a pinch: stop and lower the leg."
+    ),
+    "equipment": ["mat", "towel"],
+    "sets": 2,
+    "reps": None,
+    "hold_seconds": 30,
+    "rest_seconds": 30,
+    "per_side": True,
+    "easier": None,
+    "harder": None,
+    "easier_tip": (
+        "Leave the bottom foot on the floor instead of lifting it. If you can't reach "
+        "your thigh, loop a towel or strap around it."
+    ),
+    "harder_tip": "Lift the bottom foot off the floor and hug your shin instead of your thigh.",
+    "cautions": (
+        "Stop if you feel pain or a pinch.\n"
+        "If you have had a hip replacement, check with your surgeon or physio first: "
+        "crossing your legs and bending the hip past a right angle are restricted in the "
+        "early weeks."
+    ),
+    "sources": (
+        "Wellen: supine piriformis stretch — "
+        "https://getwellen.com/exercises/supine-piriformis-stretch\n"
+        "Dr Hardy: piriformis stretch — http://drhardy.org/Piriformis-Stretch.html\n"
+        "Sports-Health: supine piriformis muscle stretch — "
+        "https://www.sports-health.com/video/video-supine-piriformis-muscle-stretch-3\n"
+        "The Prehab Guys: supine piriformis stretch — "
+        "https://library.theprehabguys.com/vimeo-video/supine-piriformis-stretch/\n"
+        "Self Care Institute: piriformis stretch — "
+        "http://selfcare.institute/forum/index.php/30-low-back-pelvis-stretch-piriformis\n"
+        "London Health Sciences Centre: hip precautions — "
+        "https://www.lhsc.on.ca/joint-replacement-surgery/hip-precautions"
+    ),
+    "illustration_alt": (
+        "A person lies on their back with one ankle crossed over the other knee and draws "
+        "the uncrossed thigh gently toward the chest."
+    ),
+}

@@ -1,0 +1,69 @@
+"""The shipped exercise glute-bridge, in HipMob's own words (clinical.md)."""
+
+EXERCISE = {
+    "slug": "glute-bridge",
+    "name": "Glute bridge",
+    "kind": "strength",
+    "level": "beginner",
+    "summary": "Builds strength in your buttocks and the muscles around your trunk.",
+    "target": "Buttock muscles and the muscles around your trunk (gluteus maximus, core)",
+    "start_position": (
+        "Lie on your back with your knees bent and your feet flat on the floor, "
+        "hip-width apart. Rest your arms by your sides."
+    ),
+    "cues": (
+        "Gently tighten your stomach muscles.\n"
+        "Press through your heels and squeeze your buttocks to lift your hips.\n"
+        "Stop when your shoulders, hips and knees make a straight line.\n"
+        "Hold for a slow count of 2.\n"
+        "Lower your hips slowly back to the floor."
+    ),
+    "mistakes": (
+        "Lifting too high and arching your back: stop at the straight line from shoulders "
+        "to knees.\n"
+        "Cramp in the back of the thigh (hamstrings): move your feet a little closer to "
+        "your bottom, or let your knees drift slightly apart."
+    ),
+    "equipment": ["mat"],
+    "sets": 2,
+    "reps": 10,
+    "hold_seconds": None,
+    "rest_seconds": 60,
+    "per_side": False,
+    "easier": None,
+    "harder": None,
+    "easier_tip": (
+        "Keep your hips on the floor and just tilt your pelvis: flatten your lower back "
+        "into the floor, then let it relax."
+    ),
+    "harder_tip": (
+        "Rest your feet on a low step, and later lift one foot off the floor to bridge on "
+        "one leg. A resistance band just above your knees adds more work."
+    ),
+    "cautions": (
+        "If you have severe back pain or pain running down your leg (sciatica), check with "
+        "your physio or GP before you start.\n"
+        "Stop if your symptoms get worse or a new pain appears."
+    ),
+    "sources": (
+        "Benchmark Physio: the glute bridge — "
+        "https://benchmarkphysio.com.au/the-glute-bridge-exercise/\n"
+        "UCSF Orthopaedic Institute: hip strengthening protocol — "
+        "https://studylib.net/doc/27317708/hip-strengthening-protocol\n"
+        "Protect Your Back 101: basic bridge — "
+        "https://www.protectyourback101.com/lessons/b-basic-bridge-2/\n"
+        "Jana Earl: how to do glute bridges — "
+        "https://janaearl.com/en/article/how-to-do-glute-bridges/105\n"
+        "Massachusetts General Hospital: exercises for the hip — "
+        "https://docslib.org/doc/10794002/exercises-for-the-hip\n"
+        "NHS inform: exercises for back pain — "
+        "https://nhsinform-22072020-0700.azurewebsites.net/illnesses-and-conditions/"
+        "muscle-bone-and-joints/exercises/exercises-for-back-pain\n"
+        "APC Physio: single-leg bridge — "
+        "https://members.apcphysio.ie/topic/single-leg-bridge/"
+    ),
+    "illustration_alt": (
+        "A person lies on their back with knees bent and lifts the hips until shoulders, "
+        "hips and knees form a straight line."
+    ),
+}

@@ -1,0 +1,77 @@
+"""The shipped exercise hip-flexor-stretch, in HipMob's own words (clinical.md)."""
+
+EXERCISE = {
+    "slug": "hip-flexor-stretch",
+    "name": "Half-kneeling hip flexor stretch",
+    "kind": "stretch",
+    "level": "beginner",
+    "summary": (
+        "Gently stretches the front of your hip on the side of the knee that rests on the floor."
+    ),
+    "target": (
+        "Front of the hip and upper thigh on the kneeling side "
+        "(hip flexors: iliopsoas, rectus femoris)"
+    ),
+    "start_position": (
+        "Kneel on one knee on a mat or cushion, with the other foot flat on the floor in "
+        "front of you. Both knees are bent to about a right angle."
+    ),
+    "cues": (
+        "Kneel up tall, so your ear, shoulder, hip and knee make one straight line.\n"
+        "Tuck your tailbone under and squeeze the buttock of the kneeling leg.\n"
+        "Slowly ease your weight forward until you feel a stretch at the front of the "
+        "back hip.\n"
+        "Hold still and keep breathing slowly.\n"
+        "Come back up, then swap legs."
+    ),
+    "mistakes": (
+        "Moving too far forward: go only until you feel mild tightness.\n"
+        "Arching your lower back: tuck your tailbone under again.\n"
+        "Letting your hips sink or slump: squeeze the buttock of the kneeling leg and "
+        "kneel up tall."
+    ),
+    "equipment": ["mat", "cushion", "chair"],
+    "sets": 2,
+    "reps": None,
+    "hold_seconds": 30,
+    "rest_seconds": 30,
+    "per_side": True,
+    "easier": None,
+    "harder": None,
+    "easier_tip": (
+        "Rest one hand on a sturdy chair for balance. Or do the stretch standing up, with "
+        "one foot a big step in front of the other."
+    ),
+    "harder_tip": (
+        "Reach back and hold the foot of the kneeling leg, so that knee bends more. This "
+        "also stretches the front of the thigh."
+    ),
+    "cautions": (
+        "Put a cushion under the kneeling knee if it is sore.\n"
+        "Stop if you feel pain rather than mild tightness.\n"
+        "If you have had a hip replacement from the front (anterior approach), check with "
+        "your surgeon or physio first: you must not push that hip too far backwards."
+    ),
+    "sources": (
+        "Shira Kramer: kneeling hip flexor stretch — "
+        "https://shirakramer.com.au/exercises/kneeling-hip-flexor-stretch\n"
+        "Functional Movement Systems: half-kneeling hip flexor stretch — "
+        "https://www.functionalmovement.com/Exercises/788/half_kneeling_hip_flexor_stretch\n"
+        "Physiohealth: how to stretch the hip flexors — "
+        "https://physiohealth.com.au/general-exercises/how-to-stretch-the-hip-flexors/\n"
+        "Massachusetts General Hospital: exercises for the hip — "
+        "https://docslib.org/doc/10794002/exercises-for-the-hip\n"
+        "Sanctum: stretch course — "
+        "https://www.sanctum.works/stretchcourse/niche-eszfp-plp93\n"
+        "Fitness.com: lunge hip flexor stretch — "
+        "https://www.fitness.com/en/workouts/lunge-hip-flexor-stretch\n"
+        "Kathy Smith: lunge stretching — "
+        "http://www.kathysmithreshape.com/home-featured/lunge-stretching\n"
+        "Hendersonville Orthopedics: what are hip precautions? — "
+        "http://www.hendersonvilleorthopedics.com/faq/what-are-hip-precautions/"
+    ),
+    "illustration_alt": (
+        "A person kneels on one knee with the other foot in front and eases the hips "
+        "forward to stretch the front of the back hip."
+    ),
+}

@@ -1,0 +1,62 @@
+"""The shipped exercise ninety-ninety-switch, in HipMob's own words (clinical.md)."""
+
+EXERCISE = {
+    "slug": "ninety-ninety-switch",
+    "name": "90/90 hip switch",
+    "kind": "mobility",
+    "level": "intermediate",
+    "summary": (
+        "Moves your hips slowly through turning inward and outward, one side then the other."
+    ),
+    "target": "Muscles that turn your hips in and out (hip rotators)",
+    "start_position": (
+        "Sit on the floor with one leg bent to a right angle in front of you and the other "
+        "bent to a right angle out to the side. Put your hands on the floor behind you and "
+        "sit tall."
+    ),
+    "cues": (
+        "Lift both knees a little.\n"
+        "Swing both legs across to the other side together.\n"
+        "Land softly in the mirror position.\n"
+        "Keep your chest up and your back tall.\n"
+        "Pause for 2 to 3 seconds on each side."
+    ),
+    "mistakes": (
+        "Slumping or leaning far back: sit tall and use your hands for support.\n"
+        "Dropping down into position: move slowly and land softly.\n"
+        "Forcing the range: only go as far as is comfortable."
+    ),
+    "equipment": ["mat"],
+    "sets": 2,
+    "reps": 10,
+    "hold_seconds": None,
+    "rest_seconds": 30,
+    "per_side": False,
+    "easier": None,
+    "harder": None,
+    "easier_tip": (
+        "Lie on your back with your knees bent and feet flat on the floor, and let both "
+        "knees drop slowly from side to side."
+    ),
+    "harder_tip": "Lean less on your hands, and pause longer on each side.",
+    "cautions": (
+        "If you have had a hip replacement, do this only with your surgeon's or physio's "
+        "approval: turning the leg far in or out is restricted early on, and after "
+        "surgery from the back, turning it inward is not allowed.\n"
+        "Stop if it causes pain in your hip or back."
+    ),
+    "sources": (
+        "MoDocs: hip switch — "
+        "https://modocs.tumati.me/apply/training/exercise-library/hip-switch\n"
+        "The Strength Kitchen: 90/90 hip rotations, lying — "
+        "https://www.thestrengthkitchen.com/strength/9090-hip-rotations-supine\n"
+        "London Health Sciences Centre: hip precautions — "
+        "https://www.lhsc.on.ca/joint-replacement-surgery/hip-precautions\n"
+        "Justin LaReau MD: posterior hip precautions — "
+        "http://justinlareaumd.com/hip-anatomy/treatments/posterior-hip-precautions/"
+    ),
+    "illustration_alt": (
+        "A person sits with both legs bent at right angles, one in front and one to the "
+        "side, and swings both knees over to the other side."
+    ),
+}
