@@ -17,10 +17,11 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.access import linked_patient, parse_uuid, patients_of, require_clinician
 from clinic.forms import AddItemForm, ItemForm, RoutineSettingsForm
-from clinic.views.reads import AttachReadForm, reads_context
 from exercises.forms import LibraryFilterForm
 from exercises.models import Equipment, Exercise
+from learn.forms import AttachReadForm
 from learn.models import RoutineRead
+from learn.reads import reads_context
 from routines.access import editable_template, usable_template, usable_templates
 from routines.models import Routine, RoutineItem, RoutineKind
 from routines.plans import ITEM_FIELDS

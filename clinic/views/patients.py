@@ -20,9 +20,10 @@ from accounts.access import linked_patient, parse_uuid, patients_of, require_cli
 from accounts.models import AuditAction, AuditEvent, CareLink, Role, SignInLink, User
 from clinic import caseload
 from clinic.forms import AddPatientForm, AssignForm
-from clinic.views.reads import AttachReadForm, reads_context
 from hipmob.qr import qr_data_uri
+from learn.forms import AttachReadForm
 from learn.plans import assign_with_reads
+from learn.reads import reads_context
 from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
 from progression import charts
 from progression.models import PsfsScore, Suggestion, SuggestionStatus
