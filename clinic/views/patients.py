@@ -9,9 +9,8 @@ from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -25,7 +24,7 @@ from learn.forms import AttachReadForm
 from learn.plans import assign_with_reads
 from learn.reads import reads_context
 from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
-from progression import charts
+from progression import charts, decisions
 from progression.models import PsfsScore, Suggestion, SuggestionStatus
 from progression.psfs import MEANINGFUL
 from routines import schedule
@@ -259,55 +258,19 @@ def decide_suggestion(request: HttpRequest, code, suggestion_code) -> HttpRespon
     """Accept (the plan item takes the suggested exercise and dose, audited) or dismiss."""
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
-    suggestion = get_object_or_404(
-        Suggestion.objects.select_related("item__exercise", "exercise"),
-        patient=patient,
-        code=suggestion_code,
-        status=SuggestionStatus.PENDING,
-    )
+    suggestion = decisions.pending_suggestion(patient, suggestion_code)
     accept = request.POST.get("decision") == "accept"
-    item = suggestion.item
-    if accept and Suggestion.snapshot(item) != suggestion.based_on:
-        Suggestion.objects.filter(pk=suggestion.pk).update(status=SuggestionStatus.SUPERSEDED)
+    outcome = decisions.decide(suggestion, clinician, accept=accept)
+    if outcome == SuggestionStatus.SUPERSEDED:
         messages.error(
             request, _("The plan has changed since this suggestion was made, so it was withdrawn.")
         )
-        return redirect("clinic:patient", code=patient.code)
-    with transaction.atomic():
-        decided = Suggestion.objects.filter(
-            pk=suggestion.pk, status=SuggestionStatus.PENDING
-        ).update(
-            status=SuggestionStatus.ACCEPTED if accept else SuggestionStatus.DISMISSED,
-            decided_at=timezone.now(),
-            decided_by=clinician,
-        )
-        if not decided:  # a double click: the first one did it
-            return redirect("clinic:patient", code=patient.code)
-        before = {"exercise": item.exercise.name, "dose": item.dose}
-        if accept:
-            item.exercise = suggestion.exercise
-            item.sets, item.reps, item.hold_seconds = (
-                suggestion.sets,
-                suggestion.reps,
-                suggestion.hold_seconds,
-            )
-            item.save(update_fields=["exercise", "sets", "reps", "hold_seconds"])
-        AuditEvent.record(
-            clinician,
-            AuditAction.SUGGESTION_ACCEPTED if accept else AuditAction.SUGGESTION_DISMISSED,
-            patient=patient,
-            target=f"plan item {item.pk}",
-            before=before,
-            after={"exercise": suggestion.exercise.name, "dose": suggestion.dose},
-            kind=suggestion.kind,
-            reason=suggestion.reason,
-        )
-    if accept:
+    elif outcome == SuggestionStatus.ACCEPTED:
         messages.success(
             request,
             _("The plan now has %(dose)s of %(name)s.")
             % {"dose": suggestion.dose, "name": suggestion.exercise.name},
         )
-    else:
+    elif outcome == SuggestionStatus.DISMISSED:
         messages.info(request, _("Suggestion dismissed; the plan is unchanged."))
     return redirect("clinic:patient", code=patient.code)
