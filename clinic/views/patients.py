@@ -1,12 +1,10 @@
 """The clinician's workspace for patients: the list, adding a patient, their detail
 page, sign-in links, assigning a routine, and the printable handout."""
 
-import secrets
 import uuid
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import patients
 from accounts.access import linked_patient, parse_uuid, patients_of, require_clinician
-from accounts.models import AuditAction, AuditEvent, CareLink, Role, SignInLink, User
+from accounts.models import AuditAction, AuditEvent, SignInLink, User
 from clinic import caseload
 from clinic.forms import AddPatientForm, AssignForm
 from hipmob.qr import qr_data_uri
@@ -66,15 +65,20 @@ def _int(value, default: int) -> int:
         return default
 
 
-def _new_username() -> str:
-    """Random, so a patient's name never ends up in a login or a log line."""
-    while True:
-        username = f"patient-{secrets.token_hex(4)}"
-        if not User.objects.filter(username=username).exists():
-            return username
-
-
 ADDED_KEY = "clinic_added_patients"
+
+
+def _added_before(request: HttpRequest, clinician, request_id: str) -> User | None:
+    """The patient this same form made already, if it is being sent again."""
+    code = request.session.get(ADDED_KEY, {}).get(request_id)
+    return patients_of(clinician).filter(code=code).first() if code else None
+
+
+def _remember_added(request: HttpRequest, request_id: str, patient: User) -> None:
+    request.session[ADDED_KEY] = {
+        **request.session.get(ADDED_KEY, {}),
+        request_id: str(patient.code),
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,26 +90,14 @@ def add_patient(request: HttpRequest) -> HttpResponse:
     clinician = require_clinician(request.user)
     form = AddPatientForm(request.POST or None, initial={"request_id": uuid.uuid4().hex})
     if request.method == "POST" and form.is_valid():
-        request_id = form.cleaned_data["request_id"]
-        added = request.session.get(ADDED_KEY, {})
-        if request_id in added:
-            existing = patients_of(clinician).filter(code=added[request_id]).first()
-            if existing:
-                messages.info(request, _("%(name)s was already added.") % {"name": existing.name})
-                return redirect("clinic:patient", code=existing.code)
-        with transaction.atomic():
-            patient = User(
-                username=_new_username(),
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                timezone=form.cleaned_data["timezone"],
-                role=Role.PATIENT,
-            )
-            patient.set_unusable_password()  # patients sign in with one-time links
-            patient.save()
-            CareLink.objects.create(clinician=clinician, patient=patient)
-            _link, token = SignInLink.issue(patient, created_by=clinician)
-        request.session[ADDED_KEY] = {**added, request_id: str(patient.code)}
+        data = form.cleaned_data
+        if existing := _added_before(request, clinician, data["request_id"]):
+            messages.info(request, _("%(name)s was already added.") % {"name": existing.name})
+            return redirect("clinic:patient", code=existing.code)
+        patient, token = patients.add_patient(
+            clinician, name=data["name"], email=data["email"], timezone=data["timezone"]
+        )
+        _remember_added(request, data["request_id"], patient)
         messages.success(request, _("%(name)s is added.") % {"name": patient.name})
         return _link_page(request, patient, token, status=201)
     status = 422 if request.method == "POST" else 200
