@@ -14,13 +14,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import patients
-from accounts.access import linked_patient, parse_uuid, patients_of, require_clinician
+from accounts.access import linked_patient, patients_of, require_clinician
 from accounts.models import AuditAction, AuditEvent, SignInLink, User
 from clinic import caseload
 from clinic.forms import AddPatientForm, AssignForm
 from hipmob.qr import qr_data_uri
+from learn import plans
 from learn.forms import AttachReadForm
-from learn.plans import assign_with_reads
 from learn.reads import reads_context
 from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
 from progression import charts, decisions
@@ -191,32 +191,21 @@ def assign(request: HttpRequest, code) -> HttpResponse:
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
     templates = usable_templates(clinician).order_by("title")
-    today = patient.local_date()
-    initial = {"start_date": today}
-    current = Routine.objects.for_patient(patient).active().first()
-    if current:  # keep their days and end date unless the clinician changes them
-        initial["days"] = [str(i) for i in range(7) if current.schedule_days & (1 << i)]
-        initial["end_date"] = current.end_date
-    if request.GET.get("template"):
-        initial["template"] = templates.filter(code=parse_uuid(request.GET["template"])).first()
-    form = AssignForm(request.POST or None, templates=templates, today=today, initial=initial)
+    form = AssignForm.for_patient(
+        request.POST or None,
+        patient=patient,
+        templates=templates,
+        template_code=request.GET.get("template", ""),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        plan = assign_with_reads(
+        plans.assign(
             data["template"],
             patient,
-            owner=clinician,
+            by=clinician,
             start_date=data["start_date"],
             schedule_days=data["days"],
             end_date=data["end_date"],
-        )
-        AuditEvent.record(
-            clinician,
-            AuditAction.PLAN_ASSIGNED,
-            patient=patient,
-            target=f"plan {plan.code}",
-            template=str(data["template"].code),
-            start_date=data["start_date"].isoformat(),
         )
         messages.success(
             request,
