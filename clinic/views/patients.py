@@ -5,7 +5,6 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,20 +15,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts import patients
 from accounts.access import linked_patient, patients_of, require_clinician
 from accounts.models import AuditAction, AuditEvent, SignInLink, User
-from clinic import caseload
+from clinic import caseload, detail
 from clinic.forms import AddPatientForm, AssignForm
 from hipmob.qr import qr_data_uri
 from learn import plans
 from learn.forms import AttachReadForm
-from learn.reads import reads_context
-from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
-from progression import charts, decisions
-from progression.models import PsfsScore, Suggestion, SuggestionStatus
-from progression.psfs import MEANINGFUL
+from progression import decisions
+from progression.models import SuggestionStatus
 from routines import schedule
 from routines.access import usable_templates
 from routines.models import Routine
-from safety.models import Screening
 
 PAGE_SIZE = 25
 
@@ -128,61 +123,12 @@ def new_link(request: HttpRequest, code) -> HttpResponse:
 @require_GET
 @never_cache
 def patient_detail(request: HttpRequest, code) -> HttpResponse:
+    """Everything about the patient the clinician acts on (clinic/detail.py)."""
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
     AuditEvent.record(clinician, AuditAction.PATIENT_VIEWED, patient=patient)
-    plan = Routine.objects.for_patient(patient).active().with_items("bad_day_exercise").first()
-    sessions = list(ExerciseSession.objects.filter(patient=patient).order_by("-local_date")[:30])
-    psfs_scores = list(PsfsScore.objects.filter(patient=patient).order_by("local_date"))
-    completed = [s for s in sessions if s.status == SessionStatus.COMPLETED][::-1]
-    per_exercise = (
-        StepLog.objects.filter(session__patient=patient)
-        .values(name=F("exercise__name"))
-        .annotate(
-            done=Count("id", filter=Q(status=StepStatus.DONE)),
-            easier=Count("id", filter=Q(status=StepStatus.EASIER)),
-            skipped=Count("id", filter=Q(status=StepStatus.SKIPPED)),
-        )
-        .order_by("name")
-    )
-    skip_reasons = (
-        StepLog.objects.filter(session__patient=patient, status=StepStatus.SKIPPED)
-        .values("skip_reason")
-        .annotate(count=Count("id"))
-        .order_by("-count")
-    )
-    context = {
-        "patient": patient,
-        "plan": plan,
-        "alerts": list(patient.alerts.open().select_related("screening")),
-        "suggestions": list(
-            Suggestion.objects.filter(patient=patient, status=SuggestionStatus.PENDING)
-            .select_related("item__exercise", "exercise")
-            .order_by("item__order")
-        ),
-        "screenings": list(Screening.objects.filter(patient=patient).order_by("-at")[:5]),
-        "sessions": sessions,
-        "psfs": psfs_scores,
-        "psfs_chart": charts.psfs_chart(psfs_scores),
-        "psfs_change": psfs_scores[-1].mean - psfs_scores[0].mean if len(psfs_scores) > 1 else None,
-        "psfs_meaningful": MEANINGFUL,
-        "psfs_meaningful_drop": -MEANINGFUL,
-        "psfs_latest": psfs_scores[-1] if psfs_scores else None,
-        "chart": charts.pain_chart(completed),
-        "chart_sessions": completed,
-        "per_exercise": per_exercise,
-        "skip_reasons": [
-            {"label": _reason_label(r["skip_reason"]), "count": r["count"]} for r in skip_reasons
-        ],
-        "days_label": schedule.days_label(plan.schedule_days) if plan else "",
-        "read_form": AttachReadForm(),
-        **reads_context(plan),
-    }
+    context = {**detail.detail_for(patient).context(), "read_form": AttachReadForm()}
     return render(request, "clinic/patient_detail.html", context)
-
-
-def _reason_label(value: str) -> str:
-    return str(SkipReason(value).label) if value in SkipReason.values else value
 
 
 @require_http_methods(["GET", "POST"])
