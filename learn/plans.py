@@ -1,4 +1,4 @@
-"""Assigning a template with the reads attached to it."""
+"""Assigning or copying a routine with the reads attached to it."""
 
 from datetime import date
 
@@ -6,6 +6,7 @@ from django.db import transaction
 
 from accounts.models import AuditAction, AuditEvent
 from learn.models import RoutineRead
+from routines import builder
 from routines.models import Routine
 from routines.plans import assign_template
 
@@ -49,3 +50,12 @@ def assign(
         start_date=start_date.isoformat(),
     )
     return plan
+
+
+@transaction.atomic
+def copy_with_reads(source: Routine, owner, title: str) -> Routine:
+    """routines/builder.py's copy, then the source's reads copied to it: two queries
+    more."""
+    copied = builder.copy(source, owner, title)
+    RoutineRead.copy(source, copied, owner)
+    return copied
