@@ -1,7 +1,11 @@
-"""The clinician's decisions on what the rules suggested: accepting a suggestion (the
-plan item takes the suggested exercise and dose) or dismissing it. Each decision and
-its audit event commit together. No requests here: clinic/views/patients.py checks
-access, makes one call and says what happened."""
+"""The clinician's decisions on what the rules and checks raised: accepting a
+suggestion (the plan item takes the suggested exercise and dose) or dismissing it,
+clearing a safety check that paused exercise, resolving an alert. Each decision and
+its audit event commit together. No requests here: clinic/views/ checks access, reads
+the form, makes one call and says what happened.
+
+(Clearing a check and resolving an alert touch only safety/'s rows; they sit here
+beside the other decisions, as progression/events.py's safety_check does.)"""
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -9,6 +13,7 @@ from django.utils import timezone
 
 from accounts.models import AuditAction, AuditEvent
 from progression.models import Suggestion, SuggestionStatus
+from safety.models import Alert, Screening
 
 
 def pending_suggestion(patient, code) -> Suggestion:
@@ -63,3 +68,41 @@ def _decide(suggestion: Suggestion, clinician, *, accept: bool) -> SuggestionSta
         reason=suggestion.reason,
     )
     return status
+
+
+@transaction.atomic
+def clear_screening(patient, screening: Screening, clinician, note: str) -> None:
+    """The clinician has spoken to the patient and lets them exercise again. Cleared
+    once (a second clear keeps the first one's note); the check's open alerts are
+    resolved with the same note."""
+    now = timezone.now()
+    Screening.objects.filter(pk=screening.pk, cleared_at__isnull=True).update(
+        cleared_by=clinician, cleared_at=now, cleared_note=note
+    )
+    screening.alerts.open().update(resolved_at=now, resolved_by=clinician, resolution=note)
+    AuditEvent.record(
+        clinician,
+        AuditAction.SCREENING_CLEARED,
+        patient=patient,
+        target=f"screening {screening.code}",
+        note=note,
+    )
+
+
+def resolve_alert(patient, alert: Alert, clinician, note: str) -> bool:
+    """Whether it was resolved: an alert raised by a check that still pauses exercise
+    is resolved by clearing that check (clear_screening), never on its own."""
+    if alert.screening and alert.screening.locked:
+        return False
+    with transaction.atomic():
+        Alert.objects.filter(pk=alert.pk).update(
+            resolved_at=timezone.now(), resolved_by=clinician, resolution=note
+        )
+        AuditEvent.record(
+            clinician,
+            AuditAction.ALERT_RESOLVED,
+            patient=patient,
+            target=f"alert {alert.code}",
+            kind=alert.kind,
+        )
+    return True
