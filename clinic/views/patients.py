@@ -32,7 +32,7 @@ PAGE_SIZE = 25
 @require_GET
 @never_cache
 def patient_list(request: HttpRequest) -> HttpResponse:
-    """Who needs attention first (routines/caseload.py). Six queries for any number of
+    """Who needs attention first (clinic/caseload.py). Six queries for any number of
     patients: session, user, the patients with their scores, their active plans, the
     last week's sessions, and the last fortnight's of the patients on the page."""
     clinician = require_clinician(request.user)
