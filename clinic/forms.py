@@ -7,9 +7,10 @@ from django import forms
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import parse_uuid
 from accounts.validators import timezone_names
 from exercises.models import Exercise
-from routines.models import RoutineItem
+from routines.models import Routine, RoutineItem
 from routines.schedule import WEEKDAY_NAMES
 
 COMMON_TIMEZONES = [
@@ -98,6 +99,21 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates
         self.today = today
+
+    @classmethod
+    def for_patient(cls, data, *, patient, templates, template_code: str = "") -> "AssignForm":
+        """Starting today, on the current plan's days and to its end date unless the
+        clinician changes them (one query); with the template named in the URL, if
+        any, chosen (one more)."""
+        today = patient.local_date()
+        initial = {"start_date": today}
+        current = Routine.objects.for_patient(patient).active().first()
+        if current:
+            initial["days"] = [str(i) for i in range(7) if current.schedule_days & (1 << i)]
+            initial["end_date"] = current.end_date
+        if template_code:
+            initial["template"] = templates.filter(code=parse_uuid(template_code)).first()
+        return cls(data, templates=templates, today=today, initial=initial)
 
     def clean_template(self):
         template = self.cleaned_data["template"]

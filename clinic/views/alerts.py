@@ -1,17 +1,15 @@
 """The clinician clears a safety check that paused exercise, or resolves an alert, each
-with a note."""
+with a note (the writes: progression/decisions.py)."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import linked_patient, require_clinician
-from accounts.models import AuditAction, AuditEvent
 from clinic.forms import NoteForm
+from progression import decisions
 from safety.models import Alert, Screening
 
 
@@ -34,19 +32,7 @@ def clear(request: HttpRequest, code, screening_code) -> HttpResponse:
     note = _note(request, _("Write a short note saying why it is safe to carry on."))
     if note is None:
         return redirect("clinic:patient", code=patient.code)
-    now = timezone.now()
-    with transaction.atomic():
-        Screening.objects.filter(pk=screening.pk, cleared_at__isnull=True).update(
-            cleared_by=clinician, cleared_at=now, cleared_note=note
-        )
-        screening.alerts.open().update(resolved_at=now, resolved_by=clinician, resolution=note)
-        AuditEvent.record(
-            clinician,
-            AuditAction.SCREENING_CLEARED,
-            patient=patient,
-            target=f"screening {screening.code}",
-            note=note,
-        )
+    decisions.clear_screening(patient, screening, clinician, note)
     messages.success(request, _("Cleared. %(name)s can exercise again.") % {"name": patient.name})
     return redirect("clinic:patient", code=patient.code)
 
@@ -59,19 +45,8 @@ def resolve_alert(request: HttpRequest, code, alert_code) -> HttpResponse:
     note = _note(request, _("Write a short note on what you did about it."))
     if note is None:
         return redirect("clinic:patient", code=patient.code)
-    if alert.screening and alert.screening.locked:
+    if decisions.resolve_alert(patient, alert, clinician, note):
+        messages.success(request, _("Alert resolved."))
+    else:
         messages.error(request, _("Clear the safety check itself to let them exercise again."))
-        return redirect("clinic:patient", code=patient.code)
-    with transaction.atomic():
-        Alert.objects.filter(pk=alert.pk).update(
-            resolved_at=timezone.now(), resolved_by=clinician, resolution=note
-        )
-        AuditEvent.record(
-            clinician,
-            AuditAction.ALERT_RESOLVED,
-            patient=patient,
-            target=f"alert {alert.code}",
-            kind=alert.kind,
-        )
-    messages.success(request, _("Alert resolved."))
     return redirect("clinic:patient", code=patient.code)

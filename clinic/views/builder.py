@@ -1,12 +1,8 @@
-"""The routine builder: templates made from the exercise library, then assigned.
-
-A template is only ever changed by its author. Editing a patient's plan copies it into
-a new template, and assigning that makes a new plan: the old plan, and every session
-logged against it, stay exactly as they were."""
+"""The routine builder's pages: templates made from the exercise library, then
+assigned. The writes, and why they are safe for the plans made before, are in
+routines/builder.py (and learn/plans.py for copies, which bring their reads)."""
 
 from django.contrib import messages
-from django.db import transaction
-from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,13 +13,14 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.access import linked_patient, parse_uuid, patients_of, require_clinician
 from clinic.forms import AddItemForm, ItemForm, RoutineSettingsForm
-from clinic.views.reads import AttachReadForm, reads_context
 from exercises.forms import LibraryFilterForm
 from exercises.models import Equipment, Exercise
-from learn.models import RoutineRead
+from learn import plans
+from learn.forms import AttachReadForm
+from learn.reads import reads_context
+from routines import builder as routine_builder
 from routines.access import editable_template, usable_template, usable_templates
-from routines.models import Routine, RoutineItem, RoutineKind
-from routines.plans import ITEM_FIELDS
+from routines.models import Routine, RoutineItem
 
 TEMPLATE = "clinic/builder.html"
 
@@ -84,10 +81,7 @@ def routine_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def create_routine(request: HttpRequest) -> HttpResponse:
-    clinician = require_clinician(request.user)
-    routine = Routine.objects.create(
-        kind=RoutineKind.TEMPLATE, title=_("New routine"), owner=clinician
-    )
+    routine = routine_builder.create(require_clinician(request.user))
     return redirect("clinic:builder", code=routine.code)
 
 
@@ -129,12 +123,7 @@ def add_item(request: HttpRequest, code) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("That exercise isn't in the library."))
         return _respond(request, routine, status=422)
-    exercise = form.cleaned_data["exercise"]
-    with transaction.atomic():
-        last = routine.items.aggregate(last=Max("order"))["last"]
-        RoutineItem.from_exercise(
-            exercise, routine=routine, order=0 if last is None else last + 1
-        ).save()
+    routine_builder.add_item(routine, form.cleaned_data["exercise"])
     return _respond(request, routine)
 
 
@@ -152,7 +141,7 @@ def update_item(request: HttpRequest, code, item_code) -> HttpResponse:
     form = ItemForm(request.POST, instance=item, prefix=f"i{item.pk}")
     if not form.is_valid():
         return _respond(request, routine, status=422, item_forms={item.pk: form})
-    form.save()
+    routine_builder.update_item(item, form.cleaned_data)
     return _respond(request, routine)
 
 
@@ -160,23 +149,15 @@ def update_item(request: HttpRequest, code, item_code) -> HttpResponse:
 def move_item(request: HttpRequest, code, item_code) -> HttpResponse:
     """Up or down one place. Orders are rewritten 0..n, so gaps and ties heal."""
     routine = _routine(request, code)
-    items = list(routine.items.all())
     item = _item(routine, item_code)
-    index = items.index(item)
-    target = index - 1 if request.POST.get("direction") == "up" else index + 1
-    if 0 <= target < len(items):
-        items[index], items[target] = items[target], items[index]
-        with transaction.atomic():
-            for order, each in enumerate(items):
-                if each.order != order:
-                    RoutineItem.objects.filter(pk=each.pk).update(order=order)
+    routine_builder.move_item(routine, item, up=request.POST.get("direction") == "up")
     return _respond(request, routine)
 
 
 @require_POST
 def remove_item(request: HttpRequest, code, item_code) -> HttpResponse:
     routine = _routine(request, code)
-    _item(routine, item_code).delete()
+    routine_builder.remove_item(_item(routine, item_code))
     return _respond(request, routine)
 
 
@@ -186,29 +167,20 @@ def routine_settings(request: HttpRequest, code) -> HttpResponse:
     form = RoutineSettingsForm(request.POST)
     if not form.is_valid():
         return _respond(request, routine, status=422, settings_errors=form.errors)
-    Routine.objects.filter(pk=routine.pk).update(
-        title=form.cleaned_data["title"], shared=form.cleaned_data["shared"]
+    routine_builder.save_settings(
+        routine, title=form.cleaned_data["title"], shared=form.cleaned_data["shared"]
     )
     messages.success(request, _("Saved."))
     return redirect("clinic:builder", code=routine.code)
-
-
-@transaction.atomic
-def _copy(source: Routine, owner, title: str) -> Routine:
-    copy = Routine.objects.create(kind=RoutineKind.TEMPLATE, title=title[:120], owner=owner)
-    RoutineItem.objects.bulk_create(
-        RoutineItem(routine=copy, **{field: getattr(item, field) for field in ITEM_FIELDS})
-        for item in source.items.all()
-    )
-    RoutineRead.copy(source, copy, owner)
-    return copy
 
 
 @require_POST
 def duplicate(request: HttpRequest, code) -> HttpResponse:
     clinician = require_clinician(request.user)
     source = usable_template(clinician, code)
-    copy = _copy(source, clinician, _("Copy of %(title)s") % {"title": source.title})
+    copy = plans.copy_with_reads(
+        source, clinician, _("Copy of %(title)s") % {"title": source.title}
+    )
     messages.success(request, _("This is your own copy: change it as you like."))
     return redirect("clinic:builder", code=copy.code)
 
@@ -216,7 +188,7 @@ def duplicate(request: HttpRequest, code) -> HttpResponse:
 @require_POST
 def delete_routine(request: HttpRequest, code) -> HttpResponse:
     routine = _routine(request, code)
-    routine.delete()  # plans copied from it keep their own items
+    routine_builder.delete(routine)
     messages.success(request, _("The routine is deleted. Plans made from it are unchanged."))
     return redirect("clinic:routines")
 
@@ -227,7 +199,7 @@ def edit_plan(request: HttpRequest, code) -> HttpResponse:
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
     plan = get_object_or_404(Routine.objects.for_patient(patient).active())
-    copy = _copy(plan, clinician, plan.title)
+    copy = plans.copy_with_reads(plan, clinician, plan.title)
     messages.info(
         request,
         _(

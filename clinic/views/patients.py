@@ -1,36 +1,30 @@
 """The clinician's workspace for patients: the list, adding a patient, their detail
 page, sign-in links, assigning a routine, and the printable handout."""
 
-import secrets
 import uuid
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
-from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.access import linked_patient, parse_uuid, patients_of, require_clinician
-from accounts.models import AuditAction, AuditEvent, CareLink, Role, SignInLink, User
-from clinic import caseload
+from accounts import patients
+from accounts.access import linked_patient, patients_of, require_clinician
+from accounts.models import AuditAction, AuditEvent, SignInLink, User
+from clinic import caseload, detail
 from clinic.forms import AddPatientForm, AssignForm
-from clinic.views.reads import AttachReadForm, reads_context
 from hipmob.qr import qr_data_uri
-from learn.plans import assign_with_reads
-from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
-from progression import charts
-from progression.models import PsfsScore, Suggestion, SuggestionStatus
-from progression.psfs import MEANINGFUL
+from learn import plans
+from learn.forms import AttachReadForm
+from progression import decisions
+from progression.models import SuggestionStatus
 from routines import schedule
 from routines.access import usable_templates
 from routines.models import Routine
-from safety.models import Screening
 
 PAGE_SIZE = 25
 
@@ -38,7 +32,7 @@ PAGE_SIZE = 25
 @require_GET
 @never_cache
 def patient_list(request: HttpRequest) -> HttpResponse:
-    """Who needs attention first (routines/caseload.py). Six queries for any number of
+    """Who needs attention first (clinic/caseload.py). Six queries for any number of
     patients: session, user, the patients with their scores, their active plans, the
     last week's sessions, and the last fortnight's of the patients on the page."""
     clinician = require_clinician(request.user)
@@ -66,15 +60,20 @@ def _int(value, default: int) -> int:
         return default
 
 
-def _new_username() -> str:
-    """Random, so a patient's name never ends up in a login or a log line."""
-    while True:
-        username = f"patient-{secrets.token_hex(4)}"
-        if not User.objects.filter(username=username).exists():
-            return username
-
-
 ADDED_KEY = "clinic_added_patients"
+
+
+def _added_before(request: HttpRequest, clinician, request_id: str) -> User | None:
+    """The patient this same form made already, if it is being sent again."""
+    code = request.session.get(ADDED_KEY, {}).get(request_id)
+    return patients_of(clinician).filter(code=code).first() if code else None
+
+
+def _remember_added(request: HttpRequest, request_id: str, patient: User) -> None:
+    request.session[ADDED_KEY] = {
+        **request.session.get(ADDED_KEY, {}),
+        request_id: str(patient.code),
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,26 +85,14 @@ def add_patient(request: HttpRequest) -> HttpResponse:
     clinician = require_clinician(request.user)
     form = AddPatientForm(request.POST or None, initial={"request_id": uuid.uuid4().hex})
     if request.method == "POST" and form.is_valid():
-        request_id = form.cleaned_data["request_id"]
-        added = request.session.get(ADDED_KEY, {})
-        if request_id in added:
-            existing = patients_of(clinician).filter(code=added[request_id]).first()
-            if existing:
-                messages.info(request, _("%(name)s was already added.") % {"name": existing.name})
-                return redirect("clinic:patient", code=existing.code)
-        with transaction.atomic():
-            patient = User(
-                username=_new_username(),
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                timezone=form.cleaned_data["timezone"],
-                role=Role.PATIENT,
-            )
-            patient.set_unusable_password()  # patients sign in with one-time links
-            patient.save()
-            CareLink.objects.create(clinician=clinician, patient=patient)
-            _link, token = SignInLink.issue(patient, created_by=clinician)
-        request.session[ADDED_KEY] = {**added, request_id: str(patient.code)}
+        data = form.cleaned_data
+        if existing := _added_before(request, clinician, data["request_id"]):
+            messages.info(request, _("%(name)s was already added.") % {"name": existing.name})
+            return redirect("clinic:patient", code=existing.code)
+        patient, token = patients.add_patient(
+            clinician, name=data["name"], email=data["email"], timezone=data["timezone"]
+        )
+        _remember_added(request, data["request_id"], patient)
         messages.success(request, _("%(name)s is added.") % {"name": patient.name})
         return _link_page(request, patient, token, status=201)
     status = 422 if request.method == "POST" else 200
@@ -136,61 +123,12 @@ def new_link(request: HttpRequest, code) -> HttpResponse:
 @require_GET
 @never_cache
 def patient_detail(request: HttpRequest, code) -> HttpResponse:
+    """Everything about the patient the clinician acts on (clinic/detail.py)."""
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
     AuditEvent.record(clinician, AuditAction.PATIENT_VIEWED, patient=patient)
-    plan = Routine.objects.for_patient(patient).active().with_items("bad_day_exercise").first()
-    sessions = list(ExerciseSession.objects.filter(patient=patient).order_by("-local_date")[:30])
-    psfs_scores = list(PsfsScore.objects.filter(patient=patient).order_by("local_date"))
-    completed = [s for s in sessions if s.status == SessionStatus.COMPLETED][::-1]
-    per_exercise = (
-        StepLog.objects.filter(session__patient=patient)
-        .values(name=F("exercise__name"))
-        .annotate(
-            done=Count("id", filter=Q(status=StepStatus.DONE)),
-            easier=Count("id", filter=Q(status=StepStatus.EASIER)),
-            skipped=Count("id", filter=Q(status=StepStatus.SKIPPED)),
-        )
-        .order_by("name")
-    )
-    skip_reasons = (
-        StepLog.objects.filter(session__patient=patient, status=StepStatus.SKIPPED)
-        .values("skip_reason")
-        .annotate(count=Count("id"))
-        .order_by("-count")
-    )
-    context = {
-        "patient": patient,
-        "plan": plan,
-        "alerts": list(patient.alerts.open().select_related("screening")),
-        "suggestions": list(
-            Suggestion.objects.filter(patient=patient, status=SuggestionStatus.PENDING)
-            .select_related("item__exercise", "exercise")
-            .order_by("item__order")
-        ),
-        "screenings": list(Screening.objects.filter(patient=patient).order_by("-at")[:5]),
-        "sessions": sessions,
-        "psfs": psfs_scores,
-        "psfs_chart": charts.psfs_chart(psfs_scores),
-        "psfs_change": psfs_scores[-1].mean - psfs_scores[0].mean if len(psfs_scores) > 1 else None,
-        "psfs_meaningful": MEANINGFUL,
-        "psfs_meaningful_drop": -MEANINGFUL,
-        "psfs_latest": psfs_scores[-1] if psfs_scores else None,
-        "chart": charts.pain_chart(completed),
-        "chart_sessions": completed,
-        "per_exercise": per_exercise,
-        "skip_reasons": [
-            {"label": _reason_label(r["skip_reason"]), "count": r["count"]} for r in skip_reasons
-        ],
-        "days_label": schedule.days_label(plan.schedule_days) if plan else "",
-        "read_form": AttachReadForm(),
-        **reads_context(plan),
-    }
+    context = {**detail.detail_for(patient).context(), "read_form": AttachReadForm()}
     return render(request, "clinic/patient_detail.html", context)
-
-
-def _reason_label(value: str) -> str:
-    return str(SkipReason(value).label) if value in SkipReason.values else value
 
 
 @require_http_methods(["GET", "POST"])
@@ -199,32 +137,21 @@ def assign(request: HttpRequest, code) -> HttpResponse:
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
     templates = usable_templates(clinician).order_by("title")
-    today = patient.local_date()
-    initial = {"start_date": today}
-    current = Routine.objects.for_patient(patient).active().first()
-    if current:  # keep their days and end date unless the clinician changes them
-        initial["days"] = [str(i) for i in range(7) if current.schedule_days & (1 << i)]
-        initial["end_date"] = current.end_date
-    if request.GET.get("template"):
-        initial["template"] = templates.filter(code=parse_uuid(request.GET["template"])).first()
-    form = AssignForm(request.POST or None, templates=templates, today=today, initial=initial)
+    form = AssignForm.for_patient(
+        request.POST or None,
+        patient=patient,
+        templates=templates,
+        template_code=request.GET.get("template", ""),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        plan = assign_with_reads(
+        plans.assign(
             data["template"],
             patient,
-            owner=clinician,
+            by=clinician,
             start_date=data["start_date"],
             schedule_days=data["days"],
             end_date=data["end_date"],
-        )
-        AuditEvent.record(
-            clinician,
-            AuditAction.PLAN_ASSIGNED,
-            patient=patient,
-            target=f"plan {plan.code}",
-            template=str(data["template"].code),
-            start_date=data["start_date"].isoformat(),
         )
         messages.success(
             request,
@@ -258,55 +185,19 @@ def decide_suggestion(request: HttpRequest, code, suggestion_code) -> HttpRespon
     """Accept (the plan item takes the suggested exercise and dose, audited) or dismiss."""
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
-    suggestion = get_object_or_404(
-        Suggestion.objects.select_related("item__exercise", "exercise"),
-        patient=patient,
-        code=suggestion_code,
-        status=SuggestionStatus.PENDING,
-    )
+    suggestion = decisions.pending_suggestion(patient, suggestion_code)
     accept = request.POST.get("decision") == "accept"
-    item = suggestion.item
-    if accept and Suggestion.snapshot(item) != suggestion.based_on:
-        Suggestion.objects.filter(pk=suggestion.pk).update(status=SuggestionStatus.SUPERSEDED)
+    outcome = decisions.decide(suggestion, clinician, accept=accept)
+    if outcome == SuggestionStatus.SUPERSEDED:
         messages.error(
             request, _("The plan has changed since this suggestion was made, so it was withdrawn.")
         )
-        return redirect("clinic:patient", code=patient.code)
-    with transaction.atomic():
-        decided = Suggestion.objects.filter(
-            pk=suggestion.pk, status=SuggestionStatus.PENDING
-        ).update(
-            status=SuggestionStatus.ACCEPTED if accept else SuggestionStatus.DISMISSED,
-            decided_at=timezone.now(),
-            decided_by=clinician,
-        )
-        if not decided:  # a double click: the first one did it
-            return redirect("clinic:patient", code=patient.code)
-        before = {"exercise": item.exercise.name, "dose": item.dose}
-        if accept:
-            item.exercise = suggestion.exercise
-            item.sets, item.reps, item.hold_seconds = (
-                suggestion.sets,
-                suggestion.reps,
-                suggestion.hold_seconds,
-            )
-            item.save(update_fields=["exercise", "sets", "reps", "hold_seconds"])
-        AuditEvent.record(
-            clinician,
-            AuditAction.SUGGESTION_ACCEPTED if accept else AuditAction.SUGGESTION_DISMISSED,
-            patient=patient,
-            target=f"plan item {item.pk}",
-            before=before,
-            after={"exercise": suggestion.exercise.name, "dose": suggestion.dose},
-            kind=suggestion.kind,
-            reason=suggestion.reason,
-        )
-    if accept:
+    elif outcome == SuggestionStatus.ACCEPTED:
         messages.success(
             request,
             _("The plan now has %(dose)s of %(name)s.")
             % {"dose": suggestion.dose, "name": suggestion.exercise.name},
         )
-    else:
+    elif outcome == SuggestionStatus.DISMISSED:
         messages.info(request, _("Suggestion dismissed; the plan is unchanged."))
     return redirect("clinic:patient", code=patient.code)

@@ -1,0 +1,109 @@
+"""What a patient's page shows the clinician, gathered from the domain apps into one
+value: the plan, open alerts and waiting suggestions, recent safety checks, the last
+thirty sessions with the pain chart, the activity scores, each exercise's logs and the
+reasons for skipping, and the plan's reads. Eleven queries whatever the history's
+length: the plan and its items, the alerts, the suggestions, the safety checks, the
+sessions, the activity scores, the two summaries of the logs, and two for the reads."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, F, Q
+
+from accounts.models import User
+from learn.reads import reads_context
+from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
+from progression import charts
+from progression.models import PsfsScore, Suggestion, SuggestionStatus
+from progression.psfs import MEANINGFUL
+from routines import schedule
+from routines.models import Routine
+from safety.models import Screening
+
+
+@dataclass(frozen=True)
+class PatientDetail:
+    patient: User
+    plan: Routine | None
+    days_label: str
+    alerts: list
+    suggestions: list
+    screenings: list
+    sessions: list
+    chart: dict
+    chart_sessions: list
+    psfs: list
+    psfs_chart: dict
+    psfs_change: Decimal | None
+    psfs_latest: PsfsScore | None
+    per_exercise: list
+    skip_reasons: list
+    attached_reads: list
+    other_reads: list
+
+    def context(self) -> dict:
+        return {
+            **{name: getattr(self, name) for name in self.__dataclass_fields__},
+            "psfs_meaningful": MEANINGFUL,
+            "psfs_meaningful_drop": -MEANINGFUL,
+        }
+
+
+def _reason_label(value: str) -> str:
+    return str(SkipReason(value).label) if value in SkipReason.values else value
+
+
+def _per_exercise(patient: User) -> list[dict]:
+    """Each exercise's logged sets by outcome."""
+    return list(
+        StepLog.objects.filter(session__patient=patient)
+        .values(name=F("exercise__name"))
+        .annotate(
+            done=Count("id", filter=Q(status=StepStatus.DONE)),
+            easier=Count("id", filter=Q(status=StepStatus.EASIER)),
+            skipped=Count("id", filter=Q(status=StepStatus.SKIPPED)),
+        )
+        .order_by("name")
+    )
+
+
+def _skip_reasons(patient: User) -> list[dict]:
+    """The reasons given for skipping, most frequent first."""
+    counts = (
+        StepLog.objects.filter(session__patient=patient, status=StepStatus.SKIPPED)
+        .values("skip_reason")
+        .annotate(count=Count("id"))
+        .order_by("-count")
+    )
+    return [{"label": _reason_label(r["skip_reason"]), "count": r["count"]} for r in counts]
+
+
+def detail_for(patient: User) -> PatientDetail:
+    plan = Routine.objects.for_patient(patient).active().with_items("bad_day_exercise").first()
+    sessions = list(ExerciseSession.objects.filter(patient=patient).order_by("-local_date")[:30])
+    completed = [s for s in sessions if s.status == SessionStatus.COMPLETED][::-1]
+    psfs = list(PsfsScore.objects.filter(patient=patient).order_by("local_date"))
+    reads = reads_context(plan)
+    return PatientDetail(
+        patient=patient,
+        plan=plan,
+        days_label=schedule.days_label(plan.schedule_days) if plan else "",
+        alerts=list(patient.alerts.open().select_related("screening")),
+        suggestions=list(
+            Suggestion.objects.filter(patient=patient, status=SuggestionStatus.PENDING)
+            .select_related("item__exercise", "exercise")
+            .order_by("item__order")
+        ),
+        screenings=list(Screening.objects.filter(patient=patient).order_by("-at")[:5]),
+        sessions=sessions,
+        chart=charts.pain_chart(completed),
+        chart_sessions=completed,
+        psfs=psfs,
+        psfs_chart=charts.psfs_chart(psfs),
+        psfs_change=psfs[-1].mean - psfs[0].mean if len(psfs) > 1 else None,
+        psfs_latest=psfs[-1] if psfs else None,
+        per_exercise=_per_exercise(patient),
+        skip_reasons=_skip_reasons(patient),
+        attached_reads=reads["attached_reads"],
+        other_reads=reads["other_reads"],
+    )

@@ -1,0 +1,108 @@
+"""The clinician's decisions on what the rules and checks raised: accepting a
+suggestion (the plan item takes the suggested exercise and dose) or dismissing it,
+clearing a safety check that paused exercise, resolving an alert. Each decision and
+its audit event commit together. No requests here: clinic/views/ checks access, reads
+the form, makes one call and says what happened.
+
+(Clearing a check and resolving an alert touch only safety/'s rows; they sit here
+beside the other decisions, as progression/events.py's safety_check does.)"""
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from accounts.models import AuditAction, AuditEvent
+from progression.models import Suggestion, SuggestionStatus
+from safety.models import Alert, Screening
+
+
+def pending_suggestion(patient, code) -> Suggestion:
+    """The patient's suggestion still waiting for a decision, with its plan item and
+    both exercises (one query), or a 404."""
+    suggestion = get_object_or_404(
+        Suggestion.objects.select_related("item__exercise", "exercise"),
+        patient=patient,
+        code=code,
+        status=SuggestionStatus.PENDING,
+    )
+    suggestion.patient = patient  # already loaded: spares the audit event a query
+    return suggestion
+
+
+def decide(suggestion: Suggestion, clinician, *, accept: bool) -> SuggestionStatus | None:
+    """What became of the suggestion: accepted, dismissed, or superseded when the plan
+    item has changed since it was worked out (accepting would undo that change). None
+    when another request (a double click) decided it first: nothing more is written."""
+    if accept and Suggestion.snapshot(suggestion.item) != suggestion.based_on:
+        Suggestion.objects.filter(pk=suggestion.pk).update(status=SuggestionStatus.SUPERSEDED)
+        return SuggestionStatus.SUPERSEDED
+    return _decide(suggestion, clinician, accept=accept)
+
+
+@transaction.atomic
+def _decide(suggestion: Suggestion, clinician, *, accept: bool) -> SuggestionStatus | None:
+    status = SuggestionStatus.ACCEPTED if accept else SuggestionStatus.DISMISSED
+    decided = Suggestion.objects.filter(pk=suggestion.pk, status=SuggestionStatus.PENDING).update(
+        status=status, decided_at=timezone.now(), decided_by=clinician
+    )
+    if not decided:
+        return None
+    item = suggestion.item
+    before = {"exercise": item.exercise.name, "dose": item.dose}
+    if accept:
+        item.exercise = suggestion.exercise
+        item.sets, item.reps, item.hold_seconds = (
+            suggestion.sets,
+            suggestion.reps,
+            suggestion.hold_seconds,
+        )
+        item.save(update_fields=["exercise", "sets", "reps", "hold_seconds"])
+    AuditEvent.record(
+        clinician,
+        AuditAction.SUGGESTION_ACCEPTED if accept else AuditAction.SUGGESTION_DISMISSED,
+        patient=suggestion.patient,
+        target=f"plan item {item.pk}",
+        before=before,
+        after={"exercise": suggestion.exercise.name, "dose": suggestion.dose},
+        kind=suggestion.kind,
+        reason=suggestion.reason,
+    )
+    return status
+
+
+@transaction.atomic
+def clear_screening(patient, screening: Screening, clinician, note: str) -> None:
+    """The clinician has spoken to the patient and lets them exercise again. Cleared
+    once (a second clear keeps the first one's note); the check's open alerts are
+    resolved with the same note."""
+    now = timezone.now()
+    Screening.objects.filter(pk=screening.pk, cleared_at__isnull=True).update(
+        cleared_by=clinician, cleared_at=now, cleared_note=note
+    )
+    screening.alerts.open().update(resolved_at=now, resolved_by=clinician, resolution=note)
+    AuditEvent.record(
+        clinician,
+        AuditAction.SCREENING_CLEARED,
+        patient=patient,
+        target=f"screening {screening.code}",
+        note=note,
+    )
+
+
+def resolve_alert(patient, alert: Alert, clinician, note: str) -> bool:
+    """Whether it was resolved: an alert raised by a check that still pauses exercise
+    is resolved by clearing that check (clear_screening), never on its own."""
+    if alert.screening and alert.screening.locked:
+        return False
+    with transaction.atomic():
+        Alert.objects.filter(pk=alert.pk).update(
+            resolved_at=timezone.now(), resolved_by=clinician, resolution=note
+        )
+        AuditEvent.record(
+            clinician,
+            AuditAction.ALERT_RESOLVED,
+            patient=patient,
+            target=f"alert {alert.code}",
+            kind=alert.kind,
+        )
+    return True
