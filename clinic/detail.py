@@ -15,7 +15,7 @@ from learn.reads import reads_context
 from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
 from progression import charts
 from progression.models import PsfsScore, Suggestion, SuggestionStatus
-from progression.psfs import MEANINGFUL
+from progression.psfs import MEANINGFUL, MEANINGFUL_ACTIVITY, activity_changes
 from routines import schedule
 from routines.models import Routine
 from safety.models import Screening
@@ -36,6 +36,7 @@ class PatientDetail:
     psfs_chart: dict
     psfs_change: Decimal | None
     psfs_latest: PsfsScore | None
+    psfs_activities: list
     per_exercise: list
     skip_reasons: list
     attached_reads: list
@@ -46,6 +47,7 @@ class PatientDetail:
             **{name: getattr(self, name) for name in self.__dataclass_fields__},
             "psfs_meaningful": MEANINGFUL,
             "psfs_meaningful_drop": -MEANINGFUL,
+            "psfs_meaningful_activity": MEANINGFUL_ACTIVITY,
         }
 
 
@@ -80,7 +82,9 @@ def _skip_reasons(patient: User) -> list[dict]:
 
 def detail_for(patient: User) -> PatientDetail:
     plan = Routine.objects.for_patient(patient).active().with_items("bad_day_exercise").first()
-    sessions = list(ExerciseSession.objects.filter(patient=patient).order_by("-local_date")[:30])
+    sessions = list(
+        ExerciseSession.objects.filter(patient=patient).with_morning().order_by("-local_date")[:30]
+    )
     completed = [s for s in sessions if s.status == SessionStatus.COMPLETED][::-1]
     psfs = list(PsfsScore.objects.filter(patient=patient).order_by("local_date"))
     reads = reads_context(plan)
@@ -102,6 +106,7 @@ def detail_for(patient: User) -> PatientDetail:
         psfs_chart=charts.psfs_chart(psfs),
         psfs_change=psfs[-1].mean - psfs[0].mean if len(psfs) > 1 else None,
         psfs_latest=psfs[-1] if psfs else None,
+        psfs_activities=activity_changes(psfs),
         per_exercise=_per_exercise(patient),
         skip_reasons=_skip_reasons(patient),
         attached_reads=reads["attached_reads"],

@@ -43,7 +43,12 @@ def history_for(patient, page_number) -> dict:
         .order_by("-local_date")
     )
     page = Paginator(sessions, PAGE_SIZE).get_page(page_number)
-    recent = ExerciseSession.objects.completed().filter(patient=patient).order_by("-local_date")
+    recent = (
+        ExerciseSession.objects.completed()
+        .filter(patient=patient)
+        .with_morning()
+        .order_by("-local_date")
+    )
     chart_sessions = list(recent[:CHART_SESSIONS])[::-1]
     plan = Routine.objects.for_patient(patient).active().first()
     first_day = schedule.week_of(local_date)[0] - timedelta(weeks=WEEKS - 1)

@@ -27,6 +27,16 @@ class SessionQuerySet(models.QuerySet):
     def completed(self):
         return self.filter(status=SessionStatus.COMPLETED)
 
+    def with_morning(self):
+        """Each session with the next morning's answer to it (morning_response,
+        morning_pain; None when not answered): two subqueries in the same query, over
+        morningcheck_session_idx."""
+        mornings = MorningCheck.objects.filter(session=models.OuterRef("pk")).order_by()
+        return self.annotate(
+            morning_response=models.Subquery(mornings.values("response")[:1]),
+            morning_pain=models.Subquery(mornings.values("pain")[:1]),
+        )
+
 
 class ExerciseSession(models.Model):
     """One day's go at a plan. Unique per patient and local date, so a second tap on
@@ -171,6 +181,10 @@ class MorningCheck(models.Model):
 
     class Meta:
         ordering = ["-local_date"]
+        indexes = [
+            # A session's next-morning answer (history, the clinician's patient page).
+            models.Index(fields=["session"], name="morningcheck_session_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["patient", "local_date"], name="morningcheck_one_per_day"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
+from practice.models import MorningResponse
 from routines.templatetags.dates import day
 
 WIDTH, HEIGHT = 320, 180
@@ -44,6 +45,15 @@ class Point:
     def corner_y(self) -> str:
         return svg_number(self.y - 4)
 
+    # A triangle pointing up, centred on the point (the next morning's marker).
+    @property
+    def triangle(self) -> str:
+        x, y = self.x, self.y
+        return " ".join(
+            f"{svg_number(px)},{svg_number(py)}"
+            for px, py in ((x, y - 5), (x + 5, y + 4), (x - 5, y + 4))
+        )
+
 
 def _y(pain: float) -> float:
     return round(TOP + (10 - pain) * (HEIGHT - TOP - BOTTOM) / 10, 1)
@@ -62,19 +72,33 @@ def _grid() -> list[dict]:
     return [{"value": v, "y": svg_number(_y(v))} for v in (0, 5, 10)]
 
 
+def _morning_text(session) -> str:
+    """The next morning's answer in words, or a dash (not every session gets one)."""
+    pain = getattr(session, "morning_pain", None)
+    if pain is None:
+        return "–"
+    response = MorningResponse(session.morning_response).label
+    return _("%(response)s, %(pain)s/10") % {"response": response, "pain": pain}
+
+
 def pain_chart(sessions) -> dict:
-    """Pain before and after for sessions oldest → newest (completed ones only)."""
+    """Pain before and after for sessions oldest → newest (completed ones only), and the
+    next morning's score where the patient gave one (sessions from with_morning())."""
     sessions = list(sessions)
-    before, after = [], []
+    before, after, morning = [], [], []
     for x, session in zip(_xs(len(sessions)), sessions, strict=True):
         label = day(session.local_date, _("j M"))
         before.append(Point(x, _y(session.pain_before), session.pain_before, label))
         after.append(Point(x, _y(session.pain_after), session.pain_after, label))
+        pain = getattr(session, "morning_pain", None)
+        if pain is not None:
+            morning.append(Point(x, _y(pain), pain, label))
     return {
         "width": WIDTH,
         "height": HEIGHT,
         "before": before,
         "after": after,
+        "morning": morning,
         "before_line": " ".join(f"{p.svg_x},{p.svg_y}" for p in before),
         "after_line": " ".join(f"{p.svg_x},{p.svg_y}" for p in after),
         "grid": _grid(),
@@ -90,6 +114,7 @@ def pain_chart(sessions) -> dict:
                 "day": day(s.local_date, _("j M Y")),
                 "before": str(s.pain_before),
                 "after": str(s.pain_after),
+                "morning": _morning_text(s),
             }
             for s in sessions
         ],
