@@ -232,36 +232,37 @@ def _log(session: ExerciseSession, step: steps.Step, status: str, reason: str) -
     )
 
 
-@transaction.atomic
-def log_step(session: ExerciseSession, step: steps.Step, action: str, reason: str = "") -> None:
+def log_step(session: ExerciseSession, key, action: str, reason: str = "") -> bool:
     """Done, done the easier way, or skipped (the rest of that exercise's sets, with the
-    reason). Each (session, item, side, set) is logged once whatever the retries."""
-    if action == "skip":
-        all_steps = steps.plan_steps(items(session))
-        logged = session.logs.values_list("item_id", "side", "set_number")
-        StepLog.objects.bulk_create(
-            [
-                _log(session, remaining, StepStatus.SKIPPED, reason)
-                for remaining in steps.remaining_for_item(all_steps, step.item.pk, logged)
-            ],
-            ignore_conflicts=True,  # a retried skip logs nothing twice
+    reason). Each (session, item, side, set) is logged once whatever the retries. False,
+    and nothing written, when `key` is no step of this session's plan."""
+    all_steps = steps.plan_steps(items(session))
+    step = steps.find_step(all_steps, key)
+    if step is None:
+        return False
+    with transaction.atomic():
+        if action == "skip":
+            logged = session.logs.values_list("item_id", "side", "set_number")
+            StepLog.objects.bulk_create(
+                [
+                    _log(session, remaining, StepStatus.SKIPPED, reason)
+                    for remaining in steps.remaining_for_item(all_steps, step.item.pk, logged)
+                ],
+                ignore_conflicts=True,  # a retried skip logs nothing twice
+            )
+            return True
+        status = StepStatus.EASIER if action == "easier" else StepStatus.DONE
+        log = _log(session, step, status, "")
+        StepLog.objects.get_or_create(
+            session=session,
+            item_id=step.item.pk,
+            side=step.side,
+            set_number=step.set_number,
+            defaults={
+                "exercise": log.exercise,
+                "status": status,
+                "reps": log.reps,
+                "hold_seconds": log.hold_seconds,
+            },
         )
-        return
-    status = StepStatus.EASIER if action == "easier" else StepStatus.DONE
-    log = _log(session, step, status, "")
-    StepLog.objects.get_or_create(
-        session=session,
-        item_id=step.item.pk,
-        side=step.side,
-        set_number=step.set_number,
-        defaults={
-            "exercise": log.exercise,
-            "status": status,
-            "reps": log.reps,
-            "hold_seconds": log.hold_seconds,
-        },
-    )
-
-
-def find_step(session: ExerciseSession, key) -> steps.Step | None:
-    return steps.find_step(steps.plan_steps(items(session)), key)
+    return True

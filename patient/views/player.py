@@ -93,12 +93,13 @@ def log_step(request: HttpRequest, code) -> HttpResponse:
     if not player.accepts_steps(session):
         return _respond(request, session)  # nothing to log now: show where we are
     form = StepForm(request.POST)
-    step = player.find_step(session, form.key) if form.is_valid() else None
-    if step is None:
-        if form.is_valid():  # a step of someone else's plan, or one that doesn't exist
-            form.add_error(None, _("That exercise isn't part of this session."))
+    if not form.is_valid():
         return _respond(request, session, status=422, step_form=form)
-    player.log_step(session, step, form.cleaned_data["action"], form.cleaned_data["reason"])
+    data = form.cleaned_data
+    if not player.log_step(session, form.key, data["action"], data["reason"]):
+        # A step of someone else's plan, or one that doesn't exist.
+        form.add_error(None, _("That exercise isn't part of this session."))
+        return _respond(request, session, status=422, step_form=form)
     return _respond(request, session)
 
 
