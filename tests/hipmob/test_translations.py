@@ -19,6 +19,8 @@ LOCALE = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES"
 STAFF_ONLY = (
     "templates/clinic/",
     "clinic/",
+    "routines/builder.py",  # the builder's messages
+    "learn/forms.py",  # attaching a read to a plan
     "admin.py",
     "exercises/images.py",
     "learn/_clinic_reads",
