@@ -1,9 +1,13 @@
+from datetime import date
+
 import pytest
 from django.conf import settings
 from django.test import override_settings
 
 from accounts.models import Role
-from tests.factories import HipMobClient, link, make_clinician, make_patient, make_user
+from exercises.models import Exercise
+from routines.models import Routine, RoutineItem, RoutineKind
+from tests.factories import HipMobClient, link, make_clinician, make_patient, make_plan, make_user
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -94,3 +98,24 @@ def questions(db):
 
     shipped.load(apps)
     return ScreeningQuestion.objects.filter(active=True)
+
+
+# A clinician's template and a patient's plan, for the clinic and audit tests.
+
+
+@pytest.fixture
+def template(bob):
+    routine = Routine.objects.create(kind=RoutineKind.TEMPLATE, title="Core", owner=bob)
+    for i, slug in enumerate(["glute-bridge", "clamshell", "bird-dog"]):
+        RoutineItem.from_exercise(Exercise.objects.get(slug=slug), routine=routine, order=i).save()
+    return routine
+
+
+@pytest.fixture
+def plan(alice, bob):
+    return make_plan(
+        alice,
+        bob,
+        Exercise.objects.filter(slug__in=["glute-bridge", "clamshell"]),
+        start_date=date(2026, 1, 1),
+    )

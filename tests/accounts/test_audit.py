@@ -6,15 +6,15 @@ from django.contrib.auth.models import Permission
 from accounts.models import AuditAction, AuditEvent, SignInLink
 from safety.models import Alert
 from tests.accounts.test_sign_in import csrf_from
+from tests.clinic.helpers import assign_data, post
 from tests.factories import make_screening
-from tests.routines.test_clinic import assign_data, plan, post, template  # noqa: F401
 
 
 def actions(**filters) -> list[str]:
     return list(AuditEvent.objects.filter(**filters).values_list("action", flat=True))
 
 
-def test_viewing_a_patient_and_their_handout_is_recorded(client, bob, alice, plan):  # noqa: F811
+def test_viewing_a_patient_and_their_handout_is_recorded(client, bob, alice, plan):
     client.force_login(bob)
     client.get(f"/clinic/patients/{alice.code}/")
     client.get(f"/clinic/patients/{alice.code}/handout/")
@@ -30,7 +30,7 @@ def test_a_refused_view_records_nothing(client, dana, alice):
     assert not AuditEvent.objects.exists()
 
 
-def test_assigning_a_plan_is_recorded(client, bob, alice, plan, template):  # noqa: F811
+def test_assigning_a_plan_is_recorded(client, bob, alice, plan, template):
     client.force_login(bob)
     post(client, f"/clinic/patients/{alice.code}/assign/", assign_data(template))
     event = AuditEvent.objects.get(action=AuditAction.PLAN_ASSIGNED)
