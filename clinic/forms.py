@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import parse_uuid
 from accounts.validators import timezone_names
 from exercises.models import Exercise
+from routines.builder import DOSE_FIELDS
 from routines.models import Routine, RoutineItem
 from routines.schedule import WEEKDAY_NAMES
 
@@ -169,15 +170,7 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = RoutineItem
-        fields = (
-            "sets",
-            "reps",
-            "hold_seconds",
-            "rest_seconds",
-            "per_side",
-            "notes",
-            "bad_day_exercise",
-        )
+        fields = DOSE_FIELDS
         widgets = {
             "sets": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "reps": forms.NumberInput(attrs={"inputmode": "numeric"}),

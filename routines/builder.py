@@ -14,7 +14,7 @@ from exercises.models import Exercise
 from routines.models import Routine, RoutineItem, RoutineKind
 from routines.plans import ITEM_FIELDS
 
-# What the clinician sets on an item (clinic/forms.py: ItemForm).
+# What the clinician sets on an item (clinic/forms.py: ItemForm uses these fields).
 DOSE_FIELDS = (
     "sets",
     "reps",
