@@ -27,6 +27,13 @@ def patients_of(clinician: User):
     return User.objects.patients().filter(pk__in=linked)
 
 
+def clinicians_of(patient: User):
+    """The clinicians who may see this patient (an active care link joins them), and
+    so the ones told when one of the patient's alerts needs them."""
+    linked = CareLink.objects.active().filter(patient=patient).values("clinician_id")
+    return User.objects.clinicians().filter(pk__in=linked, is_active=True)
+
+
 def linked_patient(clinician: User, code) -> User:
     """A patient this clinician is linked to, or a 404 that says nothing more."""
     return get_object_or_404(patients_of(clinician), code=code)

@@ -259,6 +259,8 @@ class AuditAction(models.TextChoices):
     LINK_USED = "link.used", _("Sign-in link used")
     SCREENING_CLEARED = "screening.cleared", _("Red-flag check cleared")
     ALERT_RESOLVED = "alert.resolved", _("Alert resolved")
+    ALERT_ACKNOWLEDGED = "alert.acknowledged", _("Alert acknowledged")
+    ANSWER_KNOWN = "screening.answer_known", _("Red-flag answer noted as known and long-standing")
     TWO_FACTOR_ENABLED = "two_factor.enabled", _("Second step set up")
     RECOVERY_CODE_USED = "two_factor.recovery_code_used", _("Recovery code used")
     RECOVERY_CODES_REPLACED = "two_factor.recovery_codes_replaced", _("Recovery codes replaced")

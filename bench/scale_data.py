@@ -39,7 +39,8 @@ from progression.models import PsfsScore, Suggestion
 from routines.badday import easier_version
 from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind
 from safety import rules as safety
-from safety.models import Alert, AlertKind, Screening, ScreeningQuestion, Tier
+from safety.alerts import DEFAULT_TIER
+from safety.models import Alert, AlertKind, AlertTier, Screening, ScreeningQuestion, Tier
 
 BATCH = 2000  # rows per INSERT round; patients are written in groups of this many logs
 
@@ -223,6 +224,7 @@ class ClinicBuilder:
         self.pending: dict[type, list] = {}
         questions = ScreeningQuestion.objects.filter(active=True).order_by("order", "id")
         self.questions = [{"key": q.key, "text": q.text, "tier": q.tier} for q in questions]
+        self.open_kinds: set[tuple[int, str]] = set()  # (patient, kind) with an open alert
 
     # --- helpers -------------------------------------------------------------------------
     def code(self) -> uuid.UUID:
@@ -590,11 +592,14 @@ class ClinicBuilder:
                     screening.cleared_at, screening.cleared_by = cleared, clinician
                     screening.cleared_note = "Spoke on the phone; seen by GP, safe to carry on."
                 screening.save()  # the alert points at it
+                review = tier == Tier.REVIEW
                 self.add(
                     Alert(
                         code=self.code(),
                         patient=patient,
-                        kind=AlertKind.RED_FLAG,
+                        kind=AlertKind.REVIEW_ANSWER if review else AlertKind.RED_FLAG,
+                        tier=AlertTier.ATTENTION if review else AlertTier(tier),
+                        title="Review answer" if review else "Red flag",
                         detail="A red-flag question was answered yes.",
                         screening=screening,
                         created=at,
@@ -623,12 +628,17 @@ class ClinicBuilder:
             self._alert(patient, AlertKind.INACTIVE, at, today, clinician)
 
     def _alert(self, patient, kind, at: datetime, today: date, clinician) -> None:
-        recent = (today - at.date()).days < 5
+        # Recent ones are still open, one per patient and kind (alert_one_open_per_kind).
+        recent = (today - at.date()).days < 5 and (patient.pk, kind) not in self.open_kinds
+        if recent:
+            self.open_kinds.add((patient.pk, kind))
         self.add(
             Alert(
                 code=self.code(),
                 patient=patient,
                 kind=kind,
+                tier=DEFAULT_TIER[kind],
+                title=str(AlertKind(kind).label),
                 detail=str(AlertKind(kind).label),
                 created=at,
                 resolved_at=None if recent else at + timedelta(days=1),

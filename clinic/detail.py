@@ -92,7 +92,7 @@ def detail_for(patient: User) -> PatientDetail:
         patient=patient,
         plan=plan,
         days_label=schedule.days_label(plan.schedule_days) if plan else "",
-        alerts=list(patient.alerts.open().select_related("screening")),
+        alerts=list(patient.alerts.open().ranked().select_related("screening", "acknowledged_by")),
         suggestions=list(
             Suggestion.objects.filter(patient=patient, status=SuggestionStatus.PENDING)
             .select_related("item__exercise", "exercise")

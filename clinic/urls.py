@@ -23,6 +23,11 @@ urlpatterns = [
         name="decide_suggestion",
     ),
     path(
+        "patients/<uuid:code>/alerts/<uuid:alert_code>/acknowledge/",
+        alerts.acknowledge_alert,
+        name="acknowledge_alert",
+    ),
+    path(
         "patients/<uuid:code>/alerts/<uuid:alert_code>/resolve/",
         alerts.resolve_alert,
         name="resolve_alert",

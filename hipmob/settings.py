@@ -367,6 +367,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # run doesn't lose it; after that the day's reminder is dropped, not sent at night.
 REMINDER_WINDOW_MINUTES = env_int("REMINDER_WINDOW_MINUTES", 60)
 
+# --- Alerts (safety/alerts.py; `manage.py send_alert_reminders` runs every 5 min) -------
+# An emergency alert no linked clinician has acknowledged is sent to them again this
+# long after the last notice (clinical.md §2.1, "Alert tiers").
+ALERT_RESEND_MINUTES = env_int("ALERT_RESEND_MINUTES", 30)
+
 # --- Logging: errors to stderr, where gunicorn and systemd collect them ----------------
 LOGGING = {
     "version": 1,

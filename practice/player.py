@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from practice import steps
 from practice.models import ExerciseSession, SessionStatus, StepLog, StepStatus
@@ -19,7 +21,8 @@ from routines import schedule
 from routines.badday import easier_version
 from routines.models import Routine, RoutineItem
 from safety import rules as safety
-from safety.models import Alert, AlertKind, Screening
+from safety.alerts import raise_alert
+from safety.models import AlertKind, Screening
 
 
 def session_for(patient, code) -> ExerciseSession:
@@ -190,14 +193,14 @@ def start(patient, opened: Opening, *, bad_day: bool = False) -> ExerciseSession
         if not created and not session.bad_day and not session.logs.exists():
             ExerciseSession.objects.filter(pk=session.pk).update(bad_day=True)
         if created or not session.bad_day:
-            Alert.objects.get_or_create(
-                patient=patient,
-                kind=AlertKind.BAD_DAY,
-                resolved_at=None,
-                defaults={
-                    "detail": _("Chose the easier versions on %(day)s.")
-                    % {"day": opened.local_date.isoformat()}
-                },
+            raise_alert(
+                patient,
+                AlertKind.BAD_DAY,
+                title=gettext_lazy("Bad-back day"),
+                detail=format_lazy(
+                    gettext_lazy("Chose the easier versions on {day}."),
+                    day=opened.local_date.isoformat(),
+                ),
             )
     return session
 

@@ -2,15 +2,19 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from practice.models import ExerciseSession, MorningCheck
 from progression import attention
 from progression import rules as progression
 from progression.models import Suggestion, SuggestionKind, SuggestionStatus
 from routines.models import Routine
-from safety.models import Alert, AlertKind, Screening, Tier
+from safety.alerts import raise_alert
+from safety.models import AlertKind, Screening, Tier
 
 WINDOW_DAYS = 14
 
@@ -64,18 +68,20 @@ def refresh(patient) -> progression.Decision:
     decision = progression.decide(facts, baseline, patient.local_date(), paused=review_open)
     this_week, _last_week = progression.weekly_means(facts, patient.local_date())
     if attention.meaningful_rise(baseline, this_week):
-        Alert.objects.get_or_create(
-            patient=patient,
-            kind=AlertKind.PAIN_SPIKE,
-            resolved_at=None,
-            defaults={"detail": f"This week's mean pain {this_week:.1f}; baseline {baseline}."},
+        raise_alert(
+            patient,
+            AlertKind.PAIN_SPIKE,
+            title=format_lazy(_("Pain up this week: {mean}/10"), mean=f"{this_week:.1f}"),
+            detail=f"This week's mean pain {this_week:.1f}; baseline {baseline}.",
         )
     if decision.action == progression.ALERT:
-        Alert.objects.get_or_create(
-            patient=patient,
-            kind=AlertKind.PAIN_CEILING,
-            resolved_at=None,
-            defaults={"detail": decision.reason},
+        raise_alert(
+            patient,
+            AlertKind.PAIN_CEILING,
+            title=format_lazy(
+                _("Pain above {ceiling} in 2 sessions"), ceiling=settings.PAIN_ACCEPTABLE_CEILING
+            ),
+            detail=decision.reason,
         )
     # A hold keeps what the clinician hasn't decided yet; progress, regress and alert
     # replace it (kept as "superseded", so repeated step-backs can be counted).
@@ -115,10 +121,10 @@ def refresh(patient) -> progression.Decision:
             .count()
         )
         if days >= 2:
-            Alert.objects.get_or_create(
-                patient=patient,
-                kind=AlertKind.REGRESS,
-                resolved_at=None,
-                defaults={"detail": "Step-back suggested on more than one day."},
+            raise_alert(
+                patient,
+                AlertKind.REGRESS,
+                title=_("Step-backs on more than one day"),
+                detail="Step-back suggested on more than one day.",
             )
     return decision

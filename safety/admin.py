@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from safety.models import Alert, Screening, ScreeningQuestion
+from safety.models import Alert, AlertNotice, Screening, ScreeningQuestion
 
 
 @admin.register(ScreeningQuestion)
@@ -38,6 +38,13 @@ class ScreeningAdmin(ReadOnlyAdmin):
 
 @admin.register(Alert)
 class AlertAdmin(ReadOnlyAdmin):
-    list_display = ("patient", "kind", "created", "resolved_at")
-    list_filter = ("kind", "resolved_at")
+    list_display = ("patient", "tier", "title", "created", "acknowledged_at", "resolved_at")
+    list_filter = ("tier", "kind", "resolved_at")
     list_select_related = ("patient",)
+
+
+@admin.register(AlertNotice)
+class AlertNoticeAdmin(ReadOnlyAdmin):
+    list_display = ("alert", "recipient", "channel", "reason", "sent_at")
+    list_filter = ("reason", "channel")
+    list_select_related = ("alert__patient", "recipient")

@@ -4,7 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 
@@ -105,26 +105,79 @@ class AlertKind(models.TextChoices):
     INACTIVE = "inactive", _("Nothing logged for 3 due days")
     REGRESS = "regress", _("Repeated step-back suggestions")
     BAD_DAY = "bad_day", _("Bad-back day")
+    MORNING_WORSE = "morning_worse", _("Worse the next morning")
+    STOPPED_FOR_PAIN = "stopped_pain", _("Session stopped for pain")
+    ERASURE = "erasure", _("Erasure requested")
+    IMPROVED = "improved", _("Meaningful improvement")
+    REVIEW_ANSWER = "review_answer", _("Red-flag review answer")
+
+
+class AlertTier(models.TextChoices):
+    """How soon a clinician should look (clinical.md §2.1, "Alert tiers"). Lists sort
+    by it, then by age; it is always shown in words as well as colour."""
+
+    EMERGENCY = "emergency", _("Emergency")
+    URGENT = "urgent", _("Urgent")
+    ATTENTION = "attention", _("Needs attention")
+    INFORMATION = "information", _("For information")
+
+
+# Most pressing first: the sort key of every alert list.
+TIER_RANK = {
+    AlertTier.EMERGENCY: 0,
+    AlertTier.URGENT: 1,
+    AlertTier.ATTENTION: 2,
+    AlertTier.INFORMATION: 3,
+}
+# Tiers that notify the patient's clinicians when the alert is raised.
+NOTIFYING = (AlertTier.EMERGENCY, AlertTier.URGENT)
+
+
+def tier_rank(field: str = "tier") -> Case:
+    """TIER_RANK as an SQL expression on `field`, for ordering or for a subquery (the
+    caseload's most pressing open alert per patient)."""
+    return Case(
+        *(When(**{field: tier}, then=Value(rank)) for tier, rank in TIER_RANK.items()),
+        default=Value(len(TIER_RANK)),
+        output_field=models.PositiveSmallIntegerField(),
+    )
 
 
 class AlertQuerySet(models.QuerySet):
     def open(self):
         return self.filter(resolved_at__isnull=True)
 
+    def ranked(self):
+        """Emergency, urgent, needs attention, for information; oldest first within a
+        tier (what has waited longest is read first)."""
+        return self.annotate(tier_rank=tier_rank()).order_by("tier_rank", "created", "pk")
+
 
 class Alert(models.Model):
-    """Something a clinician should look at. Resolved with a note, never deleted."""
+    """Something a clinician should look at. Acknowledged ("I'm on it": reminders stop),
+    then resolved with a note; never deleted. Raised only by safety/alerts.raise_alert."""
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     patient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alerts"
     )
     kind = models.CharField(max_length=16, choices=AlertKind.choices)
+    tier = models.CharField(_("tier"), max_length=16, choices=AlertTier.choices)
+    # The plain name of what happened, e.g. "Red flag: bladder or bowel symptoms".
+    title = models.CharField(_("title"), max_length=120)
     detail = models.CharField(max_length=300, blank=True)
     screening = models.ForeignKey(
         Screening, on_delete=models.CASCADE, null=True, blank=True, related_name="alerts"
     )
     created = models.DateTimeField(auto_now_add=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -141,11 +194,75 @@ class Alert(models.Model):
         ordering = ["-created"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=AlertKind.values), name="alert_kind_valid"),
+            models.CheckConstraint(condition=Q(tier__in=AlertTier.values), name="alert_tier_valid"),
+            models.CheckConstraint(condition=~Q(title=""), name="alert_title_given"),
+            # Who acknowledged may be deleted later (SET_NULL); when is always kept.
+            models.CheckConstraint(
+                condition=Q(acknowledged_by__isnull=True) | Q(acknowledged_at__isnull=False),
+                name="alert_acknowledged_when",
+            ),
+            # One open alert per patient and kind, so a rule that fires again adds
+            # nothing; red flags excepted: each new check's answers get their own.
+            models.UniqueConstraint(
+                fields=["patient", "kind"],
+                condition=Q(resolved_at__isnull=True) & ~Q(kind="red_flag"),
+                name="alert_one_open_per_kind",
+            ),
         ]
         indexes = [
-            # The clinician's list: open alerts per patient.
-            models.Index(fields=["patient", "resolved_at"], name="alert_patient_open_idx"),
+            # The patient page's ranked open alerts, and the caseload's count of them.
+            models.Index(fields=["patient", "resolved_at", "tier"], name="alert_patient_open_idx"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} for {self.patient}"
+        return f"{self.get_tier_display()}: {self.title} ({self.patient})"
+
+
+class NoticeChannel(models.TextChoices):
+    EMAIL = "email", _("Email")  # push and SMS later
+
+
+class NoticeReason(models.TextChoices):
+    FIRST = "first", _("First notice")
+    REMINDER = "reminder", _("Reminder")
+
+
+class AlertNotice(models.Model):
+    """One message telling a clinician that an alert needs them. The row is written
+    before the message is sent (and removed if sending fails), so two runs at once
+    cannot both send it: `number` is 0 for the first notice and counts the reminders,
+    unique per (alert, recipient, channel)."""
+
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="notices")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alert_notices"
+    )
+    channel = models.CharField(
+        max_length=16, choices=NoticeChannel.choices, default=NoticeChannel.EMAIL
+    )
+    reason = models.CharField(max_length=16, choices=NoticeReason.choices)
+    number = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["sent_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(channel__in=NoticeChannel.values), name="alertnotice_channel_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(reason=NoticeReason.FIRST, number=0)
+                | Q(reason=NoticeReason.REMINDER, number__gt=0),
+                name="alertnotice_reason_number",
+            ),
+            models.UniqueConstraint(
+                fields=["alert", "recipient", "channel", "number"], name="alertnotice_once"
+            ),
+        ]
+        indexes = [
+            # send_reminders: the latest notice of each open emergency alert.
+            models.Index(fields=["alert", "-sent_at"], name="alertnotice_alert_sent_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} to {self.recipient} ({self.sent_at:%Y-%m-%d %H:%M})"

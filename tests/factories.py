@@ -14,7 +14,8 @@ from accounts.two_factor import APP_DEVICE_NAME
 from exercises.models import Exercise, Kind
 from practice.models import ExerciseSession, StepLog
 from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind
-from safety.models import Screening
+from safety.alerts import DEFAULT_TIER
+from safety.models import Alert, AlertKind, Screening
 
 PASSWORD = "correct-horse-battery-staple"
 _counter = itertools.count(1)
@@ -92,6 +93,13 @@ def make_screening(patient: User, tier: str = "clear", days_ago: int = 0) -> Scr
         answers=[{"key": "test", "text": "A test question", "tier": tier, "yes": tier != "clear"}],
         tier=tier,
     )
+
+
+def make_alert(patient: User, kind: str = AlertKind.INACTIVE, **fields) -> Alert:
+    """An alert as a rule would leave it, written directly (no notices sent)."""
+    fields.setdefault("tier", DEFAULT_TIER[kind])
+    fields.setdefault("title", str(AlertKind(kind).label))
+    return Alert.objects.create(patient=patient, kind=kind, **fields)
 
 
 def add_authenticator(user: User) -> TOTPDevice:

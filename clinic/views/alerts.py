@@ -1,5 +1,6 @@
-"""The clinician clears a safety check that paused exercise, or resolves an alert, each
-with a note (the writes: progression/decisions.py)."""
+"""The clinician acknowledges an alert ("I'm on it": reminders stop), clears a safety
+check that paused exercise, or resolves an alert, each of the last two with a note (the
+writes: safety/alerts.py and progression/decisions.py)."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import linked_patient, require_clinician
 from clinic.forms import NoteForm
 from progression import decisions
+from safety.alerts import acknowledge
 from safety.models import Alert, Screening
 
 
@@ -49,4 +51,19 @@ def resolve_alert(request: HttpRequest, code, alert_code) -> HttpResponse:
         messages.success(request, _("Alert resolved."))
     else:
         messages.error(request, _("Clear the safety check itself to let them exercise again."))
+    return redirect("clinic:patient", code=patient.code)
+
+
+@require_POST
+def acknowledge_alert(request: HttpRequest, code, alert_code) -> HttpResponse:
+    """Says the alert is being dealt with: the other clinicians see who, and an
+    emergency's reminder emails stop. Only the first acknowledgement counts."""
+    clinician = require_clinician(request.user)
+    patient = linked_patient(clinician, code)
+    alert = get_object_or_404(Alert.objects.open(), patient=patient, code=alert_code)
+    alert.patient = patient  # already loaded: spares the audit event a query
+    if acknowledge(alert, clinician):
+        messages.success(request, _("Acknowledged. The others can see you are dealing with it."))
+    else:
+        messages.info(request, _("Someone has already acknowledged this alert."))
     return redirect("clinic:patient", code=patient.code)

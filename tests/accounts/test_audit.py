@@ -4,10 +4,9 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from accounts.models import AuditAction, AuditEvent, SignInLink
-from safety.models import Alert
 from tests.accounts.test_sign_in import csrf_from
 from tests.clinic.helpers import assign_data, post
-from tests.factories import make_screening
+from tests.factories import make_alert, make_screening
 
 
 def actions(**filters) -> list[str]:
@@ -68,7 +67,7 @@ def test_clearing_a_red_flag_and_resolving_an_alert_are_recorded(client, bob, al
         f"/clinic/patients/{alice.code}/screenings/{screening.code}/clear/",
         {"note": "Spoke on the phone; numbness was from sitting."},
     )
-    alert = Alert.objects.create(patient=alice, kind="inactive")
+    alert = make_alert(alice, "inactive")
     post(
         client,
         f"/clinic/patients/{alice.code}/alerts/{alert.code}/resolve/",

@@ -8,10 +8,10 @@ from accounts.models import AuditAction, AuditEvent
 from exercises.models import Exercise
 from progression.models import PsfsScore
 from routines.models import Routine, RoutineItem, RoutineKind
-from safety.models import Alert
 from tests.e2e.conftest import sign_in_on
 from tests.factories import (
     link,
+    make_alert,
     make_clinician,
     make_patient,
     make_plan,
@@ -54,7 +54,7 @@ def hostile_world(catalogue):
     session.note = PAYLOAD
     session.save()
     make_screening(patient)
-    Alert.objects.create(patient=patient, kind="bad_day", detail=PAYLOAD[:300])
+    make_alert(patient, "bad_day", title=PAYLOAD[:120], detail=PAYLOAD[:300])
     PsfsScore.objects.create(
         patient=patient,
         local_date=patient.local_date(),

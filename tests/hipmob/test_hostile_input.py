@@ -13,8 +13,7 @@ from exercises.models import Exercise
 from practice.models import ExerciseSession
 from progression.models import Suggestion
 from routines.models import Routine, RoutineItem, RoutineKind
-from safety.models import Alert
-from tests.factories import HipMobClient, make_plan, make_screening
+from tests.factories import HipMobClient, make_alert, make_plan, make_screening
 
 PAYLOADS = [
     "",
@@ -87,7 +86,7 @@ def world(alice, bob):
         sets=2,
         based_on={"sessions": 2},
     )
-    alert = Alert.objects.create(patient=alice, kind="inactive")
+    alert = make_alert(alice, "inactive")
     return {
         "alice": alice,
         "bob": bob,

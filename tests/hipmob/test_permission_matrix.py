@@ -17,8 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from exercises.models import Exercise
 from progression.models import Suggestion
 from routines.models import Routine, RoutineItem, RoutineKind
-from safety.models import Alert
-from tests.factories import HipMobClient, make_plan, make_screening, make_session
+from tests.factories import HipMobClient, make_alert, make_plan, make_screening, make_session
 
 PERSONAS = ["anonymous", "alice", "charlie", "bob", "dana", "erin"]
 PATIENTS = {"alice", "charlie"}
@@ -111,6 +110,7 @@ EXPECTATIONS = {
     "clinic:clear_screening": rule({"bob"}, post=True, screening_code="screening", **ALICE),
     "clinic:decide_suggestion": rule({"bob"}, post=True, suggestion_code="suggestion", **ALICE),
     "clinic:resolve_alert": rule({"bob"}, post=True, alert_code="alert", **ALICE),
+    "clinic:acknowledge_alert": rule({"bob"}, post=True, alert_code="alert", **ALICE),
     "clinic:builder": rule({"bob"}, **ROUTINE),
     "clinic:add_item": rule({"bob"}, post=True, **ROUTINE),
     "clinic:routine_settings": rule({"bob"}, post=True, **ROUTINE),
@@ -222,7 +222,7 @@ def world(alice, bob, charlie, dana, erin):
         "template": template.code,
         "item": item.code,
         "suggestion": suggestion.code,
-        "alert": Alert.objects.create(patient=alice, kind="inactive").code,
+        "alert": make_alert(alice, "inactive").code,
         "exercise": bridge.slug,
         "read": "why-hips",
     }

@@ -29,10 +29,12 @@ from progression.models import PsfsScore, Suggestion
 from reminders.models import ReminderSettings
 from reminders.send import unsubscribe_token
 from routines.models import Routine, RoutineItem, RoutineKind
+from safety.alerts import DEFAULT_TIER
 from safety.models import Alert, AlertKind, Screening, ScreeningQuestion
 from tests.factories import (
     add_authenticator,
     link,
+    make_alert,
     make_exercise,
     make_patient,
     make_plan,
@@ -115,7 +117,7 @@ class World:
             activities=[{"activity": "putting on socks", "score": 4}],
             mean=4,
         )
-        self.alert = Alert.objects.create(patient=alice, kind=AlertKind.BAD_DAY, detail="x")
+        self.alert = make_alert(alice, AlertKind.BAD_DAY, detail="x")
         self.suggestion = suggest(alice, self.items[0])
         self.template = Routine.objects.create(
             kind=RoutineKind.TEMPLATE, title="Bob's routine", owner=bob, shared=True
@@ -179,10 +181,14 @@ class World:
             )
             for n in range(1, 8)
         )
+        # Six open of different kinds (one open per kind) and six resolved.
+        kinds = [kind for kind in AlertKind if kind not in (AlertKind.RED_FLAG, AlertKind.BAD_DAY)]
         Alert.objects.bulk_create(
             Alert(
                 patient=alice,
-                kind=AlertKind.PAIN_SPIKE,
+                kind=kinds[n // 2],
+                tier=DEFAULT_TIER[kinds[n // 2]],
+                title="x",
                 detail="x",
                 resolved_at=None if n % 2 else datetime(2026, 1, 1, tzinfo=UTC),
             )
@@ -271,7 +277,11 @@ def pending(w: World) -> None:
 
 
 def open_alert(w: World) -> None:
-    w.alert = Alert.objects.create(patient=w.alice, kind=AlertKind.BAD_DAY, detail="x")
+    """A new open alert, no one's acknowledged (the one before, if any, resolved)."""
+    Alert.objects.open().filter(patient=w.alice, kind=AlertKind.IMPROVED).update(
+        resolved_at=datetime(2026, 1, 1, tzinfo=UTC)
+    )
+    w.alert = make_alert(w.alice, AlertKind.IMPROVED, detail="x")
 
 
 def template_item(w: World):
@@ -625,6 +635,14 @@ PAGES = [
         method="POST",
         data=lambda w: {"decision": "dismiss"},
         prepare=pending,
+    ),
+    Page(
+        "clinic:acknowledge_alert",
+        BOB,
+        lambda w: f"/clinic/patients/{w.alice.code}/alerts/{w.alert.code}/acknowledge/",
+        9,
+        method="POST",
+        prepare=open_alert,
     ),
     Page(
         "clinic:resolve_alert",

@@ -13,7 +13,7 @@ from reminders.models import Reminder, ReminderSettings
 from routines.models import Routine
 from safety.models import Alert, Screening
 from tests.accounts.test_sign_in import csrf_from
-from tests.factories import make_plan, make_screening, make_session
+from tests.factories import make_alert, make_plan, make_screening, make_session
 
 
 @pytest.fixture
@@ -26,9 +26,7 @@ def record(alice, bob):
         patient=alice, local_date=alice.local_date(), session=session, response="same", pain=3
     )
     screening = make_screening(alice, tier="review")
-    Alert.objects.create(
-        patient=alice, kind="pain_ceiling", detail="Pain 7 twice", screening=screening
-    )
+    make_alert(alice, "pain_ceiling", detail="Pain 7 twice", screening=screening)
     PsfsScore.objects.create(
         patient=alice,
         local_date=alice.local_date(),

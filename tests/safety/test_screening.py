@@ -4,7 +4,7 @@ import pytest
 
 from safety import rules as safety
 from safety.models import Alert, Screening, ScreeningQuestion
-from tests.factories import make_exercise, make_plan, make_screening
+from tests.factories import make_alert, make_exercise, make_plan, make_screening
 
 TIERS = {"a": "emergency", "b": "urgent", "c": "review"}
 
@@ -133,7 +133,7 @@ def test_a_clear_check_lets_the_session_start_and_is_asked_again_after_a_week(pa
 
 def test_only_the_linked_clinician_clears_a_lock_and_a_note_is_needed(client, alice, bob, dana):
     screening = make_screening(alice, tier="emergency")
-    alert = Alert.objects.create(patient=alice, kind="red_flag", screening=screening)
+    alert = make_alert(alice, "red_flag", screening=screening)
     url = f"/clinic/patients/{alice.code}/screenings/{screening.code}/clear/"
     client.force_login(dana)
     token = client.get("/clinic/patients/").context["csrf_token"]
@@ -156,7 +156,7 @@ def test_open_alerts_put_a_patient_first_in_the_clinicians_list(client, alice, b
     others = [make_patient(name=f"Zed {n}") for n in range(3)]
     for other in others:
         link(bob, other)
-    Alert.objects.create(patient=alice, kind="red_flag")
+    make_alert(alice, "red_flag")
     client.force_login(bob)
     rows = client.get("/clinic/patients/").context["rows"]
     assert rows[0]["patient"] == alice
@@ -231,7 +231,7 @@ def test_a_bad_note_is_refused_with_a_message_and_nothing_changes(
     client, alice, bob, note, message
 ):
     screening = make_screening(alice, tier="urgent")
-    alert = Alert.objects.create(patient=alice, kind="inactive")
+    alert = make_alert(alice, "inactive")
     client.force_login(bob)
     token = client.get(f"/clinic/patients/{alice.code}/").context["csrf_token"]
     for url in [

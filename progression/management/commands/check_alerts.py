@@ -1,10 +1,13 @@
 from django.core.management.base import BaseCommand
 from django.db.models import Max, Prefetch
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from progression import attention
 from routines.models import Routine
-from safety.models import Alert, AlertKind
+from safety.alerts import raise_alert
+from safety.models import AlertKind
 
 
 class Command(BaseCommand):
@@ -27,11 +30,11 @@ class Command(BaseCommand):
             plan = patient.active_plans[0]
             missed = attention.missed_due_days(plan, patient.last_activity, patient.local_date())
             if missed >= attention.INACTIVE_DAYS:
-                _alert, created = Alert.objects.get_or_create(
-                    patient=patient,
-                    kind=AlertKind.INACTIVE,
-                    resolved_at=None,
-                    defaults={"detail": f"Nothing logged on {missed} due days."},
+                alert = raise_alert(
+                    patient,
+                    AlertKind.INACTIVE,
+                    title=format_lazy(_("Nothing logged on {days} due days"), days=missed),
+                    detail=f"Nothing logged on {missed} due days.",
                 )
-                raised += created
+                raised += alert is not None
         self.stdout.write(f"{raised} new inactivity alert(s).")
