@@ -5,18 +5,18 @@ from datetime import timedelta
 from practice.models import ExerciseSession, MorningCheck
 
 
-def record(patient, *, response: str, pain: int) -> bool:
+def record(patient, *, response: str, pain: int) -> MorningCheck | None:
     """One a day (a database constraint): a second answer, or a retry, changes nothing.
-    Returns whether this answer was the first."""
+    Returns the check when this answer was the first, else None."""
     local_date = patient.local_date()
     yesterday = (
         ExerciseSession.objects.completed()
         .filter(patient=patient, local_date=local_date - timedelta(days=1))
         .first()
     )
-    _check, created = MorningCheck.objects.get_or_create(
+    check, created = MorningCheck.objects.get_or_create(
         patient=patient,
         local_date=local_date,
         defaults={"session": yesterday, "response": response, "pain": pain},
     )
-    return created
+    return check if created else None

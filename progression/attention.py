@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from practice.models import MorningResponse
 from routines import schedule
+from safety.models import AlertTier
 
 INACTIVE_DAYS = 3
 
@@ -23,6 +26,38 @@ def meaningful_rise(baseline: int | None, current: float | None) -> bool:
     points, share = settings.PAIN_MEANINGFUL_POINTS, settings.PAIN_MEANINGFUL_SHARE
     # A hair of tolerance: 3.9 - 3 is 0.8999… in floating point, and is 30 % of 3.
     return rise >= points or (baseline > 0 and rise + 1e-9 >= share * baseline)
+
+
+def meaningful_drop(baseline: int | None, current: float | None) -> bool:
+    """Pain down by 2 points or more, or by 30 % or more of the baseline: the
+    "meaningful improvement" of clinical.md §3 (a baseline of 0 can't improve)."""
+    if baseline is None or current is None or baseline == 0:
+        return False
+    drop = baseline - current
+    if drop <= 0:
+        return False
+    points, share = settings.PAIN_MEANINGFUL_POINTS, settings.PAIN_MEANINGFUL_SHARE
+    return drop >= points or drop + 1e-9 >= share * baseline
+
+
+@dataclass(frozen=True)
+class Signal:
+    """What an answer tells the clinician: an alert's tier and its plain name."""
+
+    tier: str
+    title: str
+
+
+def morning_signal(response: str, pain: int) -> Signal | None:
+    """clinical.md §2.1: a next-morning "worse" needs attention, and is urgent when the
+    score is above the acceptable ceiling; "better" or "the same" raise nothing."""
+    if response != MorningResponse.WORSE:
+        return None
+    urgent = pain > settings.PAIN_ACCEPTABLE_CEILING
+    return Signal(
+        AlertTier.URGENT if urgent else AlertTier.ATTENTION,
+        format_lazy(_("Worse the next morning: {pain}/10"), pain=pain),
+    )
 
 
 LOOKBACK_DAYS = 60  # enough to tell "3 or more"; bounds the loop

@@ -9,14 +9,17 @@ progression's own rules, so those apps never import back."""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AuditAction, AuditEvent
 from practice import corrections, morning
 from practice.models import ExerciseSession, SessionStatus
-from progression import suggestions
+from progression import attention, suggestions
 from progression.models import Suggestion, SuggestionKind, SuggestionStatus
 from safety import screenings
-from safety.models import Screening, Tier
+from safety.alerts import raise_alert
+from safety.models import AlertKind, Screening, Tier
 
 
 @transaction.atomic
@@ -39,10 +42,34 @@ def check_out(session: ExerciseSession, *, pain: int, effort: str, note: str) ->
 
 @transaction.atomic
 def morning_check(patient, *, response: str, pain: int) -> bool:
-    created = morning.record(patient, response=response, pain=pain)
-    if created:
-        suggestions.refresh(patient)
-    return created
+    """The answer, and what it tells the clinician (a "worse" morning is an alert,
+    urgent above the ceiling) and the rules. Whether it was the day's first answer."""
+    check = morning.record(patient, response=response, pain=pain)
+    if check is None:
+        return False
+    signal = attention.morning_signal(response, pain)
+    if signal is not None:
+        raise_alert(
+            patient,
+            AlertKind.MORNING_WORSE,
+            tier=signal.tier,
+            title=signal.title,
+            detail=_morning_detail(check),
+        )
+    suggestions.refresh(patient)
+    return True
+
+
+def _morning_detail(check) -> str:
+    session = check.session
+    if session is None:
+        return format_lazy(_("Answered on {day}; no session the day before."), day=check.local_date)
+    return format_lazy(
+        _("After the session on {day}: pain {before} before, {after} after."),
+        day=session.local_date,
+        before=session.pain_before,
+        after=session.pain_after,
+    )
 
 
 @transaction.atomic

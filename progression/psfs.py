@@ -5,8 +5,12 @@ from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from progression.models import PsfsScore
+from safety.alerts import raise_alert
+from safety.models import AlertKind
 
 EVERY_DAYS = 14
 MAX_ACTIVITIES = 3
@@ -52,14 +56,29 @@ def mean(scores: list[int]) -> Decimal:
 
 def record(patient, rated: list[dict]) -> None:
     """Today's scores ([{activity, score}]); a second answer the same day (a retry or a
-    second tab) keeps the first."""
+    second tab) keeps the first. A mean up by the detectable change on the first score
+    is a meaningful improvement the clinician is told of (clinical.md §2.1)."""
     try:
         with transaction.atomic():
-            PsfsScore.objects.create(
+            score = PsfsScore.objects.create(
                 patient=patient,
                 local_date=patient.local_date(),
                 activities=rated,
                 mean=mean([r["score"] for r in rated]),
             )
     except IntegrityError:
-        pass
+        return
+    first = PsfsScore.objects.filter(patient=patient).order_by("local_date", "pk").first()
+    if first.pk != score.pk and score.mean - first.mean >= MEANINGFUL:
+        raise_alert(
+            patient,
+            AlertKind.IMPROVED,
+            title=format_lazy(
+                _("Activity score up {change} points"), change=score.mean - first.mean
+            ),
+            detail=format_lazy(
+                _("Mean {latest} against {first} at the start."),
+                latest=score.mean,
+                first=first.mean,
+            ),
+        )

@@ -74,6 +74,13 @@ def refresh(patient) -> progression.Decision:
             title=format_lazy(_("Pain up this week: {mean}/10"), mean=f"{this_week:.1f}"),
             detail=f"This week's mean pain {this_week:.1f}; baseline {baseline}.",
         )
+    elif attention.meaningful_drop(baseline, this_week):
+        raise_alert(
+            patient,
+            AlertKind.IMPROVED,
+            title=format_lazy(_("Pain down this week: {mean}/10"), mean=f"{this_week:.1f}"),
+            detail=f"This week's mean pain {this_week:.1f}; baseline {baseline}.",
+        )
     if decision.action == progression.ALERT:
         raise_alert(
             patient,

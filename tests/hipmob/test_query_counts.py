@@ -502,7 +502,7 @@ PAGES = [
         "patient:psfs",
         ALICE,
         lambda w: "/activities/",
-        6,
+        7,  # one more since issue 14: the first score, to tell a meaningful improvement
         method="POST",
         data=lambda w: {"score_0": "5"},
         prepare=no_psfs_today,
