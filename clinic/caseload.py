@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import CharField, Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -25,7 +25,7 @@ from hipmob.links import address
 from practice.models import ExerciseSession
 from progression import adherence, attention
 from routines.models import Routine
-from safety.models import Alert
+from safety.models import TIER_RANK, Alert, AlertTier, tier_rank
 
 RECENT_DAYS = 14
 # In the model's field order, as User.from_db expects.
@@ -39,8 +39,13 @@ SUMMARY_FIELDS = [
     "baseline",
     "last_activity",
     "open_alerts",
+    "top_alert",
     "last_pains",
 ]
+# The most pressing open alert's tier, when it was raised and its title, as one text.
+PACK = "|"
+TIERS = {rank: tier for tier, rank in TIER_RANK.items()}
+NO_ALERT = len(TIER_RANK)
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,8 @@ def _day(text: str | None) -> date | None:
 def _summaries(patients):
     """The patients as tuples of LOADED_FIELDS + SUMMARY_FIELDS, by name, dates and
     codes as text. One index lookup per patient for each score (session_patient_date_idx,
-    alert_patient_open_idx)."""
+    alert_patient_open_idx). The most pressing open alert (by tier, then the oldest)
+    comes packed as "rank|created|title", one lookup rather than three."""
     completed = ExerciseSession.objects.completed().filter(patient=OuterRef("pk"))
     first = completed.order_by("local_date")
     last = completed.order_by("-local_date")
@@ -81,12 +87,30 @@ def _summaries(patients):
         .annotate(n=Count("pk"))
         .values("n")
     )
+    top_alert = (
+        Alert.objects.open()
+        .filter(patient=OuterRef("pk"))
+        .annotate(rank=tier_rank())
+        .order_by("rank", "created")
+        .annotate(
+            packed=Concat(
+                _text("rank"),
+                Value(PACK),
+                _text("created"),
+                Value(PACK),
+                "title",
+                output_field=CharField(),
+            )
+        )
+        .values("packed")
+    )
     return (
         patients.annotate(
             baseline=Subquery(first.values("pain_before")[:1]),
             # Any session counts as activity, finished or not.
             last_activity=_text(Subquery(latest.values("local_date")[:1])),
             open_alerts=Coalesce(Subquery(open_alerts), 0),
+            top_alert=Subquery(top_alert[:1]),
             # Both scores of the last finished session from one lookup, as before * 100 +
             # after (a finished session has both, 0 to 10).
             last_pains=Subquery(
@@ -101,8 +125,10 @@ def _summaries(patients):
 
 def rows_for(clinician, query: str = "") -> list[dict]:
     """Every linked patient (matching `query`) as a row, those who need attention
-    first: open alerts, then other reasons for attention, then the lowest adherence,
-    then the most pain. Three queries whatever the caseload (the week's sessions only:
+    first: by the tier of their most pressing open alert (emergency, urgent, needs
+    attention, for information), the longest waiting first, then other reasons for
+    attention (counted as "needs attention"), then the lowest adherence, then the most
+    pain. Three queries whatever the caseload (the week's sessions only:
     a fortnight's, for the trend, is fetched for the page shown)."""
     patients = patients_of(clinician)
     if query:
@@ -161,20 +187,35 @@ def _row(values: dict, plan: PlanDays | None, recent: list, last_week: tuple) ->
         last_activity=values["last_activity"],
         today=today,
     )
+    rank, raised, title = _top_alert(values["top_alert"])
+    if rank == NO_ALERT and assessed.reasons:
+        rank = TIER_RANK[AlertTier.ATTENTION]
     return {
         "values": values,
         "plan": plan,
         "done": done,
         "due": due,
         "attention": assessed,
+        "tier": TIERS.get(rank),
+        "alert_title": title,
         "sort": (
-            -values["open_alerts"],
+            rank,
+            raised,  # the longest waiting first; "~" (none) after every date
             -len(assessed.reasons),
             done / due if due else 1,
             -((values["last_pains"] or 0) // 100),  # the most pain before first
             values["name"].lower(),
         ),
     }
+
+
+def _top_alert(packed: str | None) -> tuple[int, str, str]:
+    """(tier rank, when raised as text, title) of the packed top alert; none: the rank
+    after every tier."""
+    if packed is None:
+        return NO_ALERT, "~", ""
+    rank, raised, title = packed.split(PACK, 2)
+    return int(rank), raised, title
 
 
 TRENDS = {
@@ -205,15 +246,22 @@ def with_patients(rows: list[dict]) -> list[dict]:
         )
         for name in ("open_alerts", "last_before", "last_after"):
             setattr(patient, name, values[name])
-        alerts = values["open_alerts"]
-        opened = ngettext("%(n)s open alert", "%(n)s open alerts", alerts) % {"n": alerts}
+        more = values["open_alerts"] - 1
         reasons = row["attention"].reasons
+        if row["alert_title"] and more > 0:
+            more_alerts = ngettext(
+                "and %(n)s more open alert", "and %(n)s more open alerts", more
+            ) % {"n": more}
+            reasons = [f"{row['alert_title']} ({more_alerts})", *reasons]
+        elif row["alert_title"]:
+            reasons = [row["alert_title"], *reasons]
         row["trend"] = attention.trend([pain for _day, pain in fortnight[values["id"]][-3:]])
         arrow, trend = TRENDS[row["trend"]]
         row.update(
             patient=patient,
             url=address("clinic:patient", values["code"]),
-            flag="; ".join([opened, *reasons] if alerts else reasons),
+            tier_label=AlertTier(row["tier"]).label if row["tier"] else "",
+            flag="; ".join(reasons),
             adherence=_("%(done)s of %(due)s") % {"done": row["done"], "due": row["due"]},
             trend_label=f"{arrow} {trend}",
         )

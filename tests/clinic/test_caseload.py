@@ -3,8 +3,9 @@ from datetime import date
 from django.utils import timezone
 
 from exercises.models import Exercise
+from safety.models import AlertKind
 from tests.clinic.helpers import count, make_session
-from tests.factories import link, make_patient, make_plan
+from tests.factories import link, make_alert, make_patient, make_plan
 
 
 def test_patients_who_need_attention_come_first(client, bob):
@@ -79,3 +80,77 @@ def test_the_list_is_paginated(client, dana):
     assert len(first["rows"]) == 25 and first["pages"] == 2
     assert len(client.get("/clinic/patients/?page=2").context["rows"]) == 5
     assert client.get("/clinic/patients/?page=abc").status_code == 200
+
+
+TIERS_IN_ORDER = ["emergency", "urgent", "attention", "information"]
+
+
+def tiered_patients(clinician):
+    """One patient per alert tier, added least pressing first (so a list in order of
+    joining, or of name, would come out backwards), and one with two open alerts: a
+    bad-back day (information) and an emergency red flag, which must lead."""
+    made = {}
+    for tier, kind, name in [
+        ("information", AlertKind.BAD_DAY, "Ann Info"),
+        ("attention", AlertKind.MORNING_WORSE, "Ben Attention"),
+        ("urgent", AlertKind.PAIN_CEILING, "Cat Urgent"),
+        ("emergency", AlertKind.RED_FLAG, "Dan Emergency"),
+    ]:
+        patient = make_patient(name=name)
+        link(clinician, patient)
+        make_alert(patient, kind, tier=tier, title=f"{name}'s alert")
+        made[tier] = patient
+    return made
+
+
+def test_the_list_orders_by_alert_tier_at_two_sizes_with_fixed_queries(client, dana):
+    from clinic.caseload import rows_for
+
+    client.force_login(dana)
+    tiered = tiered_patients(dana)
+    sizes = []
+    for total in (5, 40):
+        add_patients(dana, total)
+        queries = count(client, "/clinic/patients/")
+        rows = client.get("/clinic/patients/").context["rows"]
+        assert [row["tier"] for row in rows[:4]] == TIERS_IN_ORDER
+        assert [row["patient"].pk for row in rows[:4]] == [tiered[t].pk for t in TIERS_IN_ORDER]
+        assert all(row["tier"] is None for row in rows[4:])
+        sizes.append((len(rows_for(dana)), queries))
+    assert [n for n, _ in sizes] == [5, 40]
+    assert sizes[0][1] == sizes[1][1] == 7
+
+
+def test_an_emergency_leads_a_bad_back_day_and_is_named_in_words(client, bob, alice):
+    """The review's case: a bad-back-day patient was listed above an emergency red flag,
+    both as "⚠ 1 open alert" in the same amber."""
+    bad_day = make_patient(name="Zoe Badday")
+    link(bob, bad_day)
+    make_alert(bad_day, AlertKind.BAD_DAY, title="Bad-back day")
+    make_alert(alice, AlertKind.BAD_DAY, title="Bad-back day")
+    make_alert(alice, AlertKind.RED_FLAG, title="Red flag: bladder or bowel symptoms")
+    client.force_login(bob)
+    response = client.get("/clinic/patients/")
+    rows = response.context["rows"]
+    assert [row["patient"].name for row in rows] == ["Alice Morgan", "Zoe Badday"]
+    assert rows[0]["tier"] == "emergency" and rows[1]["tier"] == "information"
+    html = response.content.decode()
+    assert "open alert" not in html.replace("more open alert", "")
+    first, second = html.index("Alice Morgan"), html.index("Zoe Badday")
+    assert html.index(">Emergency<") < first < html.index(">For information<") < second
+    assert "Red flag: bladder or bowel symptoms (and 1 more open alert)" in html
+
+
+def test_within_a_tier_the_longest_waiting_comes_first(client, bob):
+    from datetime import timedelta
+
+    from safety.models import Alert
+
+    newer, older = make_patient(name="Yan Newer"), make_patient(name="Xia Older")
+    for patient in (newer, older):  # by joining and by name, the newer would lead
+        link(bob, patient)
+        make_alert(patient, AlertKind.MORNING_WORSE, title="Worse the next morning: 6/10")
+    Alert.objects.filter(patient=older).update(created=timezone.now() - timedelta(hours=3))
+    client.force_login(bob)
+    rows = client.get("/clinic/patients/").context["rows"]
+    assert [row["patient"].name for row in rows[:2]] == ["Xia Older", "Yan Newer"]
