@@ -146,11 +146,11 @@ def test_within_a_tier_the_longest_waiting_comes_first(client, bob):
 
     from safety.models import Alert
 
-    newer, older = make_patient(name="Yan Newer"), make_patient(name="Xia Older")
+    newer, older = make_patient(name="Abe Newer"), make_patient(name="Zed Older")
     for patient in (newer, older):  # by joining and by name, the newer would lead
         link(bob, patient)
         make_alert(patient, AlertKind.MORNING_WORSE, title="Worse the next morning: 6/10")
     Alert.objects.filter(patient=older).update(created=timezone.now() - timedelta(hours=3))
     client.force_login(bob)
     rows = client.get("/clinic/patients/").context["rows"]
-    assert [row["patient"].name for row in rows[:2]] == ["Xia Older", "Yan Newer"]
+    assert [row["patient"].name for row in rows[:2]] == ["Zed Older", "Abe Newer"]
