@@ -7,7 +7,6 @@ urlpatterns = [
     path("sign-out/", views.sign_out, name="logout"),
     path("sign-out/everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
     path("link/<str:token>/", views.use_link, name="use_link"),
-    path("account/erase/", views.erasure, name="erasure"),
     path("two-step/", two_factor.verify, name="two_factor"),
     path("two-step/set-up/", two_factor.setup, name="two_factor_setup"),
     path("two-step/recovery-codes/", two_factor.recovery_codes, name="recovery_codes"),

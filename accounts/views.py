@@ -3,16 +3,16 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.forms import ErasureRequestForm, LanguageForm, SignInForm, StaffPasswordResetForm
+from accounts.forms import LanguageForm, SignInForm, StaffPasswordResetForm
 from accounts.middleware import second_factor_exempt
-from accounts.models import AuditAction, AuditEvent, SignInLink, User
+from accounts.models import AuditAction, AuditEvent, SignInLink
 
 sign_in = auth_views.LoginView.as_view(
     template_name="accounts/sign_in.html",
@@ -102,31 +102,6 @@ password_reset_complete = login_not_required(
         template_name="accounts/password_reset_complete.html"
     )
 )
-
-
-@require_http_methods(["GET", "POST"])
-@never_cache
-def erasure(request: HttpRequest) -> HttpResponse:
-    """A patient asks for everything about them to be erased, or withdraws the request.
-    The clinic's admin carries it out (a clinic may first need to keep its own notes)."""
-    user = request.user
-    if not user.is_patient:
-        raise Http404
-    form = ErasureRequestForm(request.POST or None)
-    if request.method == "POST" and request.POST.get("action") == "withdraw":
-        if user.erasure_requested_at:
-            User.objects.filter(pk=user.pk).update(erasure_requested_at=None)
-            AuditEvent.record(user, AuditAction.ERASURE_CANCELLED, patient=user)
-            messages.success(request, _("Your request is withdrawn. Nothing will be erased."))
-        return redirect("account")
-    if request.method == "POST" and form.is_valid():
-        if not user.erasure_requested_at:
-            User.objects.filter(pk=user.pk).update(erasure_requested_at=timezone.now())
-            AuditEvent.record(user, AuditAction.ERASURE_REQUESTED, patient=user)
-        messages.success(request, _("Your request is sent. Your clinic will erase your data."))
-        return redirect("account")
-    status = 422 if request.method == "POST" else 200
-    return render(request, "accounts/erasure.html", {"form": form}, status=status)
 
 
 @require_POST

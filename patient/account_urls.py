@@ -1,5 +1,6 @@
-"""The account page, named "account" without a namespace like the rest of accounts/urls.py
-(it lives here because it shows the reminder settings too)."""
+"""The account page and the erasure request, named without a namespace like the rest of
+accounts/urls.py (they live here because the page shows the reminder settings too, and
+an erasure request is news for the patient's clinicians)."""
 
 from django.urls import path
 
@@ -7,4 +8,5 @@ from patient.views import account
 
 urlpatterns = [
     path("account/", account.account, name="account"),
+    path("account/erase/", account.erasure, name="erasure"),
 ]

@@ -2,16 +2,20 @@
 
 import csv
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AuditAction, AuditEvent, CareLink, SignInLink, User
 from practice.models import ExerciseSession, MorningCheck, StepLog
 from progression.models import PsfsScore, Suggestion
 from reminders.models import Reminder, ReminderSettings
 from routines.models import Routine
-from safety.models import Alert, Screening
+from safety.alerts import raise_alert
+from safety.models import Alert, AlertKind, Screening
 
 
 def _iso(value):
@@ -133,6 +137,41 @@ def everything(patient: User) -> dict:
             for event in trail
         ],
     }
+
+
+@transaction.atomic
+def request_erasure(patient: User) -> bool:
+    """Once (a second request changes nothing): recorded, audited, and shown to the
+    patient's clinicians as an alert for information. Whether this was the first."""
+    if not User.objects.filter(pk=patient.pk, erasure_requested_at__isnull=True).update(
+        erasure_requested_at=timezone.now()
+    ):
+        return False
+    AuditEvent.record(patient, AuditAction.ERASURE_REQUESTED, patient=patient)
+    raise_alert(
+        patient,
+        AlertKind.ERASURE,
+        title=_("Asked for their data to be erased"),
+        detail=_("The clinic's admin carries it out; the patient may still withdraw it."),
+    )
+    return True
+
+
+@transaction.atomic
+def withdraw_erasure(patient: User) -> bool:
+    """The request withdrawn, audited, and its alert resolved by the patient's own act.
+    Whether there was a request to withdraw."""
+    if not User.objects.filter(pk=patient.pk, erasure_requested_at__isnull=False).update(
+        erasure_requested_at=None
+    ):
+        return False
+    AuditEvent.record(patient, AuditAction.ERASURE_CANCELLED, patient=patient)
+    with translation.override(settings.LANGUAGE_CODE):  # the record's language
+        resolution = gettext("Withdrawn by the patient.")
+    Alert.objects.open().filter(patient=patient, kind=AlertKind.ERASURE).update(
+        resolved_at=timezone.now(), resolved_by=patient, resolution=resolution
+    )
+    return True
 
 
 @transaction.atomic

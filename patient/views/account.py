@@ -2,12 +2,15 @@
 and for patients their reminders and their data."""
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.forms import LanguageForm
+from accounts.forms import ErasureRequestForm, LanguageForm
+from patient import privacy
 from reminders.forms import reminder_form_for
 
 
@@ -21,3 +24,24 @@ def account(request: HttpRequest) -> HttpResponse:
     if request.user.is_patient:
         context["reminder_form"] = reminder_form_for(request.user)
     return render(request, "accounts/account.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def erasure(request: HttpRequest) -> HttpResponse:
+    """A patient asks for everything about them to be erased, or withdraws the request.
+    The clinic's admin carries it out (a clinic may first need to keep its own notes)."""
+    user = request.user
+    if not user.is_patient:
+        raise Http404
+    form = ErasureRequestForm(request.POST or None)
+    if request.method == "POST" and request.POST.get("action") == "withdraw":
+        if privacy.withdraw_erasure(user):
+            messages.success(request, _("Your request is withdrawn. Nothing will be erased."))
+        return redirect("account")
+    if request.method == "POST" and form.is_valid():
+        privacy.request_erasure(user)
+        messages.success(request, _("Your request is sent. Your clinic will erase your data."))
+        return redirect("account")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "accounts/erasure.html", {"form": form}, status=status)

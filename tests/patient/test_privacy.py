@@ -88,6 +88,36 @@ def test_a_patient_asks_for_erasure_and_can_withdraw(client, alice, record):
     assert AuditAction.ERASURE_REQUESTED in actions and AuditAction.ERASURE_CANCELLED in actions
 
 
+def test_an_erasure_request_reaches_the_clinician_until_withdrawn(client, alice, bob):
+    """The review found it invisible to the clinician: now it is an alert for
+    information on the list and the patient page, raised once, gone when withdrawn."""
+    from safety.models import Alert, AlertKind
+    from tests.factories import HipMobClient
+
+    client.force_login(alice)
+    token = csrf_from(client.get("/account/erase/"))
+    for _twice in range(2):
+        client.post("/account/erase/", {"csrfmiddlewaretoken": token, "understood": "on"})
+    alert = Alert.objects.get(patient=alice)
+    assert (alert.kind, alert.tier) == (AlertKind.ERASURE, "information")
+    assert alert.title == "Asked for their data to be erased" and alert.notices.count() == 0
+    assert AuditEvent.objects.filter(action=AuditAction.ERASURE_REQUESTED).count() == 1
+
+    clinician = HipMobClient(enforce_csrf_checks=True)
+    clinician.force_login(bob)
+    listed = clinician.get("/clinic/patients/").text
+    assert "For information" in listed and "Asked for their data to be erased" in listed
+    assert (
+        "Asked for their data to be erased" in clinician.get(f"/clinic/patients/{alice.code}/").text
+    )
+
+    client.post("/account/erase/", {"csrfmiddlewaretoken": token, "action": "withdraw"})
+    alert.refresh_from_db()
+    assert alert.resolved_at is not None and alert.resolved_by == alice
+    assert alert.resolution == "Withdrawn by the patient."
+    assert "Asked for their data" not in clinician.get("/clinic/patients/").text
+
+
 def test_clinicians_cannot_ask_for_erasure(client, bob):
     client.force_login(bob)
     assert client.get("/account/erase/").status_code == 404
