@@ -74,7 +74,7 @@ def record(patient, rated: list[dict]) -> None:
             patient,
             AlertKind.IMPROVED,
             title=format_lazy(
-                _("Activity score up {change} points"), change=score.mean - first.mean
+                _("Activity score up {change} points"), change=f"{score.mean - first.mean:.1f}"
             ),
             detail=format_lazy(
                 _("Mean {latest} against {first} at the start."),
