@@ -362,7 +362,7 @@ def test_a_big_rise_in_pain_gets_clear_advice(patient, plan):
         "Don&#x27;t do any more exercise today" in html
         or "Don't do any more exercise today" in html
     )
-    assert "call 999" in html
+    assert 'call <a class="tel-link" href="tel:999">999</a>' in html
 
 
 def test_high_pain_at_check_in_brings_a_caution(patient, plan):
