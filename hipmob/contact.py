@@ -16,9 +16,6 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-EU = frozenset(
-    ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"]
-)
 NORTH_AMERICA = frozenset({"US", "CA"})
 FALLBACK_NUMBER = "112"
 
@@ -28,7 +25,7 @@ def _region(country: str) -> str:
         return "GB"
     if country in NORTH_AMERICA:
         return "NA"
-    return "EU"  # the EU, and the 112 wording for anywhere else
+    return "EU"  # the EU's 112 and wording, also for any other country
 
 
 NUMBERS = {"GB": "999", "NA": "911", "EU": FALLBACK_NUMBER}

@@ -102,7 +102,8 @@ def test_an_emergency_answer_locks_exercise_alerts_and_says_what_to_do(patient, 
     assert response["Location"] == f"/safety/{screening.code}/"
     assert screening.tier == "emergency" and screening.locked
     html = patient.get(response["Location"]).content.decode()
-    assert 'Call <a class="tel-link" href="tel:999">999</a> or go to A&amp;E now' in html and "cannot tell what is causing it" in html
+    assert 'Call <a class="tel-link" href="tel:999">999</a> or go to A&amp;E now' in html
+    assert "cannot tell what is causing it" in html
     alert = Alert.objects.get()
     assert alert.kind == "red_flag" and alert.patient == alice and "urine" in alert.detail
     today = patient.get("/today/").content.decode()
