@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hipmob.links import address
+from practice import summary
 from practice.corrections import CORRECTION_DAYS
-from practice.models import ExerciseSession, SessionStatus, StepLog, StepStatus
+from practice.models import NOT_DONE, ExerciseSession, SessionStatus, StepLog
 from progression import adherence, charts
 from routines import schedule
 from routines.models import Routine
@@ -31,7 +32,7 @@ def history_for(patient, page_number) -> dict:
     # grouping a year of step logs just to count the sessions.
     done_items = (
         StepLog.objects.filter(session=OuterRef("pk"))
-        .exclude(status=StepStatus.SKIPPED)
+        .exclude(status__in=NOT_DONE)
         .order_by()
         .values("session")
         .annotate(n=Count("item", distinct=True))
@@ -103,3 +104,5 @@ def _describe(session: ExerciseSession, correctable_from) -> None:
         }
     else:
         session.summary = _("Not finished")
+    if session.stopped_reason:
+        session.summary = f"{session.summary} · {summary.stop_line(session)}"

@@ -298,7 +298,7 @@ def test_a_whole_session_ends_in_a_summary(patient, plan):
     assert session.status == SessionStatus.COMPLETED and session.finished
     assert (session.pain_before, session.pain_after, session.effort) == (4, 3, "right")
     html = patient.get(f"/sessions/{session.code}/").content.decode()
-    assert "2 of 2 exercises done" in html and "Pain 4 → 3" in html
+    assert "2 done fully" in html and "Pain 4 → 3" in html
     # A retried check-out changes nothing.
     post(patient, f"/sessions/{session.code}/check-out/", {"pain": 9, "effort": "hard"})
     session.refresh_from_db()
