@@ -566,6 +566,16 @@ PAGES = [
         prepare=unlogged,
     ),
     Page(
+        "patient:stop",
+        ALICE,
+        session_path("stop/"),
+        12,
+        method="POST",
+        data=lambda w: {"reason": "pain"},
+        htmx=True,
+        prepare=unlogged,
+    ),
+    Page(
         "patient:check_out",
         ALICE,
         session_path("check-out/"),
