@@ -88,6 +88,15 @@ def outcomes(items, logs) -> list[Outcome]:
     return [outcome(item, by_item.get(item.pk, [])) for item in items]
 
 
+def outcomes_from_logs(logs) -> list[Outcome]:
+    """Each logged item's outcome, in the order first logged (for a list of sessions,
+    where the plan's items aren't loaded)."""
+    by_item: dict[int, list] = {}
+    for log in logs:
+        by_item.setdefault(log.item_id, []).append(log)
+    return [outcome(None, item_logs) for item_logs in by_item.values()]
+
+
 def _count_words(kind: str, n: int, reason: str) -> str:
     values = {"n": n, "why": str(COUNT_REASONS.get(reason, reason))}
     if kind == DONE:

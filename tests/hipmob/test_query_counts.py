@@ -486,7 +486,7 @@ PAGES = [
     Page("exercises:detail", ALICE, lambda w: "/exercises/glute-bridge/", 5),
     # --- the patient ------------------------------------------------------------------------
     Page("patient:today", ALICE, lambda w: "/today/", 12),
-    Page("patient:history", ALICE, lambda w: "/history/", 7),
+    Page("patient:history", ALICE, lambda w: "/history/", 8),  # +1: the page's step logs
     Page("patient:psfs", ALICE, lambda w: "/activities/", 3),
     Page(
         "patient:psfs",

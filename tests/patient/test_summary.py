@@ -58,6 +58,7 @@ def test_a_past_session_says_what_happened_to_each_exercise(patient, alice, plan
             log(session, clam, "easier", side, set_number)
     html = patient.get("/history/").content.decode()
     assert f'href="/sessions/{session.code}/"' in html
+    assert "1 made easier, 1 partly skipped for pain · pain 3 → 3" in html
     html = patient.get(f"/sessions/{session.code}/").content.decode()
     assert "1 made easier, 1 partly skipped for pain" in html
     assert "Glute bridge</span>: Partly skipped: it hurt" in html

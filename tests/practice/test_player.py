@@ -409,7 +409,7 @@ def add_past_sessions(patient, plan, total: int) -> None:
     )
 
 
-@pytest.mark.parametrize(("url", "expected"), [("/today/", 12), ("/history/", 7)])
+@pytest.mark.parametrize(("url", "expected"), [("/today/", 12), ("/history/", 8)])
 def test_today_and_history_keep_a_fixed_number_of_queries_at_10_and_1000_sessions(
     patient, alice, plan, url, expected
 ):
