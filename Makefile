@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # Development values for `make run` only; production sets its own (see README).
-RUN_ENV := DEBUG=1 SECRET_KEY=$${SECRET_KEY:-django-insecure-make-run-only} SITE_URL=http://$(HOST):$(PORT)
+RUN_ENV := DEBUG=1 CLINIC_NAME="$${CLINIC_NAME:-HipMob Demo Clinic}" CLINIC_PHONE="$${CLINIC_PHONE:-01632 960000}" CLINIC_HOURS="$${CLINIC_HOURS:-Monday to Friday, 9am to 5pm}" SECRET_KEY=$${SECRET_KEY:-django-insecure-make-run-only} SITE_URL=http://$(HOST):$(PORT)
 
 .PHONY: run test install lint format check-deploy clean help demo-code
 

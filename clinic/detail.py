@@ -12,7 +12,14 @@ from django.db.models import Count, F, Q
 
 from accounts.models import User
 from learn.reads import reads_context
-from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
+from practice.models import (
+    NOT_DONE,
+    ExerciseSession,
+    SessionStatus,
+    SkipReason,
+    StepLog,
+    StepStatus,
+)
 from progression import charts
 from progression.models import PsfsScore, Suggestion, SuggestionStatus
 from progression.psfs import MEANINGFUL, MEANINGFUL_ACTIVITY, activity_changes
@@ -63,7 +70,7 @@ def _per_exercise(patient: User) -> list[dict]:
         .annotate(
             done=Count("id", filter=Q(status=StepStatus.DONE)),
             easier=Count("id", filter=Q(status=StepStatus.EASIER)),
-            skipped=Count("id", filter=Q(status=StepStatus.SKIPPED)),
+            skipped=Count("id", filter=Q(status__in=NOT_DONE)),
         )
         .order_by("name")
     )
@@ -72,7 +79,7 @@ def _per_exercise(patient: User) -> list[dict]:
 def _skip_reasons(patient: User) -> list[dict]:
     """The reasons given for skipping, most frequent first."""
     counts = (
-        StepLog.objects.filter(session__patient=patient, status=StepStatus.SKIPPED)
+        StepLog.objects.filter(session__patient=patient, status__in=NOT_DONE)
         .values("skip_reason")
         .annotate(count=Count("id"))
         .order_by("-count")

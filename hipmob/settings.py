@@ -133,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "hipmob.context_processors.csp_nonce",
                 "hipmob.context_processors.catalogue_language",
+                "hipmob.context_processors.contact",
             ],
         },
     },
@@ -267,6 +268,18 @@ PAIN_SAFE_CEILING = env_int("PAIN_SAFE_CEILING", 3)
 # A score before the session at or above this gets the "go gently today" advice.
 PAIN_SEVERE = env_int("PAIN_SEVERE", 8)
 PROGRESS_AFTER_SESSIONS = env_int("PROGRESS_AFTER_SESSIONS", 2)
+
+# --- Who to call (hipmob/contact.py) ----------------------------------------------------
+# The country decides the emergency number (GB 999; the EU, Spain included, 112; US and
+# CA 911; any other country 112) and the urgent-care wording, unless set here.
+HIPMOB_COUNTRY = os.environ.get("HIPMOB_COUNTRY", "GB").strip().upper() or "GB"
+EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "").strip()
+URGENT_CARE = os.environ.get("URGENT_CARE", "").strip()
+# The clinic's details, shown wherever the patient is told to contact the clinic (a
+# later issue moves them to a clinic profile). Empty: a general sentence instead.
+CLINIC_NAME = os.environ.get("CLINIC_NAME", "").strip()
+CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "").strip()
+CLINIC_HOURS = os.environ.get("CLINIC_HOURS", "").strip()
 
 # --- Internationalisation ---------------------------------------------------------------
 # The patient pages are translated; each person picks a language on their account page

@@ -6,6 +6,9 @@ style attributes and javascript: or data: URLs never get through."""
 
 import markdown
 import nh3
+from django.utils.html import conditional_escape
+
+from hipmob import contact
 
 ALLOWED_TAGS = {
     "p",
@@ -40,6 +43,23 @@ def sanitise(html: str) -> str:
 def render(text: str) -> str:
     """Markdown to sanitised HTML. Headings start at ## (the page's title is the h1)."""
     return sanitise(markdown.markdown(text or "", output_format="html"))
+
+
+# Placeholders a read may use instead of writing a number in (hipmob/contact.py).
+EMERGENCY_NUMBER = "{emergency_number}"
+EMERGENCY_DEPARTMENT = "{emergency_department}"
+
+
+def with_contact(html: str) -> str:
+    """The configured emergency number (as a tap-to-call link) and emergency department,
+    in the active language, in place of the placeholders. Put in after sanitising:
+    tel: links are not among the schemes an admin's Markdown may use."""
+    if EMERGENCY_NUMBER not in html and EMERGENCY_DEPARTMENT not in html:
+        return html
+    details = contact.current()
+    return html.replace(EMERGENCY_NUMBER, details.emergency_link).replace(
+        EMERGENCY_DEPARTMENT, str(conditional_escape(details.emergency_department))
+    )
 
 
 def word_count(text: str) -> int:

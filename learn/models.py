@@ -147,7 +147,7 @@ class Read(ReadText):
     def shown_html(self) -> str:
         # Sanitised when saved, and again here: a row written past save() (a bulk
         # update, a restore) still can't carry script into the page.
-        return mark_safe(markup.sanitise(self._localized("body_html")))  # noqa: S308  # nosec B308 B703
+        return mark_safe(markup.with_contact(markup.sanitise(self._localized("body_html"))))  # noqa: S308  # nosec B308 B703
 
     @property
     def minutes(self) -> int:

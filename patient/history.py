@@ -1,18 +1,17 @@
-"""What the history page shows, gathered in one place. Seven queries whatever the length
-of the history: session, user, the page of sessions and its count, the chart's sessions,
-the plan, and the weeks' dates."""
+"""What the history page shows, gathered in one place. Eight queries whatever the length
+of the history: session, user, the page of sessions and its count, the page's step logs
+(each row says how every exercise went), the chart's sessions, the plan, and the weeks'
+dates."""
 
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from hipmob.links import address
+from practice import summary
 from practice.corrections import CORRECTION_DAYS
-from practice.models import ExerciseSession, SessionStatus, StepLog, StepStatus
+from practice.models import ExerciseSession, SessionStatus, StepLog
 from progression import adherence, charts
 from routines import schedule
 from routines.models import Routine
@@ -27,22 +26,15 @@ def history_for(patient, page_number) -> dict:
     """The page's context: a page of sessions (each described), the pain chart of the
     last finished ones, and adherence for the last eight weeks, newest first."""
     local_date = patient.local_date()
-    # A subquery, not a join: the paginator's count then leaves it out, instead of
-    # grouping a year of step logs just to count the sessions.
-    done_items = (
-        StepLog.objects.filter(session=OuterRef("pk"))
-        .exclude(status=StepStatus.SKIPPED)
-        .order_by()
-        .values("session")
-        .annotate(n=Count("item", distinct=True))
-        .values("n")
-    )
-    sessions = (
-        ExerciseSession.objects.filter(patient=patient)
-        .annotate(exercises_done=Coalesce(Subquery(done_items), 0))
-        .order_by("-local_date")
-    )
+    sessions = ExerciseSession.objects.filter(patient=patient).order_by("-local_date")
     page = Paginator(sessions, PAGE_SIZE).get_page(page_number)
+    # One query for the page's logs (not the whole history's), each row's counts made
+    # from them as the summary makes its own.
+    logs_by_session: dict[int, list] = {}
+    for log in StepLog.objects.filter(session__in=[s.pk for s in page.object_list]).only(
+        "session_id", "item_id", "status", "skip_reason"
+    ):
+        logs_by_session.setdefault(log.session_id, []).append(log)
     recent = (
         ExerciseSession.objects.completed()
         .filter(patient=patient)
@@ -72,7 +64,7 @@ def history_for(patient, page_number) -> dict:
         )
     correctable_from = local_date - timedelta(days=CORRECTION_DAYS)
     for s in page.object_list:
-        _describe(s, correctable_from)
+        _describe(s, correctable_from, logs_by_session.get(s.pk, []))
     return {
         "page": page,
         "chart": charts.pain_chart(chart_sessions),
@@ -82,7 +74,7 @@ def history_for(patient, page_number) -> dict:
     }
 
 
-def _describe(session: ExerciseSession, correctable_from) -> None:
+def _describe(session: ExerciseSession, correctable_from, logs: list) -> None:
     """The words and addresses of a row in the list of sessions, made here rather than
     by tags in the template's loop (each costs 30 to 100 µs a row)."""
     session.url = address("patient:session", session.code)
@@ -91,15 +83,14 @@ def _describe(session: ExerciseSession, correctable_from) -> None:
         session.correct_label = _("Correct the session of %(date)s") % {
             "date": day(session.local_date, "j F")
         }
+    counts = summary.counts_line(summary.outcomes_from_logs(logs))
     if session.status == SessionStatus.COMPLETED:
-        session.summary = ngettext(
-            "%(n)s exercise done · pain %(before)s → %(after)s",
-            "%(n)s exercises done · pain %(before)s → %(after)s",
-            session.exercises_done,
-        ) % {
-            "n": session.exercises_done,
+        session.summary = _("%(counts)s · pain %(before)s → %(after)s") % {
+            "counts": counts,
             "before": session.pain_before,
             "after": session.pain_after,
         }
     else:
-        session.summary = _("Not finished")
+        session.summary = _("Not finished") + (f" · {counts}" if counts else "")
+    if session.stopped_reason:
+        session.summary = f"{session.summary} · {summary.stop_line(session)}"

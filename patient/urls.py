@@ -14,6 +14,7 @@ urlpatterns = [
     path("sessions/<uuid:code>/", player.session_page, name="session"),
     path("sessions/<uuid:code>/check-in/", player.check_in, name="check_in"),
     path("sessions/<uuid:code>/step/", player.log_step, name="log_step"),
+    path("sessions/<uuid:code>/stop/", player.stop, name="stop"),
     path("sessions/<uuid:code>/check-out/", player.check_out, name="check_out"),
     path("sessions/<uuid:code>/correct/", corrections.correct, name="correct"),
     path("history/", history.history, name="history"),

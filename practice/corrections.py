@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.utils.translation import gettext_lazy
 
-from practice.models import ExerciseSession, SkipReason, StepLog, StepStatus
+from practice.models import NOT_DONE, ExerciseSession, SkipReason, StepLog, StepStatus
 
 CORRECTION_DAYS = 7
 
@@ -16,7 +16,9 @@ def correctable(session: ExerciseSession, today) -> bool:
 
 
 def outcome(log: StepLog) -> str:
-    return f"skipped:{log.skip_reason}" if log.status == StepStatus.SKIPPED else log.status
+    """A step not done because the session was stopped is offered as skipped with the
+    same reason; left as it is, it stays stopped."""
+    return f"skipped:{log.skip_reason}" if log.status in NOT_DONE else log.status
 
 
 OUTCOMES = [

@@ -3,7 +3,15 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from practice.corrections import OUTCOMES
-from practice.models import Effort, ExerciseSession, MorningResponse, Side, SkipReason, StepLog
+from practice.models import (
+    Effort,
+    ExerciseSession,
+    MorningResponse,
+    Side,
+    SkipReason,
+    StepLog,
+    StopReason,
+)
 
 PAIN_CHOICES = [(n, str(n)) for n in range(11)]
 PAIN_ERRORS = {
@@ -53,6 +61,18 @@ class StepForm(forms.Form):
     def key(self):
         data = self.cleaned_data
         return (data["item"], data["side"], data["set_number"])
+
+
+class StopForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why are you stopping?"),
+        choices=StopReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose why you are stopping."),
+            "invalid_choice": _("Choose why you are stopping."),
+        },
+    )
 
 
 class CheckOutForm(forms.Form):

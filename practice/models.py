@@ -23,6 +23,15 @@ class SessionStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
+class StopReason(models.TextChoices):
+    """Why the patient stopped the session early (the "Stop for today" control). The
+    values are also SkipReason values: the steps left are logged with the same reason."""
+
+    PAIN = "pain", _("It hurts")
+    UNWELL = "unwell", _("I feel unwell")
+    NO_TIME = "no_time", _("No time")
+
+
 class SessionQuerySet(models.QuerySet):
     def completed(self):
         return self.filter(status=SessionStatus.COMPLETED)
@@ -58,6 +67,8 @@ class ExerciseSession(models.Model):
     status = models.CharField(
         max_length=16, choices=SessionStatus.choices, default=SessionStatus.IN_PROGRESS
     )
+    # Blank unless the patient stopped early; the steps left are then logged "stopped".
+    stopped_reason = models.CharField(max_length=8, choices=StopReason.choices, blank=True)
 
     objects = SessionQuerySet.as_manager()
 
@@ -79,6 +90,10 @@ class ExerciseSession(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=SessionStatus.values), name="session_status_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(stopped_reason__in=["", *StopReason.values]),
+                name="session_stopped_reason_valid",
+            ),
             # A completed session has both pain scores and a finish time.
             models.CheckConstraint(
                 condition=~Q(status=SessionStatus.COMPLETED)
@@ -94,6 +109,16 @@ class ExerciseSession(models.Model):
     def __str__(self) -> str:
         return f"{self.patient} on {self.local_date}"
 
+    @property
+    def stopped_early(self) -> bool:
+        return bool(self.stopped_reason)
+
+    @property
+    def stopped_for_pain(self) -> bool:
+        """For the rules (clinical.md §2.1: a session stopped for pain is an attention
+        alert); reads this row only."""
+        return self.stopped_reason == StopReason.PAIN
+
 
 class Side(models.TextChoices):
     LEFT = "left", _("Left side")
@@ -105,6 +130,11 @@ class StepStatus(models.TextChoices):
     DONE = "done", _("Done")
     EASIER = "easier", _("Done, easier version")
     SKIPPED = "skipped", _("Skipped")
+    # Not done because the patient stopped the session early (its reason in skip_reason).
+    STOPPED = "stopped", _("Not done: stopped early")
+
+
+NOT_DONE = (StepStatus.SKIPPED, StepStatus.STOPPED)
 
 
 class SkipReason(models.TextChoices):
@@ -112,6 +142,7 @@ class SkipReason(models.TextChoices):
     TOO_HARD = "too_hard", _("Too hard")
     NO_TIME = "no_time", _("No time")
     NO_EQUIPMENT = "no_equipment", _("No equipment")
+    UNWELL = "unwell", _("Felt unwell")
 
 
 class StepLog(models.Model):
@@ -140,9 +171,10 @@ class StepLog(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=StepStatus.values), name="steplog_status_valid"
             ),
+            # Skipped and stopped steps say why; done ones have no reason.
             models.CheckConstraint(
-                condition=(Q(status=StepStatus.SKIPPED) & Q(skip_reason__in=SkipReason.values))
-                | (~Q(status=StepStatus.SKIPPED) & Q(skip_reason="")),
+                condition=(Q(status__in=NOT_DONE) & Q(skip_reason__in=SkipReason.values))
+                | (~Q(status__in=NOT_DONE) & Q(skip_reason="")),
                 name="steplog_skip_has_reason",
             ),
             models.CheckConstraint(

@@ -15,8 +15,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from practice import steps
-from practice.models import ExerciseSession, SessionStatus, StepLog, StepStatus
+from practice import steps, summary
+from practice.advice import pain_advice
+from practice.models import NOT_DONE, ExerciseSession, SessionStatus, StepLog, StepStatus
 from routines import schedule
 from routines.badday import easier_version
 from routines.models import Routine, RoutineItem
@@ -64,16 +65,6 @@ def items(session: ExerciseSession) -> list:
     return [easier_version(item) for item in plan_items] if session.bad_day else plan_items
 
 
-def pain_rose(before: int | None, after: int | None) -> bool:
-    """Up by a meaningful amount, or above the acceptable ceiling (settings)."""
-    if before is None or after is None:
-        return False
-    return (
-        after - before >= settings.PAIN_MEANINGFUL_POINTS
-        or after > settings.PAIN_ACCEPTABLE_CEILING
-    )
-
-
 def severe(pain: int | None) -> bool:
     return pain is not None and pain >= settings.PAIN_SEVERE
 
@@ -91,6 +82,7 @@ class Player:
     exercises_done: int
     lock: Screening | None
     all_steps: list = field(repr=False)
+    logs: list = field(repr=False, default_factory=list)
 
     @property
     def progress(self) -> int:
@@ -102,7 +94,12 @@ class Player:
 
     def context(self) -> dict:
         session = self.session
+        outcomes = summary.outcomes(self.items, self.logs)
         return {
+            "outcomes": outcomes,
+            "counts_line": summary.counts_line(outcomes),
+            "stop_line": summary.stop_line(session),
+            "advice": pain_advice(session.pain_before, session.pain_after),
             "session": session,
             "stage": self.stage,
             "items": self.items,
@@ -114,7 +111,6 @@ class Player:
             "exercises_done": self.exercises_done,
             "transition": self.transition,
             "lock": self.lock,
-            "pain_rose": pain_rose(session.pain_before, session.pain_after),
             "high_pain": severe(session.pain_before),
         }
 
@@ -146,9 +142,10 @@ def player(session: ExerciseSession) -> Player:
         step=current,
         steps_total=len(all_steps),
         steps_done=len(logged),
-        exercises_done=len({log.item_id for log in logs if log.status != StepStatus.SKIPPED}),
+        exercises_done=len({log.item_id for log in logs if log.status not in NOT_DONE}),
         lock=lock,
         all_steps=all_steps,
+        logs=logs,
     )
 
 
@@ -218,6 +215,26 @@ def accepts_steps(session: ExerciseSession) -> bool:
         and not is_past(session)
         and pause(session) is None
     )
+
+
+def stop(session: ExerciseSession, reason: str) -> None:
+    """Stops the session early: the reason is kept on the session (written once: a
+    retry can't change it) and every step not yet logged is logged "stopped" with it.
+    The patient then checks out as usual, so the session ends with its pain score."""
+    with transaction.atomic():
+        ExerciseSession.objects.filter(pk=session.pk, stopped_reason="").update(
+            stopped_reason=reason
+        )
+        session.refresh_from_db(fields=["stopped_reason"])
+        logged = set(session.logs.values_list("item_id", "side", "set_number"))
+        StepLog.objects.bulk_create(
+            [
+                _log(session, remaining, StepStatus.STOPPED, session.stopped_reason)
+                for remaining in steps.plan_steps(items(session))
+                if remaining.key not in logged
+            ],
+            ignore_conflicts=True,  # a retried stop logs nothing twice
+        )
 
 
 def _log(session: ExerciseSession, step: steps.Step, status: str, reason: str) -> StepLog:

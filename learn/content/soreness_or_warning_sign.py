@@ -51,7 +51,7 @@ Stop that exercise, choose the easier version or a bad-back day, and let your cl
 
 Some signs need a doctor, not exercise: new numbness between your legs or around your bottom, new trouble passing urine or controlling your bowels, weakness in both legs, a fever with back pain, or pain after a fall.
 
-If you notice any of these, [answer the safety questions](/safety/) now. For numbness between your legs, bladder or bowel changes, or weakness in both legs, call 999 or go to A&E straight away.
+If you notice any of these, [answer the safety questions](/safety/) now. For numbness between your legs, bladder or bowel changes, or weakness in both legs, call {emergency_number} or go to {emergency_department} straight away.
 """,
     },
     "es": {
@@ -79,7 +79,7 @@ Deje ese ejercicio, elija la versión más fácil o el modo de día malo de espa
 
 Algunas señales necesitan un médico, no ejercicio: entumecimiento nuevo entre las piernas o alrededor del trasero, problemas nuevos para orinar o para controlar el intestino, debilidad en las dos piernas, fiebre con dolor de espalda, o dolor después de una caída.
 
-Si nota alguna de estas señales, [responda ahora a las preguntas de seguridad](/safety/). Si tiene entumecimiento entre las piernas, cambios al orinar o al ir al baño, o debilidad en las dos piernas, llame al 999 o vaya a urgencias (A&E) inmediatamente.
+Si nota alguna de estas señales, [responda ahora a las preguntas de seguridad](/safety/). Si tiene entumecimiento entre las piernas, cambios al orinar o al ir al baño, o debilidad en las dos piernas, llame al {emergency_number} o vaya a {emergency_department} inmediatamente.
 """,
     },
 }

@@ -14,7 +14,7 @@ from patient.history import history_for
 @require_GET
 @never_cache
 def history(request: HttpRequest) -> HttpResponse:
-    """Seven queries whatever the length of the history (patient/history.py)."""
+    """Eight queries whatever the length of the history (patient/history.py)."""
     context = history_for(require_patient(request.user), request.GET.get("page"))
     return render(request, "patient/history.html", context)
 

@@ -16,8 +16,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.access import require_patient
 from practice import player
-from practice.forms import CheckInForm, CheckOutForm, StepForm
-from practice.models import ExerciseSession, SkipReason
+from practice.forms import CheckInForm, CheckOutForm, StepForm, StopForm
+from practice.models import ExerciseSession, SkipReason, StopReason
 from progression import events
 
 TEMPLATE = "patient/session.html"
@@ -29,7 +29,9 @@ def _context(session: ExerciseSession, **forms) -> dict:
         "checkin_form": CheckInForm(),
         "checkout_form": CheckOutForm(),
         "step_form": None,
+        "stop_form": None,
         "reasons": SkipReason.choices,
+        "stop_reasons": StopReason.choices,
         **forms,
     }
 
@@ -100,6 +102,21 @@ def log_step(request: HttpRequest, code) -> HttpResponse:
         # A step of someone else's plan, or one that doesn't exist.
         form.add_error(None, _("That exercise isn't part of this session."))
         return _respond(request, session, status=422, step_form=form)
+    return _respond(request, session)
+
+
+@require_POST
+@never_cache
+def stop(request: HttpRequest, code) -> HttpResponse:
+    """Stop for today, at any step: the reason saved, the steps left logged as not
+    done, then the usual check-out."""
+    session = player.session_for(require_patient(request.user), code)
+    if not player.accepts_steps(session):
+        return _respond(request, session)  # nothing to stop now: show where we are
+    form = StopForm(request.POST)
+    if not form.is_valid():
+        return _respond(request, session, status=422, stop_form=form)
+    player.stop(session, form.cleaned_data["reason"])
     return _respond(request, session)
 
 

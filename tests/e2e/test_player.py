@@ -61,7 +61,7 @@ def test_a_demo_patient_completes_a_whole_session_with_htmx(started, demo, csp_v
     page.get_by_role("radio", name="3", exact=True).check()
     page.get_by_text("About right").click()
     page.get_by_role("button", name="Finish").click()
-    expect(page.get_by_text("5 of 5 exercises done")).to_be_visible()
+    expect(page.get_by_text("5 done fully")).to_be_visible()
     expect(page.get_by_text("Pain 4 → 3")).to_be_visible()
     assert page.evaluate("window.__sameDocument") is True, "every step should swap, not reload"
     session = ExerciseSession.objects.get(patient=demo, local_date=demo.local_date())
@@ -193,3 +193,151 @@ def test_a_request_that_never_arrives_is_retried_and_logged_once(started, demo):
     assert aborted
     logs = StepLog.objects.filter(session__patient=demo, session__local_date=demo.local_date())
     assert logs.count() == 1
+
+
+# --- issue 14: honest summaries, stopping early, the configured numbers ----------------
+
+NO_UK = re.compile(r"(?<![0-9a-fA-F])999(?![0-9a-fA-F])|A&E|A&amp;E")
+
+
+def press(page, name, times=1):
+    """Presses a step button and waits for the next step (or the check-out) to show."""
+    for _ in range(times):
+        before = current_step_text(page)
+        page.get_by_role("button", name=name, exact=True).click()
+        page.wait_for_function(
+            "(b) => { const d = document.querySelector('.player__dose');"
+            " const n = document.querySelector('.player__name');"
+            " return !d || !n || (d.innerText + n.innerText) !== b; }",
+            arg=before,
+        )
+
+
+def check_out(page, pain):
+    page.get_by_role("radio", name=pain, exact=True).check()
+    page.get_by_text("About right").click()
+    page.get_by_role("button", name="Finish").click()
+    expect(page.get_by_role("heading", name="Session saved")).to_be_visible()
+
+
+def test_a_fall_above_the_ceiling_is_not_called_a_rise(started):
+    page = started
+    check_in(page, "7")
+    press(page, "Done", DEMO_STEPS)
+    expect(page.get_by_role("heading", name="All done. How was it?")).to_be_visible()
+    check_out(page, "6")
+    advice = page.locator("[data-pain-advice]")
+    expect(advice).to_contain_text("Your pain came down, from 7 to 6.")
+    expect(advice).to_contain_text("still above the level we aim for (5 out of 10 or less)")
+    expect(page.locator(".summary")).not_to_contain_text("went up")
+    assert_no_axe_violations(page)
+
+
+def test_partly_skipped_and_made_easier_show_per_exercise(started, demo, live_server):
+    page = started
+    check_in(page, "3")
+    press(page, "Done")  # hip flexor stretch: left side, set 1
+    page.get_by_text("Skip this exercise").click()
+    page.get_by_role("radio", name="It hurt").check()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Skip it").click()
+    expect(page.get_by_text("Exercise 2 of 5")).to_be_visible()
+    press(page, "Done, but easier", 2)  # glute bridge, both sets
+    press(page, "Done", DEMO_STEPS - 6)
+    check_out(page, "3")
+    outcomes = page.locator("[data-outcomes]")
+    expect(outcomes).to_contain_text(
+        re.compile(r"hip flexor stretch: Partly skipped: it hurt", re.I)
+    )
+    expect(outcomes).to_contain_text("Glute bridge: Made easier")
+    expect(page.locator("[data-counts]")).to_have_text(
+        "3 done fully, 1 made easier, 1 partly skipped for pain"
+    )
+    assert_no_axe_violations(page)
+    session = ExerciseSession.objects.get(patient=demo, local_date=demo.local_date())
+    page.goto(f"{live_server.url}/history/")
+    page.locator(f'a[href="/sessions/{session.code}/"]').first.click()
+    expect(page.locator("[data-outcomes]")).to_contain_text("Glute bridge: Made easier")
+    expect(page.locator("[data-outcomes]")).to_contain_text("Partly skipped: it hurt")
+    assert_no_axe_violations(page)
+
+
+def test_stopping_for_pain_mid_session(started, demo, settings):
+    settings.CLINIC_NAME = "Riverside Physio"
+    settings.CLINIC_PHONE = "01632 960123"
+    page = started
+    check_in(page, "4")
+    press(page, "Done", 5)  # into the glute bridge
+    page.get_by_text("Stop for today").click()
+    page.get_by_role("radio", name="It hurts").check()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Stop the session").click()
+    expect(
+        page.get_by_role("heading", name="You stopped for today. How is your back now?")
+    ).to_be_visible()
+    expect(page.get_by_text("You were right to stop when it hurt.")).to_be_visible()
+    phone = page.locator('a.tel-link[href="tel:01632960123"]').first
+    expect(phone).to_be_visible()
+    box = phone.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
+    assert_no_axe_violations(page)
+    session = ExerciseSession.objects.get(patient=demo, local_date=demo.local_date())
+    assert session.stopped_reason == "pain"
+    assert session.logs.filter(status="stopped", skip_reason="pain").count() == DEMO_STEPS - 5
+    check_out(page, "5")
+    expect(page.locator("[data-stop-line]")).to_have_text("Stopped early: it hurt")
+    expect(page.locator("[data-stop-advice]")).to_contain_text("Riverside Physio")
+    assert_no_axe_violations(page)
+
+
+def test_the_stop_control_fits_a_320_px_screen_and_works_by_keyboard(started):
+    page = started
+    page.set_viewport_size({"width": 320, "height": 568})
+    check_in(page)
+    summary = page.get_by_text("Stop for today")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("radio", name="No time")).to_be_visible()
+    page.get_by_role("radio", name="No time").focus()
+    page.keyboard.press("Space")
+    scroll = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll[0] <= scroll[1], f"horizontal scroll: {scroll}"
+    for target in (summary, page.get_by_role("button", name="Stop the session")):
+        assert target.bounding_box()["height"] >= 44
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Stop the session").focus()
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_role("heading", name="You stopped for today. How is your back now?")
+    ).to_be_visible()
+
+
+def test_in_spain_in_spanish_the_emergency_number_is_112(
+    live_server, page, demo, sign_in, settings, reads
+):
+    settings.HIPMOB_COUNTRY = "ES"
+    demo.language = "es"
+    demo.save(update_fields=["language"])
+    sign_in("demo-patient", "hipmob-demo")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    link = page.locator(".site-footer a.tel-link[href='tel:112']")
+    expect(link).to_have_text("112")
+    expect(page.locator(".site-footer")).to_contain_text("las urgencias del hospital")
+    assert not NO_UK.search(page.content())
+    assert_no_axe_violations(page)
+    page.goto(f"{live_server.url}/learn/soreness-or-warning-sign/")
+    expect(page.locator(".prose a[href='tel:112']")).to_have_text("112")
+    assert not NO_UK.search(page.content())
+    assert_no_axe_violations(page)
+
+
+def test_the_activity_scale_has_activity_anchors(live_server, page, demo, sign_in):
+    sign_in("demo-patient", "hipmob-demo")
+    page.goto(f"{live_server.url}/activities/")
+    expect(page.get_by_role("heading", level=1, name="Everyday activities")).to_be_visible()
+    anchors = page.locator(".psfs-activity .pain-scale__anchors")
+    expect(anchors.first).to_contain_text("0 = can't do it at all")
+    expect(anchors.first).to_contain_text("10 = as well as before the problem")
+    expect(page.locator(".psfs-activity")).not_to_contain_text(["no pain"])
+    assert "no pain" not in page.locator("main").inner_text()
+    assert_no_axe_violations(page)

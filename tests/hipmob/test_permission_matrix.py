@@ -93,6 +93,7 @@ EXPECTATIONS = {
     "patient:check_in": rule({"alice"}, post=True, code="session"),
     "patient:log_step": rule({"alice"}, post=True, code="session"),
     "patient:check_out": rule({"alice"}, post=True, code="session"),
+    "patient:stop": rule({"alice"}, post=True, code="session"),
     "patient:correct": rule({"alice"}, code="session"),
     "patient:safety_result": rule({"alice"}, code="screening"),
     # Clinicians: their list and routines, and only their own patients

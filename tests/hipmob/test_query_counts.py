@@ -497,7 +497,7 @@ PAGES = [
     Page("exercises:detail", ALICE, lambda w: "/exercises/glute-bridge/", 5),
     # --- the patient ------------------------------------------------------------------------
     Page("patient:today", ALICE, lambda w: "/today/", 12),
-    Page("patient:history", ALICE, lambda w: "/history/", 7),
+    Page("patient:history", ALICE, lambda w: "/history/", 8),  # +1: the page's step logs
     Page("patient:psfs", ALICE, lambda w: "/activities/", 3),
     Page(
         "patient:psfs",
@@ -573,6 +573,16 @@ PAGES = [
         12,
         method="POST",
         data=first_step,
+        htmx=True,
+        prepare=unlogged,
+    ),
+    Page(
+        "patient:stop",
+        ALICE,
+        session_path("stop/"),
+        12,
+        method="POST",
+        data=lambda w: {"reason": "pain"},
         htmx=True,
         prepare=unlogged,
     ),

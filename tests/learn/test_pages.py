@@ -61,7 +61,7 @@ def test_the_soreness_read_links_to_the_safety_check(client, alice):
     client.force_login(alice)
     html = client.get("/learn/soreness-or-warning-sign/").content.decode()
     assert '<a href="/safety/" rel="noopener noreferrer">answer the safety questions</a>' in html
-    assert "call 999" in html
+    assert 'call <a class="tel-link" href="tel:999">999</a> or go to A&amp;E' in html
     assert client.get("/safety/").status_code == 200
 
 

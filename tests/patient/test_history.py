@@ -68,7 +68,7 @@ def test_history_lists_sessions_newest_first_with_weekly_adherence(patient, sess
     listed = [s.local_date for s in response.context["page"].object_list]
     assert listed == sorted(listed, reverse=True)
     assert len(response.context["weeks"]) == 8
-    assert "1 exercise done · pain 6 → 3" in response.content.decode()
+    assert "1 done fully · pain 6 → 3" in response.content.decode()
 
 
 def test_history_without_sessions_says_what_will_appear(patient, plan):

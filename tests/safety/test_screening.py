@@ -102,7 +102,8 @@ def test_an_emergency_answer_locks_exercise_alerts_and_says_what_to_do(patient, 
     assert response["Location"] == f"/safety/{screening.code}/"
     assert screening.tier == "emergency" and screening.locked
     html = patient.get(response["Location"]).content.decode()
-    assert "Call 999 or go to A&E now" in html and "cannot tell what is causing it" in html
+    assert 'Call <a class="tel-link" href="tel:999">999</a> or go to A&amp;E now' in html
+    assert "cannot tell what is causing it" in html
     alert = Alert.objects.get()
     assert alert.kind == "red_flag" and alert.patient == alice and "urine" in alert.detail
     today = patient.get("/today/").content.decode()
@@ -182,7 +183,7 @@ def test_a_red_flag_during_a_session_pauses_it_and_refuses_further_steps(patient
     post(patient, f"/sessions/{session.code}/check-in/", {"pain": 3})
     post(patient, "/safety/", answers(yes={"saddle-numbness"}))
     html = patient.get(f"/sessions/{session.code}/").content.decode()
-    assert "Exercise is paused" in html and "call 999" in html
+    assert "Exercise is paused" in html and 'href="tel:999"' in html
     item = plan.items.get()
     post(
         patient,
