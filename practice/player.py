@@ -220,12 +220,24 @@ def accepts_steps(session: ExerciseSession) -> bool:
 def stop(session: ExerciseSession, reason: str) -> None:
     """Stops the session early: the reason is kept on the session (written once: a
     retry can't change it) and every step not yet logged is logged "stopped" with it.
-    The patient then checks out as usual, so the session ends with its pain score."""
+    The patient then checks out as usual, so the session ends with its pain score.
+    Stopping because it hurt tells the clinician at once, checked out or not."""
     with transaction.atomic():
-        ExerciseSession.objects.filter(pk=session.pk, stopped_reason="").update(
+        first = ExerciseSession.objects.filter(pk=session.pk, stopped_reason="").update(
             stopped_reason=reason
         )
         session.refresh_from_db(fields=["stopped_reason"])
+        if first and session.stopped_for_pain:  # clinical.md §2.1: needs attention
+            raise_alert(
+                session.patient,
+                AlertKind.STOPPED_FOR_PAIN,
+                title=gettext_lazy("Stopped a session because it hurt"),
+                detail=format_lazy(
+                    gettext_lazy("On {day}, with pain {before} before starting."),
+                    day=session.local_date.isoformat(),
+                    before=session.pain_before,
+                ),
+            )
         logged = set(session.logs.values_list("item_id", "side", "set_number"))
         StepLog.objects.bulk_create(
             [

@@ -197,3 +197,26 @@ def test_the_activity_scores(alice, first, latest, expected):
     )
     psfs.record(alice, [{"activity": f"a{i}", "score": s} for i, s in enumerate(latest)])
     assert alerts(alice) == expected
+
+
+STOPPED = {
+    "pain": {("stopped_pain", "attention", "Stopped a session because it hurt")},
+    "unwell": set(),  # shown on the record; the safety advice covers the rest
+    "no_time": set(),
+}
+
+
+@pytest.mark.parametrize("reason, expected", STOPPED.items(), ids=STOPPED)
+def test_stopping_a_session_early(alice, plan, reason, expected):
+    created = ExerciseSession.objects.create(
+        patient=alice, plan=plan, local_date=alice.local_date(), pain_before=4
+    )
+    session = player.session_for(alice, created.code)  # as the stop view loads it
+    player.stop(session, reason)
+    player.stop(session, reason)  # a retry raises nothing more
+    assert alerts(alice) == expected
+    detail = Alert.objects.filter(patient=alice).values_list("detail", flat=True).first()
+    if expected:
+        assert detail == f"On {alice.local_date().isoformat()}, with pain 4 before starting."
+    finish = events.check_out(session, pain=6, effort="hard", note="")
+    assert finish and Alert.objects.filter(patient=alice).count() == len(expected)
