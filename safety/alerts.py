@@ -48,8 +48,9 @@ DEFAULT_TIER = {
     AlertKind.ERASURE: AlertTier.INFORMATION,
     AlertKind.IMPROVED: AlertTier.INFORMATION,
 }
-# Kinds that may have several open alerts: each new check's red flags are new news.
-REPEATABLE = {AlertKind.RED_FLAG}
+# Kinds that may have several open alerts: each new check's answers are new news (and
+# the alert is how that check's review answers pause progression until resolved).
+REPEATABLE = {AlertKind.RED_FLAG, AlertKind.REVIEW_ANSWER}
 
 
 def _in_clinic_language(text) -> str:
@@ -69,7 +70,7 @@ def raise_alert(
     screening: Screening | None = None,
 ) -> Alert | None:
     """The new alert, or None when the patient already has an open one of this kind
-    (red flags excepted). An emergency or urgent one notifies the linked clinicians
+    (a check's answers excepted). An emergency or urgent one notifies the linked clinicians
     once the caller's transaction commits (never for a write that was rolled back).
 
     title: the plain name of what happened (≤ 120 characters); detail: the longer text.

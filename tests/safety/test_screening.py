@@ -54,11 +54,21 @@ def test_check_due(last, today, changed, due):
 
 
 @pytest.mark.django_db
-def test_the_twelve_questions_ship_in_three_tiers():
+def test_the_thirteen_questions_ship_in_four_tiers_with_their_timing():
     questions = list(ScreeningQuestion.objects.filter(active=True))
-    assert len(questions) == 12
-    tiers = [q.tier for q in questions]
-    assert tiers == ["emergency"] * 4 + ["urgent"] * 3 + ["review"] * 5
+    assert len(questions) == 13
+    assert [q.tier for q in questions] == (
+        ["emergency"] * 5 + ["urgent"] * 3 + ["history"] * 2 + ["review"] * 3
+    )
+    assert [q.when for q in questions] == ["every"] * 8 + ["once"] * 2 + ["every"] * 2 + [
+        "after_two_weeks"
+    ]
+    assert all(q.short_name and len(q.short_name) <= 60 for q in questions)
+    # Episodic questions ask about the time since the last check on re-checks.
+    for q in questions:
+        if q.when == "every":
+            assert q.recheck_text.startswith("Since your last check, "), q.key
+    assert len({q.key for q in questions}) == 13
 
 
 def answers(yes=()):
