@@ -254,3 +254,26 @@ def test_a_bad_note_is_refused_with_a_message_and_nothing_changes(
     alert.refresh_from_db()
     assert screening.locked and screening.cleared_note == ""
     assert alert.resolved_at is None and alert.resolution == ""
+
+
+def test_a_spanish_speaking_patient_gets_the_questions_in_spanish(patient, alice):
+    from tests.factories import speak
+
+    speak(alice, "es")
+    html = patient.get("/safety/").content.decode()
+    assert "¿Tiene fiebre, escalofríos o tiritona a la vez que dolor de espalda?" in html
+    assert "Do you have a fever" not in html
+    post(patient, "/safety/", answers())
+    html = patient.get("/safety/?changed=1").content.decode()
+    assert "Desde su última revisión, ¿ha tenido fiebre" in html
+    assert "¿Ha tenido cáncer alguna vez?" in html  # asked again: something changed
+
+
+def test_a_known_answer_is_shown_as_new_or_changed_on_the_page(patient, alice, bob):
+    from safety.models import KnownAnswer
+
+    post(patient, "/safety/", answers())
+    KnownAnswer.objects.create(patient=alice, question_key="fever", noted_by=bob, note="Known")
+    html = patient.get("/safety/").content.decode()
+    assert html.count("Your clinician knows about this.") == 1
+    assert 'aria-describedby="id_fever_known"' in html
