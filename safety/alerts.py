@@ -2,7 +2,8 @@
 an alert is made (clinical.md §2.1, "Alert tiers").
 
 Emergency and urgent alerts email every clinician linked to the patient as soon as the
-raising transaction commits; an emergency nobody has acknowledged is sent again every
+raising transaction commits (a notice that failed is retried by the next cron run,
+send_missed_first_notices); an emergency nobody has acknowledged is sent again every
 settings.ALERT_RESEND_MINUTES (send_reminders, run by cron). The emails say only that a
 patient needs the clinician, and link to the patient page: no name, no health details,
 since an inbox is often shared or read on a lock screen."""
@@ -22,6 +23,7 @@ from accounts.access import clinicians_of
 from accounts.models import AuditAction, AuditEvent, User
 from hipmob.links import address
 from safety.models import (
+    NOTIFYING,
     Alert,
     AlertKind,
     AlertNotice,
@@ -95,7 +97,7 @@ def raise_alert(
         if kind in REPEATABLE:
             raise
         return None
-    if tier in (AlertTier.EMERGENCY, AlertTier.URGENT):
+    if tier in NOTIFYING:
         transaction.on_commit(partial(notify, alert.pk))
     return alert
 
@@ -187,6 +189,26 @@ def send_reminders(now: datetime | None = None) -> int:
     for alert in alerts:
         number = (alert.rounds or 0) + 1
         sent += _send(alert, clinicians_of(alert.patient), NoticeReason.REMINDER, number, now)
+    return sent
+
+
+def send_missed_first_notices(now: datetime | None = None) -> int:
+    """The first notice of each open, unacknowledged emergency or urgent alert to any
+    linked clinician who hasn't had it: its send failed (the claim was given back), the
+    clinician had no address then, or was linked since. Run with the reminders, so a
+    mail server that was down when the alert was raised delays it by one cron run."""
+    now = now or timezone.now()
+    alerts = (
+        Alert.objects.open()
+        .filter(tier__in=NOTIFYING, acknowledged_at__isnull=True, created__lte=now)
+        .select_related("patient")
+        .order_by("created")
+    )
+    sent = 0
+    for alert in alerts:
+        told = alert.notices.filter(reason=NoticeReason.FIRST).values("recipient_id")
+        missing = clinicians_of(alert.patient).exclude(pk__in=told)
+        sent += _send(alert, missing, NoticeReason.FIRST, 0, now)
     return sent
 
 
