@@ -106,7 +106,12 @@ class Screening(models.Model):
     )
     local_date = models.DateField()
     at = models.DateTimeField(auto_now_add=True)
-    answers = models.JSONField(help_text=_("[{key, text, tier, yes}] as asked."))
+    answers = models.JSONField(
+        help_text=_(
+            '[{key, text, name, tier, yes, known}] as asked; known: asked as "yes only if '
+            'new or changed".'
+        )
+    )
     tier = models.CharField(max_length=16, choices=Tier.choices)
     cleared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -139,8 +144,8 @@ class Screening(models.Model):
 
 
 class KnownAnswer(models.Model):
-    """A clinician's note that a patient's "yes" to an urgent or review question is
-    known and long-standing. Later checks ask that question as "answer yes only if it
+    """A clinician's note that a patient's "yes" to an urgent, review or history question
+    is known and long-standing. Later checks ask that question as "answer yes only if it
     is new or has changed", so the same fact raises no new alert and a change does.
     Never for emergency questions (safety/rules.can_be_known); audited with the note."""
 
