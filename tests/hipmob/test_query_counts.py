@@ -528,7 +528,8 @@ PAGES = [
         data=correction,
         prepare=uncorrected,
     ),
-    Page("patient:export_json", ALICE, lambda w: "/my-data/hipmob.json", 15),
+    # 16: the known answers too.
+    Page("patient:export_json", ALICE, lambda w: "/my-data/hipmob.json", 16),
     Page("patient:export_csv", ALICE, lambda w: "/my-data/hipmob.csv", 5),
     Page(
         "patient:morning",
