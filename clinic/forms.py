@@ -220,3 +220,22 @@ class NoteForm(forms.Form):
         strip=True,
         error_messages={"max_length": gettext_lazy("Keep the note under 2,000 characters.")},
     )
+
+
+class ClearForm(NoteForm):
+    """Clearing a safety check: the note, and which of its urgent or review "yes"
+    answers are known and long-standing (only those of this check can be chosen)."""
+
+    known = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "Only this check's urgent or review answers can be marked as known."
+            )
+        },
+    )
+
+    def __init__(self, *args, answers: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["known"].choices = [(a["key"], a["text"]) for a in answers]

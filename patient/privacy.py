@@ -15,7 +15,7 @@ from progression.models import PsfsScore, Suggestion
 from reminders.models import Reminder, ReminderSettings
 from routines.models import Routine
 from safety.alerts import raise_alert
-from safety.models import Alert, AlertKind, Screening
+from safety.models import Alert, AlertKind, KnownAnswer, Screening
 
 
 def _iso(value):
@@ -110,6 +110,12 @@ def everything(patient: User) -> dict:
             }
             for s in Screening.objects.filter(patient=patient).order_by("at")
         ],
+        # Answers the clinician noted as known and long-standing: later checks ask
+        # them as "new or changed".
+        "known_answers": [
+            {"question": k.question_key, "noted_at": _iso(k.at), "note": k.note}
+            for k in KnownAnswer.objects.filter(patient=patient).order_by("at")
+        ],
         "activities": [
             {"date": p.local_date.isoformat(), "activities": p.activities, "mean": str(p.mean)}
             for p in PsfsScore.objects.filter(patient=patient).order_by("local_date")
@@ -188,7 +194,8 @@ def erase(patient: User, by: User) -> dict:
     Suggestion.objects.filter(patient=patient).delete()
     MorningCheck.objects.filter(patient=patient).delete()
     ExerciseSession.objects.filter(patient=patient).delete()
-    Alert.objects.filter(patient=patient).delete()
+    Alert.objects.filter(patient=patient).delete()  # and their notices
+    KnownAnswer.objects.filter(patient=patient).delete()
     Screening.objects.filter(patient=patient).delete()
     PsfsScore.objects.filter(patient=patient).delete()
     Routine.objects.filter(patient=patient).delete()

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from accounts.models import AuditAction, AuditEvent
 from progression.models import Suggestion, SuggestionStatus
-from safety.models import Alert, Screening
+from safety import rules as safety
+from safety.models import Alert, KnownAnswer, Screening
 
 
 def pending_suggestion(patient, code) -> Suggestion:
@@ -70,11 +71,25 @@ def _decide(suggestion: Suggestion, clinician, *, accept: bool) -> SuggestionSta
     return status
 
 
+def knowable(screening: Screening) -> list[dict]:
+    """The check's "yes" answers a clinician may mark known and long-standing (urgent,
+    review and history ones; never emergency)."""
+    return [a for a in screening.answers if a.get("yes") and safety.can_be_known(a["tier"])]
+
+
 @transaction.atomic
-def clear_screening(patient, screening: Screening, clinician, note: str) -> None:
+def clear_screening(
+    patient, screening: Screening, clinician, note: str, known: list[str] = ()
+) -> list[str]:
     """The clinician has spoken to the patient and lets them exercise again. Cleared
     once (a second clear keeps the first one's note); the check's open alerts are
-    resolved with the same note."""
+    resolved with the same note. `known`: question keys of this check's urgent or
+    review "yes" answers that are known and long-standing; later checks ask them as
+    "answer yes only if it is new or has changed". Returns the keys newly noted; a key
+    that is no such answer raises ValueError and nothing is written."""
+    allowed = {a["key"] for a in knowable(screening)}
+    if not set(known) <= allowed:
+        raise ValueError(f"Not a known-able answer of this check: {sorted(set(known) - allowed)}")
     now = timezone.now()
     Screening.objects.filter(pk=screening.pk, cleared_at__isnull=True).update(
         cleared_by=clinician, cleared_at=now, cleared_note=note
@@ -87,6 +102,25 @@ def clear_screening(patient, screening: Screening, clinician, note: str) -> None
         target=f"screening {screening.code}",
         note=note,
     )
+    noted = []
+    for key in sorted(set(known)):
+        _row, created = KnownAnswer.objects.get_or_create(
+            patient=patient,
+            question_key=key,
+            defaults={"screening": screening, "noted_by": clinician, "note": note},
+        )
+        if created:
+            noted.append(key)
+    if noted:
+        AuditEvent.record(
+            clinician,
+            AuditAction.ANSWER_KNOWN,
+            patient=patient,
+            target=f"screening {screening.code}",
+            questions=noted,
+            note=note,
+        )
+    return noted
 
 
 def resolve_alert(patient, alert: Alert, clinician, note: str) -> bool:

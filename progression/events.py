@@ -17,9 +17,10 @@ from practice import corrections, morning
 from practice.models import ExerciseSession, SessionStatus
 from progression import attention, suggestions
 from progression.models import Suggestion, SuggestionKind, SuggestionStatus
+from safety import rules as safety
 from safety import screenings
 from safety.alerts import raise_alert
-from safety.models import AlertKind, Screening, Tier
+from safety.models import AlertKind, Screening
 
 
 @transaction.atomic
@@ -92,10 +93,11 @@ def correct(patient, session: ExerciseSession, logs: list, data: dict) -> bool:
 
 @transaction.atomic
 def safety_check(patient, answers: list[dict]) -> Screening:
-    """Any warning sign pauses progression: a "progress" waiting for the clinician is
-    withdrawn."""
+    """A warning sign pauses progression: a "progress" waiting for the clinician is
+    withdrawn. A history answer alone, or a long-standing answer the clinician knows
+    about and that hasn't changed, pauses nothing."""
     screening = screenings.record(patient, answers)
-    if screening.tier != Tier.CLEAR:
+    if safety.pauses_progression(screening.tier):
         Suggestion.objects.filter(
             patient=patient, status=SuggestionStatus.PENDING, kind=SuggestionKind.PROGRESS
         ).update(status=SuggestionStatus.SUPERSEDED)

@@ -1,15 +1,15 @@
 from django.contrib import admin
 
-from safety.models import Alert, AlertNotice, Screening, ScreeningQuestion
+from safety.models import Alert, AlertNotice, KnownAnswer, Screening, ScreeningQuestion
 
 
 @admin.register(ScreeningQuestion)
 class ScreeningQuestionAdmin(admin.ModelAdmin):
-    list_display = ("order", "text", "tier", "active")
+    list_display = ("order", "short_name", "text", "tier", "when", "active")
     list_display_links = ("text",)
     list_editable = ("order", "active")
-    list_filter = ("tier", "active")
-    search_fields = ("text", "key")
+    list_filter = ("tier", "when", "active")
+    search_fields = ("text", "recheck_text", "short_name", "key")
     readonly_fields = ("key",)
 
     def get_readonly_fields(self, request, obj=None):
@@ -48,3 +48,9 @@ class AlertNoticeAdmin(ReadOnlyAdmin):
     list_display = ("alert", "recipient", "channel", "reason", "sent_at")
     list_filter = ("reason", "channel")
     list_select_related = ("alert__patient", "recipient")
+
+
+@admin.register(KnownAnswer)
+class KnownAnswerAdmin(ReadOnlyAdmin):
+    list_display = ("patient", "question_key", "noted_by", "at")
+    list_select_related = ("patient", "noted_by")

@@ -2,7 +2,8 @@
 an alert is made (clinical.md §2.1, "Alert tiers").
 
 Emergency and urgent alerts email every clinician linked to the patient as soon as the
-raising transaction commits; an emergency nobody has acknowledged is sent again every
+raising transaction commits (a notice that failed is retried by the next cron run,
+send_missed_first_notices); an emergency nobody has acknowledged is sent again every
 settings.ALERT_RESEND_MINUTES (send_reminders, run by cron). The emails say only that a
 patient needs the clinician, and link to the patient page: no name, no health details,
 since an inbox is often shared or read on a lock screen."""
@@ -22,6 +23,7 @@ from accounts.access import clinicians_of
 from accounts.models import AuditAction, AuditEvent, User
 from hipmob.links import address
 from safety.models import (
+    NOTIFYING,
     Alert,
     AlertKind,
     AlertNotice,
@@ -48,8 +50,9 @@ DEFAULT_TIER = {
     AlertKind.ERASURE: AlertTier.INFORMATION,
     AlertKind.IMPROVED: AlertTier.INFORMATION,
 }
-# Kinds that may have several open alerts: each new check's red flags are new news.
-REPEATABLE = {AlertKind.RED_FLAG}
+# Kinds that may have several open alerts: each new check's answers are new news (and
+# the alert is how that check's review answers pause progression until resolved).
+REPEATABLE = {AlertKind.RED_FLAG, AlertKind.REVIEW_ANSWER}
 
 
 def _in_clinic_language(text) -> str:
@@ -69,7 +72,7 @@ def raise_alert(
     screening: Screening | None = None,
 ) -> Alert | None:
     """The new alert, or None when the patient already has an open one of this kind
-    (red flags excepted). An emergency or urgent one notifies the linked clinicians
+    (a check's answers excepted). An emergency or urgent one notifies the linked clinicians
     once the caller's transaction commits (never for a write that was rolled back).
 
     title: the plain name of what happened (≤ 120 characters); detail: the longer text.
@@ -94,7 +97,7 @@ def raise_alert(
         if kind in REPEATABLE:
             raise
         return None
-    if tier in (AlertTier.EMERGENCY, AlertTier.URGENT):
+    if tier in NOTIFYING:
         transaction.on_commit(partial(notify, alert.pk))
     return alert
 
@@ -186,6 +189,26 @@ def send_reminders(now: datetime | None = None) -> int:
     for alert in alerts:
         number = (alert.rounds or 0) + 1
         sent += _send(alert, clinicians_of(alert.patient), NoticeReason.REMINDER, number, now)
+    return sent
+
+
+def send_missed_first_notices(now: datetime | None = None) -> int:
+    """The first notice of each open, unacknowledged emergency or urgent alert to any
+    linked clinician who hasn't had it: its send failed (the claim was given back), the
+    clinician had no address then, or was linked since. Run with the reminders, so a
+    mail server that was down when the alert was raised delays it by one cron run."""
+    now = now or timezone.now()
+    alerts = (
+        Alert.objects.open()
+        .filter(tier__in=NOTIFYING, acknowledged_at__isnull=True, created__lte=now)
+        .select_related("patient")
+        .order_by("created")
+    )
+    sent = 0
+    for alert in alerts:
+        told = alert.notices.filter(reason=NoticeReason.FIRST).values("recipient_id")
+        missing = clinicians_of(alert.patient).exclude(pk__in=told)
+        sent += _send(alert, missing, NoticeReason.FIRST, 0, now)
     return sent
 
 

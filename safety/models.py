@@ -7,24 +7,58 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
+SIGN_OFF = _(
+    "The project's proposal from clinical.md §2.1; needs the clinic's clinical sign-off before use."
+)
+
 
 class Tier(models.TextChoices):
     EMERGENCY = "emergency", _("Emergency: stop and get emergency care now")
     URGENT = "urgent", _("Urgent: stop and see a doctor today")
     REVIEW = "review", _("Review: carry on gently; clinician reviews progress")
+    HISTORY = "history", _("History: shown to the clinician; pauses nothing")
     CLEAR = "clear", _("No warning signs")
 
 
+QUESTION_TIERS = [Tier.EMERGENCY, Tier.URGENT, Tier.HISTORY, Tier.REVIEW]
+
+
+class AskedWhen(models.TextChoices):
+    EVERY = "every", _("every check")
+    ONCE = "once", _("once at the start and when something changed")
+    AFTER_TWO_WEEKS = "after_two_weeks", _("every check after week 2")
+
+
 class ScreeningQuestion(models.Model):
-    """One red-flag question. Editable by admins: the wording and tiers are the
-    project's proposal from clinical.md §2 and need the clinic's clinical sign-off."""
+    """One red-flag question. Editable by admins: the wording, tiers and timing are the
+    project's proposal from clinical.md §2.1 and need the clinic's clinical sign-off.
+    The shipped texts are translated (each English text is its own message id); a
+    question an admin rewrites is shown as written."""
 
     key = models.SlugField(unique=True)
-    text = models.CharField(_("question"), max_length=300)
+    text = models.CharField(_("question"), max_length=300, help_text=SIGN_OFF)
+    recheck_text = models.CharField(
+        _("question on later checks"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            'Asked on every check after the first ("since your last check…"). Empty: the '
+            "question above is asked every time."
+        ),
+    )
+    short_name = models.CharField(
+        _("short name"),
+        max_length=60,
+        help_text=_('Names the answer in the clinician\'s alert, e.g. "bladder symptoms".'),
+    )
     tier = models.CharField(
         _("tier if answered yes"),
         max_length=16,
-        choices=[c for c in Tier.choices if c[0] != Tier.CLEAR],
+        choices=[c for c in Tier.choices if c[0] in QUESTION_TIERS],
+        help_text=SIGN_OFF,
+    )
+    when = models.CharField(
+        _("when asked"), max_length=16, choices=AskedWhen.choices, default=AskedWhen.EVERY
     )
     order = models.PositiveSmallIntegerField(default=0)
     active = models.BooleanField(default=True)
@@ -33,13 +67,19 @@ class ScreeningQuestion(models.Model):
         ordering = ["order", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(tier__in=[Tier.EMERGENCY, Tier.URGENT, Tier.REVIEW]),
-                name="screeningquestion_tier_valid",
-            )
+                condition=Q(tier__in=QUESTION_TIERS), name="screeningquestion_tier_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(when__in=AskedWhen.values), name="screeningquestion_when_valid"
+            ),
         ]
 
     def __str__(self) -> str:
         return self.text
+
+    def wording(self, first: bool) -> str:
+        """The question as asked: on later checks, about what happened since the last."""
+        return self.text if first or not self.recheck_text else self.recheck_text
 
 
 class ScreeningQuerySet(models.QuerySet):
@@ -66,7 +106,12 @@ class Screening(models.Model):
     )
     local_date = models.DateField()
     at = models.DateTimeField(auto_now_add=True)
-    answers = models.JSONField(help_text=_("[{key, text, tier, yes}] as asked."))
+    answers = models.JSONField(
+        help_text=_(
+            '[{key, text, name, tier, yes, known}] as asked; known: asked as "yes only if '
+            'new or changed".'
+        )
+    )
     tier = models.CharField(max_length=16, choices=Tier.choices)
     cleared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -96,6 +141,43 @@ class Screening(models.Model):
     @property
     def locked(self) -> bool:
         return self.tier in (Tier.EMERGENCY, Tier.URGENT) and self.cleared_at is None
+
+
+class KnownAnswer(models.Model):
+    """A clinician's note that a patient's "yes" to an urgent, review or history question
+    is known and long-standing. Later checks ask that question as "answer yes only if it
+    is new or has changed", so the same fact raises no new alert and a change does.
+    Never for emergency questions (safety/rules.can_be_known); audited with the note."""
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="known_answers"
+    )
+    question_key = models.SlugField()
+    screening = models.ForeignKey(
+        Screening, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    noted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(max_length=2000)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at"]
+        constraints = [
+            # Noted once per question; a later clear keeps the first note.
+            models.UniqueConstraint(
+                fields=["patient", "question_key"], name="knownanswer_once_per_question"
+            ),
+            models.CheckConstraint(condition=~Q(note=""), name="knownanswer_note_given"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.patient}: {self.question_key} known"
 
 
 class AlertKind(models.TextChoices):
@@ -202,10 +284,10 @@ class Alert(models.Model):
                 name="alert_acknowledged_when",
             ),
             # One open alert per patient and kind, so a rule that fires again adds
-            # nothing; red flags excepted: each new check's answers get their own.
+            # nothing; a check's answers excepted: each new check's get their own.
             models.UniqueConstraint(
                 fields=["patient", "kind"],
-                condition=Q(resolved_at__isnull=True) & ~Q(kind="red_flag"),
+                condition=Q(resolved_at__isnull=True) & ~Q(kind__in=["red_flag", "review_answer"]),
                 name="alert_one_open_per_kind",
             ),
         ]

@@ -1,66 +1,181 @@
-"""The red-flag questions of shared/docs/clinical.md §2, in the project's own plain words,
-as code: loaded by the data migration, by `seed_demo` and by the tests' `questions`
-fixture. Admins can change them in the Django admin; they need the clinic's clinical
-sign-off either way."""
+"""The red-flag questions of shared/docs/clinical.md §2.1 (revised after review), in the
+project's own plain words, as code: loaded by the data migration, by `seed_demo` and by
+the tests' `questions` fixture. Admins can change them in the Django admin; they are the
+project's proposal and need the clinic's clinical sign-off either way.
+
+Each episodic question asks about something new or changed, and on later checks about
+what happened "since your last check"; none assumes a symptom or uses a double negative.
+The English texts are the message ids of their Spanish translations (locale/es)."""
+
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_noop as _  # marks the texts for translation
 
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    tier: str  # emergency, urgent, history or review (safety.models.Tier)
+    when: str  # every, once or after_two_weeks (safety.models.AskedWhen)
+    short_name: str  # names the answer in the clinician's alert title
+    text: str  # the first check
+    recheck_text: str = ""  # later checks; empty: `text` every time
+
+
 QUESTIONS = [
-    # Emergency: possible cauda equina syndrome.
-    (
+    # 1 to 5, emergency: possible cauda equina syndrome. Every check.
+    Question(
         "saddle-numbness",
         "emergency",
+        "every",
+        _("numbness between the legs"),
         _(
-            "Is there any new numbness or tingling between your legs, around your bottom or "
-            "genitals, or does it feel strange when you wipe?"
+            "Do you have new numbness or tingling between your legs, around your bottom or "
+            "genitals, or a strange feeling when you wipe?"
+        ),
+        _(
+            "Since your last check, have you had new numbness or tingling between your legs, "
+            "around your bottom or genitals, or a strange feeling when you wipe?"
         ),
     ),
-    (
+    Question(
         "bladder",
         "emergency",
+        "every",
+        _("bladder symptoms"),
         _(
-            "Is it newly hard to start or stop passing urine, can you not tell when your bladder "
-            "is full, or have you leaked?"
+            "Do you have new trouble starting or stopping when you pass urine, trouble telling "
+            "when your bladder is full, or new leaking? Leaking you have had for years does "
+            "not count."
+        ),
+        _(
+            "Since your last check, have you had new trouble starting or stopping when you "
+            "pass urine, trouble telling when your bladder is full, or new leaking? Leaking "
+            "you have had for years does not count."
         ),
     ),
-    (
+    Question(
         "bowel",
         "emergency",
-        _("Have you lost control of your bowels, or can you not feel when you open them?"),
+        "every",
+        _("bowel control"),
+        _(
+            "Have you newly lost control of your bowels, or lost the feeling when you pass a "
+            "motion?"
+        ),
+        _(
+            "Since your last check, have you lost control of your bowels, or lost the feeling "
+            "when you pass a motion?"
+        ),
     ),
-    (
+    Question(
+        "sexual-function",
+        "emergency",
+        "every",
+        _("genital numbness or sexual problems"),
+        _(
+            "Since your back pain began, have you had new numbness in your genitals or new "
+            "problems with sexual function?"
+        ),
+        _(
+            "Since your last check, have you had new numbness in your genitals or new "
+            "problems with sexual function?"
+        ),
+    ),
+    Question(
         "both-legs",
         "emergency",
-        _("Are both legs weak or numb, or has your walking suddenly changed?"),
+        "every",
+        _("both legs weak or numb"),
+        _("Are both of your legs weak or numb, or has the way you walk suddenly changed?"),
+        _(
+            "Since your last check, have both of your legs become weak or numb, or has the "
+            "way you walk suddenly changed?"
+        ),
     ),
-    # Urgent: see a doctor today.
-    ("leg-weakness", "urgent", _("Is weakness in a leg or foot getting worse?")),
-    (
+    # 6 to 8, urgent: see a doctor today. Every check.
+    Question(
+        "leg-weakness",
+        "urgent",
+        "every",
+        _("leg or foot weakness"),
+        _(
+            "Is a leg or foot weak in a way that is new or getting worse? For example, your "
+            "foot catches on the ground or slaps down when you walk."
+        ),
+        _(
+            "Since your last check, has a leg or foot become weak, or has the weakness got "
+            "worse? For example, your foot catches on the ground or slaps down when you walk."
+        ),
+    ),
+    Question(
         "fever",
         "urgent",
+        "every",
+        _("fever or chills"),
+        _("Do you have a fever, chills or shivering fits at the same time as back pain?"),
         _(
-            "Do you have a fever, chills or shivering, or feel generally unwell, as well as the "
-            "back pain?"
+            "Since your last check, have you had a fever, chills or shivering fits at the same "
+            "time as back pain?"
         ),
     ),
-    (
+    Question(
         "fall",
         "urgent",
+        "every",
+        _("fall or accident"),
         _(
-            "Did the pain start after a fall or an accident, or after a small knock if you have "
-            "thin bones or take steroid tablets?"
+            "Have you recently had a fall or an accident, or a small knock if you have thin "
+            "bones or take steroid tablets?"
+        ),
+        _(
+            "Since your last check, have you had a fall or an accident, or a small knock if "
+            "you have thin bones or take steroid tablets?"
         ),
     ),
-    # Review: carry on gently, the clinician reviews progress.
-    ("cancer", "review", _("Have you ever had cancer?")),
-    ("weight-loss", "review", _("Have you lost weight without trying?")),
-    ("night-pain", "review", _("Is the pain there all night, whatever position you lie in?")),
-    (
+    # 9 and 10, history: shown to the clinician, pause nothing on their own. Asked at the
+    # start and when the patient says something changed.
+    Question("cancer", "history", "once", _("cancer in the past"), _("Have you ever had cancer?")),
+    Question(
         "immune",
-        "review",
-        _("Is your immune system weakened (by illness or medicines), or do you inject drugs?"),
+        "history",
+        "once",
+        _("weak immune system or injecting drugs"),
+        _(
+            "Do you have a weakened immune system (from an illness or from medicines), or do "
+            "you inject drugs?"
+        ),
     ),
-    ("no-better", "review", _("Has your back not improved at all in the last 2 weeks?")),
+    # 11 to 13, review: progression pauses until the clinician has looked.
+    Question(
+        "weight-loss",
+        "review",
+        "every",
+        _("weight loss without trying"),
+        _("Have you lost weight recently without trying?"),
+        _("Since your last check, have you lost weight without trying?"),
+    ),
+    Question(
+        "night-pain",
+        "review",
+        "every",
+        _("pain all night"),
+        _("Do you have pain all through the night, whatever position you lie in?"),
+        _(
+            "Since your last check, have you had pain all through the night, whatever "
+            "position you lie in?"
+        ),
+    ),
+    Question(
+        "no-better",
+        "review",
+        "after_two_weeks",
+        _("no better after 2 weeks"),
+        _(
+            "Is your back the same as or worse than two weeks ago, even though you have been "
+            "doing the exercises?"
+        ),
+    ),
 ]
 
 
@@ -68,13 +183,22 @@ def load(apps) -> None:
     """Create or update the shipped questions; `apps` is a migration's registry or
     django.apps.apps. Safe to repeat."""
     ScreeningQuestion = apps.get_model("safety", "ScreeningQuestion")
-    for order, (key, tier, text) in enumerate(QUESTIONS):
+    for order, q in enumerate(QUESTIONS):
         ScreeningQuestion.objects.update_or_create(
-            key=key, defaults={"tier": tier, "text": text, "order": order, "active": True}
+            key=q.key,
+            defaults={
+                "tier": q.tier,
+                "when": q.when,
+                "short_name": q.short_name,
+                "text": q.text,
+                "recheck_text": q.recheck_text,
+                "order": order,
+                "active": True,
+            },
         )
 
 
 def unload(apps) -> None:
     apps.get_model("safety", "ScreeningQuestion").objects.filter(
-        key__in=[key for key, _tier, _text in QUESTIONS]
+        key__in=[q.key for q in QUESTIONS]
     ).delete()

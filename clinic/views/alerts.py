@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import linked_patient, require_clinician
-from clinic.forms import NoteForm
+from clinic.forms import ClearForm, NoteForm
 from progression import decisions
 from safety.alerts import acknowledge
 from safety.models import Alert, Screening
@@ -27,15 +27,26 @@ def _note(request, missing: str) -> str | None:
 
 @require_POST
 def clear(request: HttpRequest, code, screening_code) -> HttpResponse:
-    """The clinician has spoken to the patient and lets them exercise again."""
+    """The clinician has spoken to the patient and lets them exercise again, noting any
+    urgent or review answer that is known and long-standing."""
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
     screening = get_object_or_404(Screening, patient=patient, code=screening_code)
-    note = _note(request, _("Write a short note saying why it is safe to carry on."))
-    if note is None:
+    form = ClearForm(request.POST, answers=decisions.knowable(screening))
+    if not form.is_valid():
+        errors = form.errors.as_data()
+        if "note" in errors and errors["note"][0].code == "required":
+            messages.error(request, _("Write a short note saying why it is safe to carry on."))
+        else:
+            messages.error(request, next(iter(errors.values()))[0].messages[0])
         return redirect("clinic:patient", code=patient.code)
-    decisions.clear_screening(patient, screening, clinician, note)
-    messages.success(request, _("Cleared. %(name)s can exercise again.") % {"name": patient.name})
+    data, was_locked = form.cleaned_data, screening.locked
+    decisions.clear_screening(patient, screening, clinician, data["note"], known=data["known"])
+    if was_locked:
+        done = _("Cleared. %(name)s can exercise again.") % {"name": patient.name}
+    else:
+        done = _("Resolved. Suggestions for %(name)s can go ahead again.") % {"name": patient.name}
+    messages.success(request, done)
     return redirect("clinic:patient", code=patient.code)
 
 

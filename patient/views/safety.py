@@ -8,20 +8,27 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.access import require_patient
 from progression import events
 from safety.forms import ScreeningForm
-from safety.models import Screening, ScreeningQuestion
+from safety.models import Screening
+from safety.screenings import check_for
 
 
 @require_http_methods(["GET", "POST"])
 @never_cache
 def check(request: HttpRequest) -> HttpResponse:
+    """?changed=1 (kept in the form): the patient says something changed, so the
+    questions asked once at the start are asked again."""
     patient = require_patient(request.user)
-    questions = list(ScreeningQuestion.objects.filter(active=True))
-    form = ScreeningForm(request.POST or None, questions=questions)
+    changed = (request.POST or request.GET).get("changed") in ("1", "True", "on")
+    check = check_for(patient, changed=changed)
+    form = ScreeningForm(
+        request.POST or None, questions=check.questions, initial={"changed": changed}
+    )
     if request.method == "POST" and form.is_valid():
         screening = events.safety_check(patient, form.answers())
         return redirect("patient:safety_result", code=screening.code)
     status = 422 if request.method == "POST" else 200
-    return render(request, "patient/safety.html", {"form": form}, status=status)
+    context = {"form": form, "recheck": not check.first}
+    return render(request, "patient/safety.html", context, status=status)
 
 
 @require_GET

@@ -508,12 +508,13 @@ PAGES = [
         data=lambda w: {"score_0": "5"},
         prepare=no_psfs_today,
     ),
-    Page("patient:safety", ALICE, lambda w: "/safety/", 3),
+    # The check's questions: the patient's check dates, known answers, the questions.
+    Page("patient:safety", ALICE, lambda w: "/safety/", 5),
     Page(
         "patient:safety",
         ALICE,
         lambda w: "/safety/",
-        6,
+        10,  # and the history answers for the combined rule: 2 queries
         method="POST",
         data=no_to_every_question,
     ),
@@ -528,7 +529,8 @@ PAGES = [
         data=correction,
         prepare=uncorrected,
     ),
-    Page("patient:export_json", ALICE, lambda w: "/my-data/hipmob.json", 15),
+    # 16: the known answers too.
+    Page("patient:export_json", ALICE, lambda w: "/my-data/hipmob.json", 16),
     Page("patient:export_csv", ALICE, lambda w: "/my-data/hipmob.csv", 5),
     Page(
         "patient:morning",

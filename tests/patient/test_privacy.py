@@ -11,7 +11,7 @@ from practice.models import ExerciseSession, MorningCheck, StepLog
 from progression.models import PsfsScore
 from reminders.models import Reminder, ReminderSettings
 from routines.models import Routine
-from safety.models import Alert, Screening
+from safety.models import Alert, KnownAnswer, Screening
 from tests.accounts.test_sign_in import csrf_from
 from tests.factories import make_alert, make_plan, make_screening, make_session
 
@@ -27,6 +27,9 @@ def record(alice, bob):
     )
     screening = make_screening(alice, tier="review")
     make_alert(alice, "pain_ceiling", detail="Pain 7 twice", screening=screening)
+    KnownAnswer.objects.create(
+        patient=alice, question_key="night-pain", noted_by=bob, note="Long-standing night pain"
+    )
     PsfsScore.objects.create(
         patient=alice,
         local_date=alice.local_date(),
@@ -54,6 +57,7 @@ def test_the_json_download_holds_everything(client, alice, bob, record):
         {"date": alice.local_date().isoformat(), "response": "same", "pain": 3}
     ]
     assert data["safety_checks"][0]["result"] == "review"
+    assert data["known_answers"][0]["note"] == "Long-standing night pain"
     assert data["activities"][0]["activities"][0]["activity"] == "Putting on socks"
     assert data["reminders"]["settings"][0]["channel"] == "email"
     assert data["reminders"]["sent"][0]["kind"] == "due"
@@ -160,6 +164,7 @@ def test_an_admin_erases_a_patient_after_confirming(account_admin, alice, bob, e
         MorningCheck,
         Screening,
         Alert,
+        KnownAnswer,
         PsfsScore,
         Reminder,
         ReminderSettings,

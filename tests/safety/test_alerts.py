@@ -162,3 +162,23 @@ def test_inactivity_is_for_attention(alice, bob):
     alert = Alert.objects.get()
     assert (alert.kind, alert.tier) == ("inactive", "attention")
     assert alert.title.startswith("Nothing logged on ") and alert.title.endswith(" due days")
+
+
+def test_tier_rank_serves_a_subquery_of_each_patients_most_pressing_alert(alice, charlie):
+    from django.db.models import OuterRef, Subquery
+
+    from accounts.models import User
+    from safety.models import tier_rank
+
+    make_alert(alice, "bad_day", tier="information")
+    make_alert(alice, "pain_ceiling", tier="urgent")
+    make_alert(charlie, "inactive", tier="attention")
+    top = (
+        Alert.objects.open()
+        .filter(patient=OuterRef("pk"))
+        .annotate(rank=tier_rank())
+        .order_by("rank")
+        .values("rank")[:1]
+    )
+    ranks = dict(User.objects.patients().annotate(top=Subquery(top)).values_list("username", "top"))
+    assert ranks == {"alice": 1, "charlie": 2}

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import AuditAction, AuditEvent
-from safety.alerts import acknowledge, raise_alert, send_reminders
+from safety.alerts import acknowledge, raise_alert, send_missed_first_notices, send_reminders
 from safety.models import AlertNotice
 from safety.screenings import record
 from tests.factories import link, make_clinician
@@ -197,4 +197,35 @@ def test_the_command_sends_the_reminders_due(
     mail.outbox.clear()
     call_command("send_alert_reminders")
     assert len(mail.outbox) == 2
-    assert "2 alert reminder(s) sent." in capsys.readouterr().out
+    assert "2 alert reminder(s) sent; 0 missed first notice(s) sent." in capsys.readouterr().out
+
+
+def test_a_first_notice_owed_is_sent_by_the_next_run(
+    alice, team, django_capture_on_commit_callbacks
+):
+    """Fay had no address when the alert was raised; Gil was linked afterwards."""
+    _bob, fay, _dana = team
+    fay.email = ""
+    fay.save(update_fields=["email"])
+    alert = emergency(alice, django_capture_on_commit_callbacks)
+    assert recipients() == ["bob@clinic.example"]
+    fay.email = "fay@clinic.example"
+    fay.save(update_fields=["email"])
+    link(make_clinician(username="gil", email="gil@clinic.example"), alice)
+    mail.outbox.clear()
+    assert send_missed_first_notices() == 2
+    assert recipients() == ["fay@clinic.example", "gil@clinic.example"]
+    assert send_missed_first_notices() == 0  # once each
+    assert alert.notices.filter(reason="first").count() == 3
+
+
+def test_no_first_notice_is_owed_for_attention_or_acknowledged_alerts(
+    alice, team, django_capture_on_commit_callbacks
+):
+    bob, _fay, _dana = team
+    raise_alert(alice, "inactive", title="x")
+    alert = emergency(alice, django_capture_on_commit_callbacks)
+    acknowledge(alert, bob)
+    link(make_clinician(username="gil", email="gil@clinic.example"), alice)
+    mail.outbox.clear()
+    assert send_missed_first_notices() == 0 and mail.outbox == []

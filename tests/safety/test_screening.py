@@ -54,11 +54,21 @@ def test_check_due(last, today, changed, due):
 
 
 @pytest.mark.django_db
-def test_the_twelve_questions_ship_in_three_tiers():
+def test_the_thirteen_questions_ship_in_four_tiers_with_their_timing():
     questions = list(ScreeningQuestion.objects.filter(active=True))
-    assert len(questions) == 12
-    tiers = [q.tier for q in questions]
-    assert tiers == ["emergency"] * 4 + ["urgent"] * 3 + ["review"] * 5
+    assert len(questions) == 13
+    assert [q.tier for q in questions] == (
+        ["emergency"] * 5 + ["urgent"] * 3 + ["history"] * 2 + ["review"] * 3
+    )
+    assert [q.when for q in questions] == ["every"] * 8 + ["once"] * 2 + ["every"] * 2 + [
+        "after_two_weeks"
+    ]
+    assert all(q.short_name and len(q.short_name) <= 60 for q in questions)
+    # Episodic questions ask about the time since the last check on re-checks.
+    for q in questions:
+        if q.when == "every":
+            assert q.recheck_text.startswith("Since your last check, "), q.key
+    assert len({q.key for q in questions}) == 13
 
 
 def answers(yes=()):
@@ -247,3 +257,26 @@ def test_a_bad_note_is_refused_with_a_message_and_nothing_changes(
     alert.refresh_from_db()
     assert screening.locked and screening.cleared_note == ""
     assert alert.resolved_at is None and alert.resolution == ""
+
+
+def test_a_spanish_speaking_patient_gets_the_questions_in_spanish(patient, alice):
+    from tests.factories import speak
+
+    speak(alice, "es")
+    html = patient.get("/safety/").content.decode()
+    assert "¿Tiene fiebre, escalofríos o tiritona a la vez que dolor de espalda?" in html
+    assert "Do you have a fever" not in html
+    post(patient, "/safety/", answers())
+    html = patient.get("/safety/?changed=1").content.decode()
+    assert "Desde su última revisión, ¿ha tenido fiebre" in html
+    assert "¿Ha tenido cáncer alguna vez?" in html  # asked again: something changed
+
+
+def test_a_known_answer_is_shown_as_new_or_changed_on_the_page(patient, alice, bob):
+    from safety.models import KnownAnswer
+
+    post(patient, "/safety/", answers())
+    KnownAnswer.objects.create(patient=alice, question_key="fever", noted_by=bob, note="Known")
+    html = patient.get("/safety/").content.decode()
+    assert html.count("Your clinician knows about this.") == 1
+    assert 'aria-describedby="id_fever_known"' in html
