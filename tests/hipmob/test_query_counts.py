@@ -29,7 +29,7 @@ from progression.models import PsfsScore, Suggestion
 from reminders.models import ReminderSettings
 from reminders.send import unsubscribe_token
 from routines.models import Routine, RoutineItem, RoutineKind
-from safety.alerts import DEFAULT_TIER
+from safety.alerts import DEFAULT_TIER, REPEATABLE
 from safety.models import Alert, AlertKind, Screening, ScreeningQuestion
 from tests.factories import (
     add_authenticator,
@@ -182,7 +182,12 @@ class World:
             for n in range(1, 8)
         )
         # Six open of different kinds (one open per kind) and six resolved.
-        kinds = [kind for kind in AlertKind if kind not in (AlertKind.RED_FLAG, AlertKind.BAD_DAY)]
+        kinds = [
+            kind
+            for kind in AlertKind
+            if kind not in (*REPEATABLE, AlertKind.BAD_DAY)
+            and not Alert.objects.open().filter(patient=alice, kind=kind).exists()
+        ]
         Alert.objects.bulk_create(
             Alert(
                 patient=alice,
@@ -255,6 +260,13 @@ def reset_today(w: World) -> None:
 def unlogged(w: World) -> None:
     w.session.logs.all().delete()
     w.check_in()
+
+
+def not_stopped(w: World) -> None:
+    """As before the first stop: nothing logged, no reason, no alert for it."""
+    unlogged(w)
+    ExerciseSession.objects.filter(pk=w.session.pk).update(stopped_reason="")
+    Alert.objects.filter(patient=w.alice, kind=AlertKind.STOPPED_FOR_PAIN).delete()
 
 
 def all_logged(w: World) -> None:
@@ -582,11 +594,11 @@ PAGES = [
         "patient:stop",
         ALICE,
         session_path("stop/"),
-        12,
+        16,  # stopping because it hurt raises an alert: 4 more than another reason
         method="POST",
         data=lambda w: {"reason": "pain"},
         htmx=True,
-        prepare=unlogged,
+        prepare=not_stopped,
     ),
     Page(
         "patient:check_out",
