@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from learn.models import Read
 from practice.models import ExerciseSession, MorningCheck, SessionStatus
-from progression import adherence, psfs
+from progression import adherence, attention, psfs
 from progression.models import PsfsScore
 from reminders.breaks import sitting_breaks
 from reminders.models import ReminderSettings
@@ -38,6 +38,7 @@ class Today:
     locked_by: Screening | None
     check_due: bool
     morning_due: bool
+    morning_signal: attention.Signal | None  # this morning's "worse", for the advice
     psfs_due: bool
     reads: list
     breaks: list
@@ -67,9 +68,7 @@ def today_for(patient) -> Today:
     screening = Screening.objects.latest_for(patient)
     last_psfs = PsfsScore.objects.filter(patient=patient).order_by("-local_date").first()
     # Always asked (not only after a session), so the page's query count is fixed.
-    checked_this_morning = MorningCheck.objects.filter(
-        patient=patient, local_date=local_date
-    ).exists()
+    this_morning = MorningCheck.objects.filter(patient=patient, local_date=local_date).first()
     done, due = adherence.ratio(week)
     locked_by = Screening.objects.pausing_for(patient)
     wants_breaks = ReminderSettings.for_patient(patient).sitting_breaks and locked_by is None
@@ -90,7 +89,10 @@ def today_for(patient) -> Today:
         and adherence.day_status(plan, yesterday, local_date, completed) == "missed",
         locked_by=locked_by,
         check_due=safety.check_due(screening.local_date if screening else None, local_date),
-        morning_due=yesterday in completed and not checked_this_morning,
+        morning_due=yesterday in completed and this_morning is None,
+        morning_signal=attention.morning_signal(this_morning.response, this_morning.pain)
+        if this_morning
+        else None,
         psfs_due=plan is not None and psfs.due(last_psfs, local_date),
         reads=list(Read.objects.published().localized().attached_to(plan)) if plan else [],
         # Movement ideas are never offered while a safety answer pauses exercise.

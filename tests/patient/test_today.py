@@ -122,3 +122,34 @@ def test_a_missed_sunday_is_noticed_on_monday(client, alice, bob):
     with time_machine.travel(datetime(2026, 3, 9, 9, 0, tzinfo=UTC), tick=False):  # a Monday
         html = client.get("/today/").content.decode()
     assert "Yesterday didn" in html
+
+
+WORSE_CASES = {
+    "worse above the ceiling: contact the clinic today": (
+        "worse",
+        8,
+        "Please contact your clinic today, and if you can't reach them, see a doctor today.",
+    ),
+    "worse at the ceiling: go gently": ("worse", 5, "Go gently today"),
+    "the same: no advice card": ("same", 8, None),
+}
+
+
+@pytest.mark.parametrize("response, pain, advice", WORSE_CASES.values(), ids=WORSE_CASES)
+def test_a_worse_morning_gets_advice_and_the_clinics_phone(
+    client, alice, plan, settings, response, pain, advice
+):
+    from progression import events
+    from tests.factories import make_screening, make_session
+
+    settings.CLINIC_NAME, settings.CLINIC_PHONE = "Riverside Physio", "0161 496 0000"
+    make_screening(alice)
+    make_session(alice, plan, 1, 3, 3)
+    events.morning_check(alice, response=response, pain=pain)
+    client.force_login(alice)
+    html = client.get("/today/").text
+    if advice is None:
+        assert "Your back is worse this morning" not in html
+        return
+    assert "Your back is worse this morning" in html and advice in html
+    assert 'href="tel:01614960000"' in html
