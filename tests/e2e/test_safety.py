@@ -68,7 +68,8 @@ def test_an_emergency_answer_locks_exercise_and_the_clinician_sees_it_first(
     sign_in_on(clinic, live_server.url, "demo-clinician", "hipmob-demo")
     first_row = clinic.locator("tbody tr").first
     expect(first_row).to_contain_text("Alice Morgan")
-    expect(first_row).to_contain_text("1 open alert")
+    expect(first_row.locator(".tier-badge")).to_have_text("Emergency")
+    expect(first_row).to_contain_text("Red flag: both legs weak or numb")
     first_row.get_by_role("link", name="Alice Morgan").click()
     expect(clinic.get_by_role("heading", name="Open alerts")).to_be_visible()
     assert_no_axe_violations(clinic)

@@ -7,6 +7,8 @@ patient on a phone (390 by 844), the clinician at a desk (1280 by 800), axe on e
    colour, and the clinician is emailed once, with no health details.
 9. An erasure request shows on the clinician's list and patient page."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from playwright.sync_api import expect
@@ -82,15 +84,14 @@ def test_an_emergency_leads_a_bad_back_day_and_is_emailed_once(live_server, page
 
     sign_in_on(page, live_server.url, "alice")
     page.get_by_role("link", name="Has something changed with your back?").click()
-    from safety.models import ScreeningQuestion, Tier
+    from safety.models import ScreeningQuestion
 
-    emergency = ScreeningQuestion.objects.filter(active=True, tier=Tier.EMERGENCY).first()
-    groups = page.get_by_role("group")
-    for n in range(groups.count()):
-        group = groups.nth(n)
-        if group.get_by_label("No", exact=True).count():
-            group.get_by_label("No", exact=True).check()
-    page.get_by_role("group", name=emergency.text).get_by_label("Yes", exact=True).check()
+    emergency = ScreeningQuestion.objects.get(key="bladder")
+    questions = page.locator("fieldset.question")
+    for n in range(questions.count()):
+        questions.nth(n).get_by_label("No", exact=True).check()
+    # A later check (people has one from before): the "since your last check" wording.
+    page.get_by_role("group", name=emergency.recheck_text).get_by_label("Yes", exact=True).check()
     page.get_by_role("button", name="Send my answers").click()
     expect(page.get_by_role("heading", name="Get emergency care now")).to_be_visible()
     assert_no_axe_violations(page)
@@ -98,7 +99,7 @@ def test_an_emergency_leads_a_bad_back_day_and_is_emailed_once(live_server, page
     assert [m.to for m in mail.outbox] == [["bob@clinic.example"]]
     message = mail.outbox[0]
     assert message.subject == "A patient needs you now"
-    assert "Alice" not in message.body and emergency.text not in message.body
+    assert "Alice" not in message.body and "urine" not in message.body
     assert f"/clinic/patients/{alice.code}/" in message.body
 
     context = browser.new_context(viewport=DESK, locale="en-GB")
@@ -107,7 +108,7 @@ def test_an_emergency_leads_a_bad_back_day_and_is_emailed_once(live_server, page
     rows = clinic.locator("tbody tr")
     expect(rows.nth(0)).to_contain_text("Alice Morgan")
     expect(rows.nth(0).locator(".tier-badge")).to_have_text("Emergency")
-    expect(rows.nth(0)).to_contain_text("Red flag")
+    expect(rows.nth(0)).to_contain_text("Red flag: bladder symptoms")
     expect(rows.nth(1)).to_contain_text("Aaron Badday")
     expect(rows.nth(1).locator(".tier-badge")).to_have_text("For information")
     assert_no_axe_violations(clinic)
@@ -132,5 +133,48 @@ def test_an_erasure_request_shows_on_the_list_and_the_patient_page(
     assert_no_axe_violations(clinic)
     row.get_by_role("link", name="Alice Morgan").click()
     expect(clinic.locator(".alert-list")).to_contain_text("Asked for their data to be erased")
+    assert_no_axe_violations(clinic)
+    context.close()
+
+
+def test_the_clinician_sees_each_activity_and_its_change(live_server, page, browser, people):
+    """Observation 4: activity scales labelled as pain scales, and only the mean shown.
+    The patient re-rates the activities named two weeks ago; the clinician sees each
+    one's start, latest and change against 3 points, beside the mean's 2."""
+    from progression.models import PsfsScore
+
+    alice, _bob, _plan = people
+    PsfsScore.objects.create(
+        patient=alice,
+        local_date=alice.local_date() - timedelta(days=14),
+        activities=[
+            {"activity": "Putting on socks", "score": 2},
+            {"activity": "Gardening", "score": 5},
+        ],
+        mean=3.5,
+    )
+    sign_in_on(page, live_server.url, "alice")
+    page.get_by_role("link", name="How are everyday activities going?").click()
+    scales = page.locator(".psfs-activity .pain-scale__anchors")
+    expect(scales.first).to_contain_text("can't do it")
+    expect(page.locator(".psfs-activity").first).not_to_contain_text("no pain")
+    page.locator("#id_score_0_6").check()
+    page.locator("#id_score_1_6").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Your clinician will see how things are going.")).to_be_visible()
+    assert_no_axe_violations(page)
+
+    context = browser.new_context(viewport=DESK, locale="en-GB")
+    clinic = context.new_page()
+    sign_in_on(clinic, live_server.url, "bob")
+    clinic.get_by_role("link", name="Alice Morgan").click()
+    socks = clinic.locator("tr", has=clinic.get_by_role("rowheader", name="Putting on socks"))
+    expect(socks).to_contain_text("+4")
+    expect(socks).to_contain_text("better (3 points or more)")
+    garden = clinic.locator("tr", has=clinic.get_by_role("rowheader", name="Gardening"))
+    expect(garden).to_contain_text("+1")
+    expect(garden).not_to_contain_text("better")
+    expect(clinic.get_by_text("Mean 3.50 at the start, 6.00 now (change 2.50).")).to_be_visible()
+    expect(clinic.locator(".alert-list")).to_contain_text("Activity score up 2.5 points")
     assert_no_axe_violations(clinic)
     context.close()
