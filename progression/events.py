@@ -24,12 +24,16 @@ from safety.models import AlertKind, Screening
 
 
 @transaction.atomic
-def check_out(session: ExerciseSession, *, pain: int, effort: str, note: str) -> bool:
-    """Finishes the session once (a retry changes nothing) and runs the rules."""
+def check_out(
+    session: ExerciseSession, *, pain: int, effort: str, note: str, pain_worst: int | None = None
+) -> bool:
+    """Finishes the session once (a retry changes nothing) and runs the rules.
+    pain_worst: the worst pain during the exercises (None only from older callers)."""
     finished = ExerciseSession.objects.filter(
         pk=session.pk, status=SessionStatus.IN_PROGRESS
     ).update(
         pain_after=pain,
+        pain_worst=pain_worst,
         effort=effort,
         note=note,
         status=SessionStatus.COMPLETED,

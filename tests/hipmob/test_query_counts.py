@@ -606,7 +606,7 @@ PAGES = [
         session_path("check-out/"),
         16,
         method="POST",
-        data=lambda w: {"pain": "2", "effort": "right", "note": ""},
+        data=lambda w: {"pain_worst": "2", "pain": "2", "effort": "right", "note": ""},
         htmx=True,
         prepare=all_logged,
     ),
