@@ -40,7 +40,8 @@ def check_out(
         finished=timezone.now(),
     )
     if finished:
-        suggestions.refresh(session.patient)
+        # A bad-back day's session counts for alerts only (clinical.md §3.1).
+        suggestions.refresh(session.patient, plan_evidence=not session.bad_day)
     session.refresh_from_db()
     return bool(finished)
 
@@ -61,7 +62,8 @@ def morning_check(patient, *, response: str, pain: int) -> bool:
             title=signal.title,
             detail=_morning_detail(check),
         )
-    suggestions.refresh(patient)
+    bad_day = check.session is not None and check.session.bad_day
+    suggestions.refresh(patient, plan_evidence=not bad_day)
     return True
 
 
@@ -91,7 +93,7 @@ def correct(patient, session: ExerciseSession, logs: list, data: dict) -> bool:
         target=f"session {session.code}",
         changes=changes,
     )
-    suggestions.refresh(patient)
+    suggestions.refresh(patient, plan_evidence=not session.bad_day)
     return True
 
 
