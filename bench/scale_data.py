@@ -36,7 +36,7 @@ from practice.models import (
 from practice.steps import plan_steps
 from progression import psfs
 from progression.models import PsfsScore, Suggestion
-from routines.badday import easier_version
+from routines.badday import bad_day_items
 from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind
 from safety import rules as safety
 from safety.alerts import DEFAULT_TIER
@@ -503,7 +503,7 @@ class ClinicBuilder:
         stops part-way. Skipping an exercise skips its remaining sets."""
         rng = self.rng
         items = extra["items"]
-        steps = plan_steps([easier_version(i) for i in items] if session.bad_day else items)
+        steps = plan_steps(bad_day_items(list(items)) if session.bad_day else items)
         if session.status != SessionStatus.COMPLETED:
             steps = steps[: rng.randrange(len(steps))]
         skipped: dict[int, str] = {}

@@ -21,7 +21,7 @@ from practice.models import (
     StepStatus,
 )
 from progression import charts
-from progression.models import PsfsScore, Suggestion, SuggestionStatus
+from progression.models import PsfsScore, Suggestion, SuggestionScope, SuggestionStatus
 from progression.psfs import MEANINGFUL, MEANINGFUL_ACTIVITY, activity_changes
 from routines import schedule
 from routines.models import Routine
@@ -49,9 +49,23 @@ class PatientDetail:
     attached_reads: list
     other_reads: list
 
+    @property
+    def suggestion_cards(self) -> list[dict]:
+        """The waiting suggestions as the clinician decides them: a whole-routine step
+        back is one card (its rows, one decision); every other suggestion its own."""
+        cards: dict = {}
+        for s in self.suggestions:
+            routine = s.scope == SuggestionScope.ROUTINE
+            card = cards.setdefault(
+                s.group if routine else s.code, {"first": s, "routine": routine, "rows": []}
+            )
+            card["rows"].append(s)
+        return list(cards.values())
+
     def context(self) -> dict:
         return {
             **{name: getattr(self, name) for name in self.__dataclass_fields__},
+            "suggestion_cards": self.suggestion_cards,
             "psfs_meaningful": MEANINGFUL,
             "psfs_meaningful_drop": -MEANINGFUL,
             "psfs_meaningful_activity": MEANINGFUL_ACTIVITY,

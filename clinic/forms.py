@@ -207,10 +207,8 @@ class ItemForm(forms.ModelForm):
         reps, hold = cleaned.get("reps"), cleaned.get("hold_seconds")
         if "reps" in self.errors or "hold_seconds" in self.errors:
             return cleaned
-        if reps and hold:
-            self.add_error("hold_seconds", _("Give either reps or a hold time, not both."))
-        elif not reps and not hold:
-            self.add_error("reps", _("Give either reps or a hold time."))
+        if not reps and not hold:
+            self.add_error("reps", _("Give reps, a hold time, or both (a hold on each rep)."))
         return cleaned
 
 

@@ -97,15 +97,13 @@ class ExerciseAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         reps, hold = cleaned.get("reps"), cleaned.get("hold_seconds")
-        if reps and hold:
-            self.add_error("hold_seconds", _("Give either reps or a hold time, not both."))
-        elif (
+        if (
             not reps
             and not hold
             and "reps" not in self.errors
             and "hold_seconds" not in self.errors
         ):
-            self.add_error("reps", _("Give either reps or a hold time."))
+            self.add_error("reps", _("Give reps, a hold time, or both (a hold on each rep)."))
         instance_id = self.instance.pk
         for field in ("easier", "harder"):
             variant = cleaned.get(field)
@@ -143,7 +141,7 @@ class ExerciseAdmin(admin.ModelAdmin):
             {
                 "description": _(
                     "A beginner's starting point. Clinicians adjust it per "
-                    "patient. Give reps or a hold time, not both."
+                    "patient. Give reps, a hold time, or both (a hold on each rep)."
                 ),
                 "fields": (("sets", "reps", "hold_seconds"), ("rest_seconds", "per_side")),
             },

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from exercises.dose import dose_text, estimated_seconds
+from exercises.dose import dose_kind, dose_text, estimated_seconds
 from exercises.sources import parse_sources
 from hipmob import links
 from hipmob.links import address
@@ -38,8 +38,9 @@ def bounded(low: int, high: int) -> list:
 
 
 class Dose(models.Model):
-    """Sets, reps or a hold, rest and sides: the catalogue's default dose and every plan
-    item's prescribed dose, with the same limits in forms and in the database."""
+    """Sets, reps and/or a hold (a hold on each rep when both), rest and sides: the
+    catalogue's default dose and every plan item's prescribed dose, with the same
+    limits in forms and in the database."""
 
     sets = models.PositiveSmallIntegerField(_("sets"), default=2, validators=bounded(*SETS))
     reps = models.PositiveSmallIntegerField(
@@ -47,14 +48,14 @@ class Dose(models.Model):
         null=True,
         blank=True,
         validators=bounded(*REPS),
-        help_text=_("Leave empty for an exercise that is held."),
+        help_text=_("Leave empty for an exercise that is only held."),
     )
     hold_seconds = models.PositiveSmallIntegerField(
         _("hold (seconds)"),
         null=True,
         blank=True,
         validators=bounded(*HOLD_SECONDS),
-        help_text=_("Leave empty for an exercise counted in reps."),
+        help_text=_("Leave empty for reps without a hold; with reps, the hold of each rep."),
     )
     rest_seconds = models.PositiveSmallIntegerField(
         _("rest between sets (seconds)"), default=30, validators=bounded(*REST_SECONDS)
@@ -67,12 +68,10 @@ class Dose(models.Model):
             models.CheckConstraint(
                 condition=Q(sets__gte=SETS[0], sets__lte=SETS[1]), name="%(class)s_sets_range"
             ),
+            # Reps, a hold, or reps with a hold on each (10 x 5 s); never neither.
             models.CheckConstraint(
-                condition=(
-                    Q(reps__isnull=False, hold_seconds__isnull=True)
-                    | Q(reps__isnull=True, hold_seconds__isnull=False)
-                ),
-                name="%(class)s_reps_xor_hold",
+                condition=Q(reps__isnull=False) | Q(hold_seconds__isnull=False),
+                name="%(class)s_reps_or_hold",
             ),
             models.CheckConstraint(
                 condition=Q(reps__isnull=True) | Q(reps__gte=REPS[0], reps__lte=REPS[1]),
@@ -92,6 +91,10 @@ class Dose(models.Model):
     @property
     def dose(self) -> str:
         return dose_text(self.sets, self.reps, self.hold_seconds, self.per_side)
+
+    @property
+    def dose_kind(self) -> str:
+        return dose_kind(self.reps, self.hold_seconds)
 
     @property
     def estimated_seconds(self) -> int:

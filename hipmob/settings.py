@@ -268,6 +268,22 @@ PAIN_SAFE_CEILING = env_int("PAIN_SAFE_CEILING", 3)
 # A score before the session at or above this gets the "go gently today" advice.
 PAIN_SEVERE = env_int("PAIN_SEVERE", 8)
 PROGRESS_AFTER_SESSIONS = env_int("PROGRESS_AFTER_SESSIONS", 2)
+# The progression ladder (clinical.md §3.1), one rung per suggestion. Holds (stretches,
+# mobility): +10 s up to 60 s, then +1 set up to 3. Reps: +2 up to 12 (ACSM's 8-12;
+# 15 for older or untrained beginners is the clinician's call), then +1 set up to 3.
+# Reps with a hold on each: +2 s up to 10 s, then +2 reps up to 12, then +1 set. A step
+# back goes down the same rungs to the bottom ones below; below those, the easier
+# exercise; above the top, the harder one.
+LADDER_HOLD_STEP = env_int("LADDER_HOLD_STEP", 10)
+LADDER_HOLD_TOP = env_int("LADDER_HOLD_TOP", 60)
+LADDER_HOLD_BOTTOM = env_int("LADDER_HOLD_BOTTOM", 10)
+LADDER_REPS_STEP = env_int("LADDER_REPS_STEP", 2)
+LADDER_REPS_TOP = env_int("LADDER_REPS_TOP", 12)
+LADDER_REPS_BOTTOM = env_int("LADDER_REPS_BOTTOM", 4)
+LADDER_HELD_REP_STEP = env_int("LADDER_HELD_REP_STEP", 2)
+LADDER_HELD_REP_TOP = env_int("LADDER_HELD_REP_TOP", 10)
+LADDER_HELD_REP_BOTTOM = env_int("LADDER_HELD_REP_BOTTOM", 2)
+LADDER_SETS_TOP = env_int("LADDER_SETS_TOP", 3)
 
 # --- Who to call (hipmob/contact.py) ----------------------------------------------------
 # The country decides the emergency number (GB 999; the EU, Spain included, 112; US and

@@ -28,6 +28,7 @@ def session_record(session: ExerciseSession) -> dict:
         "status": session.status,
         "bad_day": session.bad_day,
         "pain_before": session.pain_before,
+        "pain_worst": session.pain_worst,
         "pain_after": session.pain_after,
         "effort": session.effort,
         "note": session.note,
@@ -228,6 +229,7 @@ CSV_COLUMNS = [
     "status",
     "bad_day",
     "pain_before",
+    "pain_worst",
     "pain_after",
     "effort",
     "note",
@@ -249,10 +251,7 @@ def write_csv(patient: User, out) -> None:
     writer.writerow(CSV_COLUMNS)
     for session in export_sessions(patient):
         record = session_record(session)
-        head = [
-            record[k]
-            for k in ("date", "status", "bad_day", "pain_before", "pain_after", "effort", "note")
-        ]
+        head = [record[k] for k in CSV_COLUMNS[:8]]
         for step in record["steps"] or [None]:
             tail = (
                 ([""] * 8)

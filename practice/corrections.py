@@ -34,7 +34,7 @@ OUTCOMES = [
 def apply(session: ExerciseSession, logs: list[StepLog], data: dict) -> list[dict]:
     """Saves what changed and returns it as [{field, was, now}] for the audit trail."""
     changes = []
-    for field in ("pain_before", "pain_after"):
+    for field in ("pain_before", "pain_worst", "pain_after"):
         if field in data and data[field] != getattr(session, field):
             changes.append({"field": field, "was": getattr(session, field), "now": data[field]})
             setattr(session, field, data[field])

@@ -76,6 +76,7 @@ class StopForm(forms.Form):
 
 
 class CheckOutForm(forms.Form):
+    pain_worst = pain_field(_("What was the worst pain during the exercises?"))
     pain = pain_field(_("How is your back now?"))
     effort = forms.ChoiceField(
         label=_("How hard did it feel?"),
@@ -106,6 +107,8 @@ class CorrectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         if session.pain_before is not None:
             self.fields["pain_before"] = pain_field(gettext_lazy("Pain before the session"))
+        if session.pain_worst is not None:
+            self.fields["pain_worst"] = pain_field(gettext_lazy("Worst pain during the exercises"))
         if session.pain_after is not None:
             self.fields["pain_after"] = pain_field(gettext_lazy("Pain after the session"))
         for log in logs:

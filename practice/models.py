@@ -61,6 +61,9 @@ class ExerciseSession(models.Model):
     finished = models.DateTimeField(null=True, blank=True)
     pain_before = models.PositiveSmallIntegerField(null=True, blank=True)
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The worst pain during the exercises, asked at check-out (clinical.md §3.1: the
+    # "pain during" of the rules). Empty on sessions finished before it was asked.
+    pain_worst = models.PositiveSmallIntegerField(null=True, blank=True)
     effort = models.CharField(max_length=8, choices=Effort.choices, blank=True)
     note = models.TextField(blank=True, max_length=1000)
     bad_day = models.BooleanField(default=False)
@@ -83,6 +86,10 @@ class ExerciseSession(models.Model):
             models.CheckConstraint(
                 condition=Q(pain_after__isnull=True) | Q(pain_after__gte=0, pain_after__lte=10),
                 name="session_pain_after_0_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(pain_worst__isnull=True) | Q(pain_worst__gte=0, pain_worst__lte=10),
+                name="session_pain_worst_0_10",
             ),
             models.CheckConstraint(
                 condition=Q(effort__in=["", *Effort.values]), name="session_effort_valid"
@@ -108,6 +115,12 @@ class ExerciseSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.patient} on {self.local_date}"
+
+    @property
+    def pain_during(self) -> int | None:
+        """What the rules read as pain during the exercises: the worst pain when it was
+        asked, else the score at check-out (older sessions)."""
+        return self.pain_worst if self.pain_worst is not None else self.pain_after
 
     @property
     def stopped_early(self) -> bool:

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accounts.models import AuditAction, AuditEvent
-from progression.models import Suggestion, SuggestionStatus
+from progression.models import Suggestion, SuggestionScope, SuggestionStatus
 from safety import rules as safety
 from safety.models import Alert, KnownAnswer, Screening
 
@@ -30,24 +30,50 @@ def pending_suggestion(patient, code) -> Suggestion:
     return suggestion
 
 
+def _group(suggestion: Suggestion) -> list[Suggestion]:
+    """The rows decided together: a whole-routine suggestion's pending rows (one
+    query), else the suggestion alone."""
+    if suggestion.scope != SuggestionScope.ROUTINE:
+        return [suggestion]
+    rows = list(
+        Suggestion.objects.select_related("item__exercise", "exercise").filter(
+            patient=suggestion.patient, group=suggestion.group, status=SuggestionStatus.PENDING
+        )
+    )
+    for row in rows:
+        row.patient = suggestion.patient
+    return rows or [suggestion]
+
+
 def decide(suggestion: Suggestion, clinician, *, accept: bool) -> SuggestionStatus | None:
-    """What became of the suggestion: accepted, dismissed, or superseded when the plan
+    """What became of the suggestion: accepted, dismissed, or superseded when a plan
     item has changed since it was worked out (accepting would undo that change). None
-    when another request (a double click) decided it first: nothing more is written."""
-    if accept and Suggestion.snapshot(suggestion.item) != suggestion.based_on:
-        Suggestion.objects.filter(pk=suggestion.pk).update(status=SuggestionStatus.SUPERSEDED)
+    when another request (a double click) decided it first: nothing more is written.
+    A whole-routine step back is decided once, for all of its rows together."""
+    rows = _group(suggestion)
+    if accept and any(Suggestion.snapshot(row.item) != row.based_on for row in rows):
+        Suggestion.objects.filter(pk__in=[row.pk for row in rows]).update(
+            status=SuggestionStatus.SUPERSEDED
+        )
         return SuggestionStatus.SUPERSEDED
-    return _decide(suggestion, clinician, accept=accept)
+    return _decide(rows, clinician, accept=accept)
 
 
 @transaction.atomic
-def _decide(suggestion: Suggestion, clinician, *, accept: bool) -> SuggestionStatus | None:
+def _decide(rows: list[Suggestion], clinician, *, accept: bool) -> SuggestionStatus | None:
     status = SuggestionStatus.ACCEPTED if accept else SuggestionStatus.DISMISSED
-    decided = Suggestion.objects.filter(pk=suggestion.pk, status=SuggestionStatus.PENDING).update(
-        status=status, decided_at=timezone.now(), decided_by=clinician
-    )
-    if not decided:
+    decided = Suggestion.objects.filter(
+        pk__in=[row.pk for row in rows], status=SuggestionStatus.PENDING
+    ).update(status=status, decided_at=timezone.now(), decided_by=clinician)
+    if decided != len(rows):
+        transaction.set_rollback(True)  # another request decided (some of) it first
         return None
+    for suggestion in rows:
+        _apply(suggestion, clinician, accept=accept)
+    return status
+
+
+def _apply(suggestion: Suggestion, clinician, *, accept: bool) -> None:
     item = suggestion.item
     before = {"exercise": item.exercise.name, "dose": item.dose}
     if accept:
@@ -66,9 +92,9 @@ def _decide(suggestion: Suggestion, clinician, *, accept: bool) -> SuggestionSta
         before=before,
         after={"exercise": suggestion.exercise.name, "dose": suggestion.dose},
         kind=suggestion.kind,
+        scope=suggestion.scope,
         reason=suggestion.reason,
     )
-    return status
 
 
 def knowable(screening: Screening) -> list[dict]:

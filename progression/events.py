@@ -24,19 +24,24 @@ from safety.models import AlertKind, Screening
 
 
 @transaction.atomic
-def check_out(session: ExerciseSession, *, pain: int, effort: str, note: str) -> bool:
-    """Finishes the session once (a retry changes nothing) and runs the rules."""
+def check_out(
+    session: ExerciseSession, *, pain: int, effort: str, note: str, pain_worst: int | None = None
+) -> bool:
+    """Finishes the session once (a retry changes nothing) and runs the rules.
+    pain_worst: the worst pain during the exercises (None only from older callers)."""
     finished = ExerciseSession.objects.filter(
         pk=session.pk, status=SessionStatus.IN_PROGRESS
     ).update(
         pain_after=pain,
+        pain_worst=pain_worst,
         effort=effort,
         note=note,
         status=SessionStatus.COMPLETED,
         finished=timezone.now(),
     )
     if finished:
-        suggestions.refresh(session.patient)
+        # A bad-back day's session counts for alerts only (clinical.md §3.1).
+        suggestions.refresh(session.patient, plan_evidence=not session.bad_day)
     session.refresh_from_db()
     return bool(finished)
 
@@ -57,7 +62,8 @@ def morning_check(patient, *, response: str, pain: int) -> bool:
             title=signal.title,
             detail=_morning_detail(check),
         )
-    suggestions.refresh(patient)
+    bad_day = check.session is not None and check.session.bad_day
+    suggestions.refresh(patient, plan_evidence=not bad_day)
     return True
 
 
@@ -87,7 +93,7 @@ def correct(patient, session: ExerciseSession, logs: list, data: dict) -> bool:
         target=f"session {session.code}",
         changes=changes,
     )
-    suggestions.refresh(patient)
+    suggestions.refresh(patient, plan_evidence=not session.bad_day)
     return True
 
 

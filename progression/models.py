@@ -24,9 +24,19 @@ class SuggestionKind(models.TextChoices):
     REGRESS = "regress", _("Step back")
 
 
+class SuggestionScope(models.TextChoices):
+    ITEM = "item", _("This exercise")
+    ROUTINE = "routine", _("The whole routine")
+
+
 class Suggestion(models.Model):
-    """Progress or step back one plan item, worked out by routines/progression.py. Never
-    applied by itself: the clinician accepts (which changes the plan) or dismisses it."""
+    """Progress or step back one plan item, worked out by progression/rules.py. Never
+    applied by itself: the clinician accepts (which changes the plan) or dismisses it.
+
+    A whole-routine step back is ONE suggestion to the clinician: a row per plan item
+    (each keeps its own dose, its own snapshot and the one-pending-per-item rule) that
+    share a `group` and the scope "routine"; it is shown as one card, and accepting or
+    dismissing any row decides the whole group at once (progression/decisions.py)."""
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     patient = models.ForeignKey(
@@ -34,6 +44,11 @@ class Suggestion(models.Model):
     )
     item = models.ForeignKey(RoutineItem, on_delete=models.CASCADE, related_name="suggestions")
     kind = models.CharField(max_length=8, choices=SuggestionKind.choices)
+    scope = models.CharField(
+        max_length=8, choices=SuggestionScope.choices, default=SuggestionScope.ITEM
+    )
+    # Shared by the rows of one whole-routine suggestion; an item's own is its alone.
+    group = models.UUIDField(default=uuid.uuid4, editable=False)
     reason = models.CharField(max_length=300)
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     sets = models.PositiveSmallIntegerField()
@@ -69,6 +84,13 @@ class Suggestion(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=SuggestionStatus.values), name="suggestion_status_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(scope__in=SuggestionScope.values), name="suggestion_scope_valid"
+            ),
+        ]
+        indexes = [
+            # Deciding a whole-routine suggestion: its group's rows.
+            models.Index(fields=["group"], name="suggestion_group_idx"),
         ]
 
     def __str__(self) -> str:

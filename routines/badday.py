@@ -1,7 +1,9 @@
-"""Bad-back day: each item's bad-day version at a lower dose. A plain function over a
-plan item, so the player, the logs and the tests share one rule."""
+"""Bad-back day: each item's bad-day version at a lower dose. Plain functions over a
+plan's items, so the player, the logs and the tests share one rule (clinical.md §3.1,
+"Bad-back-day swap")."""
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from exercises.models import HOLD_SECONDS, REPS
@@ -10,7 +12,8 @@ from exercises.models import HOLD_SECONDS, REPS
 @dataclass(frozen=True)
 class EasierItem:
     """Stands in for a RoutineItem on a bad-back day; same pk, so logs still point at
-    the plan's item, while the exercise and dose are the easier ones actually done."""
+    the plan's item, while the exercise and dose are the easier ones actually done.
+    swapped_from: the plan's exercise when another one is done instead, else None."""
 
     pk: int
     exercise: object
@@ -21,21 +24,46 @@ class EasierItem:
     per_side: bool
     notes: str
     order: int
+    swapped_from: object = None
 
     @property
     def id(self) -> int:
         return self.pk
 
 
-def easier_version(item) -> EasierItem:
-    """The clinician's bad-day choice, else the catalogue's easier link, else the same
-    exercise; one set fewer (at least one) and about a third less work per set."""
-    exercise = item.bad_day_exercise or item.exercise.easier or item.exercise
+def _substitute(item):
+    """The clinician's bad-day choice, else the catalogue's published easier link."""
+    if item.bad_day_exercise is not None:
+        return item.bad_day_exercise
+    easier = item.exercise.easier
+    return easier if easier is not None and easier.published else None
+
+
+def _swapped(item, substitute) -> EasierItem:
+    """The substitute at its own dose shape and sidedness: its default dose, one set
+    fewer (at least one). The plan item's notes were written for the other exercise."""
+    return EasierItem(
+        pk=item.pk,
+        exercise=substitute,
+        sets=max(1, substitute.sets - 1),
+        reps=substitute.reps,
+        hold_seconds=substitute.hold_seconds,
+        rest_seconds=substitute.rest_seconds,
+        per_side=substitute.per_side,
+        notes="",
+        order=item.order,
+        swapped_from=item.exercise,
+    )
+
+
+def lower_dose(item) -> EasierItem:
+    """The same exercise, one set fewer (at least one) and about a third less work per
+    set: reps, the hold, or both."""
     reps = max(REPS[0], math.ceil(item.reps * 2 / 3)) if item.reps else None
     hold = max(HOLD_SECONDS[0], math.ceil(item.hold_seconds * 2 / 3)) if item.hold_seconds else None
     return EasierItem(
         pk=item.pk,
-        exercise=exercise,
+        exercise=item.exercise,
         sets=max(1, item.sets - 1),
         reps=reps,
         hold_seconds=hold,
@@ -44,3 +72,20 @@ def easier_version(item) -> EasierItem:
         notes=item.notes,
         order=item.order,
     )
+
+
+def bad_day_items(items: Sequence) -> list[EasierItem]:
+    """Each item's bad-day version, in order. A substitute never repeats an exercise
+    already in the routine (another item's, or an earlier item's substitute): that item
+    falls back to its own exercise at a lower dose, as does an item with no substitute.
+    (The catalogue has no walking break yet to fall back to.)"""
+    used = {item.exercise.pk for item in items}
+    swapped = []
+    for item in items:
+        substitute = _substitute(item)
+        if substitute is not None and substitute.pk not in used:
+            used.add(substitute.pk)
+            swapped.append(_swapped(item, substitute))
+        else:
+            swapped.append(lower_dose(item))
+    return swapped

@@ -158,3 +158,55 @@ def speak(user: User, language: str) -> User:
     user.language = language
     user.save(update_fields=["language"])
     return user
+
+
+def make_full_session(
+    patient: User,
+    plan: Routine,
+    days_ago: int,
+    *,
+    before: int = 2,
+    worst: int | None = 2,
+    after: int = 2,
+    effort: str = "right",
+    bad_day: bool = False,
+    outcomes: dict | None = None,
+) -> ExerciseSession:
+    """A finished session with every set and side of the plan logged, as the player
+    leaves it: done, unless `outcomes` says otherwise for an exercise (by slug):
+    "easier", or "skipped:<reason>" / "stopped:<reason>" for all of its steps."""
+    from datetime import UTC, datetime, timedelta
+
+    from practice.steps import plan_steps
+
+    session = ExerciseSession.objects.create(
+        patient=patient,
+        plan=plan,
+        local_date=patient.local_date() - timedelta(days=days_ago),
+        pain_before=before,
+        pain_worst=worst,
+        pain_after=after,
+        effort=effort,
+        bad_day=bad_day,
+        status="completed",
+        finished=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    outcomes = outcomes or {}
+    logs = []
+    for step in plan_steps(list(plan.items.select_related("exercise"))):
+        status, _sep, reason = outcomes.get(step.item.exercise.slug, "done").partition(":")
+        logs.append(
+            StepLog(
+                session=session,
+                item=step.item,
+                exercise=step.item.exercise,
+                side=step.side,
+                set_number=step.set_number,
+                status=status,
+                skip_reason=reason,
+                reps=step.item.reps,
+                hold_seconds=step.item.hold_seconds,
+            )
+        )
+    StepLog.objects.bulk_create(logs)
+    return session

@@ -21,7 +21,7 @@ from hipmob.qr import qr_data_uri
 from learn import plans
 from learn.forms import AttachReadForm
 from progression import decisions
-from progression.models import SuggestionStatus
+from progression.models import SuggestionScope, SuggestionStatus
 from routines import schedule
 from routines.access import usable_templates
 from routines.models import Routine
@@ -192,6 +192,8 @@ def decide_suggestion(request: HttpRequest, code, suggestion_code) -> HttpRespon
         messages.error(
             request, _("The plan has changed since this suggestion was made, so it was withdrawn.")
         )
+    elif outcome == SuggestionStatus.ACCEPTED and suggestion.scope == SuggestionScope.ROUTINE:
+        messages.success(request, _("The whole routine now steps back one level."))
     elif outcome == SuggestionStatus.ACCEPTED:
         messages.success(
             request,

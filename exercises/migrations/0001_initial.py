@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                     "reps",
                     models.PositiveSmallIntegerField(
                         blank=True,
-                        help_text="Leave empty for an exercise that is held.",
+                        help_text="Leave empty for an exercise that is only held.",
                         null=True,
                         validators=[
                             django.core.validators.MinValueValidator(1),
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
                     "hold_seconds",
                     models.PositiveSmallIntegerField(
                         blank=True,
-                        help_text="Leave empty for an exercise counted in reps.",
+                        help_text="Leave empty for reps without a hold; with reps, the hold of each rep.",
                         null=True,
                         validators=[
                             django.core.validators.MinValueValidator(1),
@@ -221,11 +221,11 @@ class Migration(migrations.Migration):
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
-                            models.Q(("hold_seconds__isnull", True), ("reps__isnull", False)),
-                            models.Q(("hold_seconds__isnull", False), ("reps__isnull", True)),
+                            ("reps__isnull", False),
+                            ("hold_seconds__isnull", False),
                             _connector="OR",
                         ),
-                        name="exercise_reps_xor_hold",
+                        name="exercise_reps_or_hold",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(

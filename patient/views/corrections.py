@@ -24,6 +24,7 @@ def correct(request: HttpRequest, code) -> HttpResponse:
     logs = list(session.logs.select_related("exercise").order_by("item__order", "set_number"))
     initial = {
         "pain_before": session.pain_before,
+        "pain_worst": session.pain_worst,
         "pain_after": session.pain_after,
         **{f"step_{log.pk}": corrections.outcome(log) for log in logs},
     }

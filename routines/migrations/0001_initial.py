@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
                     "reps",
                     models.PositiveSmallIntegerField(
                         blank=True,
-                        help_text="Leave empty for an exercise that is held.",
+                        help_text="Leave empty for an exercise that is only held.",
                         null=True,
                         validators=[
                             django.core.validators.MinValueValidator(1),
@@ -126,7 +126,7 @@ class Migration(migrations.Migration):
                     "hold_seconds",
                     models.PositiveSmallIntegerField(
                         blank=True,
-                        help_text="Leave empty for an exercise counted in reps.",
+                        help_text="Leave empty for reps without a hold; with reps, the hold of each rep.",
                         null=True,
                         validators=[
                             django.core.validators.MinValueValidator(1),
@@ -248,11 +248,9 @@ class Migration(migrations.Migration):
             model_name="routineitem",
             constraint=models.CheckConstraint(
                 condition=models.Q(
-                    models.Q(("hold_seconds__isnull", True), ("reps__isnull", False)),
-                    models.Q(("hold_seconds__isnull", False), ("reps__isnull", True)),
-                    _connector="OR",
+                    ("reps__isnull", False), ("hold_seconds__isnull", False), _connector="OR"
                 ),
-                name="routineitem_reps_xor_hold",
+                name="routineitem_reps_or_hold",
             ),
         ),
         migrations.AddConstraint(

@@ -102,7 +102,11 @@
     if (this.hold > 0) {
       // Longer to get into position for a new exercise than to switch sides.
       this.phases.push({ name: "ready", seconds: parseInt(root.dataset.ready, 10) || 3 });
-      this.phases.push({ name: "hold", seconds: this.hold });
+      // Reps with a hold (10 × 5 s): each rep held in turn, a breath between them.
+      for (var rep = 0; rep < Math.max(this.reps, 1); rep++) {
+        if (rep > 0) this.phases.push({ name: "ready", seconds: 2 });
+        this.phases.push({ name: "hold", seconds: this.hold });
+      }
     } else if (this.reps > 0) {
       this.phases.push({ name: "count", seconds: 0 });
     }

@@ -43,6 +43,18 @@ def test_it_creates_linked_accounts_and_a_plan_of_the_core_five(settings):
         "lunge-with-twist",
         "deep-squat",
     ]
+    # What demo-clinician sees: a step back for the lunge skipped for pain, progress
+    # for the rest, one suggestion each (clinical.md §3.1).
+    from progression.models import Suggestion
+
+    waiting = Suggestion.objects.filter(patient=users["demo-patient"], status="pending")
+    assert {(s.item.exercise.slug, s.kind, s.scope) for s in waiting} == {
+        ("hip-flexor-stretch", "progress", "item"),
+        ("glute-bridge", "progress", "item"),
+        ("clamshell", "progress", "item"),
+        ("lunge-with-twist", "regress", "item"),
+        ("deep-squat", "progress", "item"),
+    }
 
 
 @pytest.mark.django_db

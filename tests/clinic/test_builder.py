@@ -68,13 +68,27 @@ def test_a_dose_is_changed(client, bob, template):
     assert (bridge.sets, bridge.reps, bridge.notes) == (3, 12, "Pause at the top")
 
 
+def test_reps_with_a_hold_on_each_are_saved_and_shown_in_plain_words(client, bob, template):
+    client.force_login(bob)
+    bridge = template.items.get(exercise__slug="glute-bridge")
+    response = post(
+        client,
+        builder_url(template, f"items/{bridge.code}/"),
+        item_data(bridge, sets=2, reps=10, hold_seconds=5),
+    )
+    assert response.status_code == 302
+    bridge.refresh_from_db()
+    assert (bridge.reps, bridge.hold_seconds) == (10, 5)
+    assert bridge.dose == "2 sets of 10, hold each 5 seconds"
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
         ({"reps": "", "hold_seconds": 0}, "Ensure this value is greater than or equal to 1"),
         ({"reps": 10_000}, "less than or equal to 50"),
-        ({"reps": 10, "hold_seconds": 30}, "not both"),
-        ({"reps": "", "hold_seconds": ""}, "Give either reps or a hold time"),
+        ({"reps": "", "hold_seconds": ""}, "Give reps, a hold time, or both"),
+        ({"reps": 10, "hold_seconds": 301}, "less than or equal to 300"),
         ({"sets": "lots"}, "Enter a whole number"),
         ({"bad_day_exercise": 999999}, "Select a valid choice"),
     ],

@@ -9,6 +9,7 @@ from practice.models import ExerciseSession, StepLog
 from tests.e2e.axe import assert_no_axe_violations
 
 DEMO_STEPS = 16  # the core five: 4 + 2 + 4 + 4 + 2 sets and sides
+WORST, NOW = "What was the worst pain during the exercises?", "How is your back now?"
 
 
 @pytest.fixture
@@ -58,7 +59,8 @@ def test_a_demo_patient_completes_a_whole_session_with_htmx(started, demo, csp_v
             )
     expect(page.get_by_role("heading", name="All done. How was it?")).to_be_visible()
     assert_no_axe_violations(page)
-    page.get_by_role("radio", name="3", exact=True).check()
+    page.get_by_role("group", name=WORST).get_by_role("radio", name="3", exact=True).check()
+    page.get_by_role("group", name=NOW).get_by_role("radio", name="3", exact=True).check()
     page.get_by_text("About right").click()
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("5 done fully")).to_be_visible()
@@ -143,7 +145,8 @@ def test_a_session_can_be_completed_without_javascript(
     expect(page.locator("[data-timer]")).to_be_hidden()  # no timer without JavaScript
     for _ in range(DEMO_STEPS):
         page.get_by_role("button", name="Done", exact=True).click()
-    page.get_by_role("radio", name="1", exact=True).check()
+    page.get_by_role("group", name=WORST).get_by_role("radio", name="1", exact=True).check()
+    page.get_by_role("group", name=NOW).get_by_role("radio", name="1", exact=True).check()
     page.get_by_role("radio", name="Easy", exact=True).check()
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_text("Pain 2 → 1")).to_be_visible()
@@ -213,8 +216,13 @@ def press(page, name, times=1):
         )
 
 
-def check_out(page, pain):
-    page.get_by_role("radio", name=pain, exact=True).check()
+def check_out(page, pain, worst=None):
+    """Both check-out scales: the worst pain during the exercises (the same as now
+    unless told), then the back now."""
+    page.get_by_role("group", name=WORST).get_by_role(
+        "radio", name=worst or pain, exact=True
+    ).check()
+    page.get_by_role("group", name=NOW).get_by_role("radio", name=pain, exact=True).check()
     page.get_by_text("About right").click()
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_role("heading", name="Session saved")).to_be_visible()

@@ -4,10 +4,17 @@ import pytest
 from playwright.sync_api import expect
 
 from exercises.models import Exercise
-from practice.models import ExerciseSession, MorningCheck
+from practice.models import ExerciseSession, MorningCheck, StepLog
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import sign_in_on
-from tests.factories import link, make_clinician, make_patient, make_plan, make_screening
+from tests.factories import (
+    link,
+    make_clinician,
+    make_full_session,
+    make_patient,
+    make_plan,
+    make_screening,
+)
 
 
 @pytest.fixture
@@ -29,17 +36,8 @@ def test_a_low_pain_week_gives_a_progress_the_clinician_accepts_and_the_next_ses
     alice, bob = people
     plan = make_plan(alice, bob, [Exercise.objects.get(slug="glute-bridge")])
     today = alice.local_date()
-    for days_ago, pain in [(3, 3), (2, 2), (1, 2)]:
-        ExerciseSession.objects.create(
-            patient=alice,
-            plan=plan,
-            local_date=today - timedelta(days=days_ago),
-            pain_before=pain,
-            pain_after=pain,
-            effort="right",
-            status="completed",
-            finished="2026-01-01T00:00Z",
-        )
+    for days_ago, pain in [(3, 3), (2, 2), (1, 2)]:  # every set done, worst pain 2
+        make_full_session(alice, plan, days_ago, before=pain, worst=2, after=pain)
     for days_ago in (2, 1):  # the mornings after the first two
         MorningCheck.objects.create(
             patient=alice, local_date=today - timedelta(days=days_ago), response="same", pain=2
@@ -84,6 +82,49 @@ def test_the_bad_day_button_swaps_in_the_easier_versions(live_server, page, peop
     expect(page.get_by_text("Bad-back day: these are the easier versions")).to_be_visible()
     assert_no_axe_violations(page)
     assert ExerciseSession.objects.get(patient=alice).bad_day
+
+
+def test_a_bad_day_shows_each_substitute_once_with_its_own_dose(live_server, page, people):
+    """The review's case: bird dog's bad-day cat-camel ran as "Hold for 6 seconds · left
+    side · set 1 of 4" for 8 screens, and cat-camel appeared twice. Here bird dog and
+    the clamshell both name cat-camel: it runs once, at its own dose, and the clamshell
+    falls back to itself at a lower dose."""
+    alice, bob = people
+    cat_camel = Exercise.objects.get(slug="cat-camel")
+    plan = make_plan(alice, bob, [Exercise.objects.get(slug=s) for s in ("bird-dog", "clamshell")])
+    plan.items.update(bad_day_exercise=cat_camel)
+    sign_in(page, live_server.url, "alice")
+    page.get_by_role("button", name="My back is bad today: easier versions").click()
+    page.get_by_role("radio", name="6", exact=True).check()
+    page.get_by_role("button", name="Start the exercises").click()
+    expect(page.get_by_role("heading", level=1, name="Cat-camel")).to_be_visible()
+    dose = page.locator(".player__dose")
+    expect(dose).to_have_text("6 times")  # its own: no side, no "set 1 of 4", no hold
+    expect(page.locator("[data-swapped]")).to_have_text(
+        "Instead of Bird dog today, an easier exercise for a bad-back day."
+    )
+    assert_no_axe_violations(page)
+    seen = []
+    while page.locator(".player__name").count():
+        name = page.locator(".player__name").inner_text()
+        seen.append((name, " ".join(dose.inner_text().split())))
+        before = name + dose.inner_text()
+        page.get_by_role("button", name="Done", exact=True).click()
+        page.wait_for_function(
+            "(before) => { const d = document.querySelector('.player__dose');"
+            " const n = document.querySelector('.player__name');"
+            " return !d || !n || (n.innerText + d.innerText) !== before; }",
+            arg=before,
+        )
+    assert seen == [
+        ("Cat-camel", "6 times"),
+        ("Clamshell", "7 times · left side"),
+        ("Clamshell", "7 times · right side"),
+    ]
+    expect(page.get_by_role("heading", name="All done. How was it?")).to_be_visible()
+    session = ExerciseSession.objects.get(patient=alice)
+    logged = StepLog.objects.filter(session=session).values_list("exercise__slug", "reps")
+    assert sorted(logged) == [("cat-camel", 6), ("clamshell", 7), ("clamshell", 7)]
 
 
 def test_the_activity_scale_is_accessible(live_server, page, people):

@@ -23,17 +23,22 @@ def test_the_change_form_shows_a_picture_preview(client, erin):
     assert b'name="upload"' in response.content
 
 
-def test_the_admin_refuses_reps_and_hold_together_and_saves_nothing(client, erin):
+def test_the_admin_saves_reps_with_a_hold_and_refuses_neither(client, erin):
     from tests.exercises.test_images import change_form_data
 
     client.force_login(erin)
     bridge = Exercise.objects.get(slug="glute-bridge")
     before = Exercise.objects.values().get(pk=bridge.pk)
-    data = change_form_data(client, bridge, hold_seconds=30, sets=3)
+    data = change_form_data(client, bridge, reps="", hold_seconds="", sets=3)
     response = client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
     assert response.status_code == 200
-    assert b"not both" in response.content
+    assert b"Give reps, a hold time, or both" in response.content
     assert Exercise.objects.values().get(pk=bridge.pk) == before
+    data = change_form_data(client, bridge, reps=10, hold_seconds=5, sets=2)
+    response = client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
+    assert response.status_code == 302
+    bridge.refresh_from_db()
+    assert bridge.dose == "2 sets of 10, hold each 5 seconds"
 
 
 def test_publish_actions_toggle_the_flag(client, erin):

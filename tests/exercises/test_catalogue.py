@@ -57,8 +57,8 @@ def test_catalogue_text_makes_no_cure_claims():
 @pytest.mark.parametrize(
     "dose",
     [
-        {"reps": 10, "hold_seconds": 30},  # both
         {"reps": None, "hold_seconds": None},  # neither
+        {"reps": 10, "hold_seconds": 301},  # reps with a hold too long
         {"reps": 10_000},
         {"reps": None, "hold_seconds": 0},
         {"sets": 0},
@@ -70,6 +70,13 @@ def test_the_database_refuses_impossible_doses(dose):
     with pytest.raises(IntegrityError), transaction.atomic():
         make_exercise(**dose)
     assert not Exercise.objects.filter(slug__startswith="exercise-").exists()
+
+
+@pytest.mark.django_db
+def test_the_database_keeps_reps_with_a_hold_on_each():
+    exercise = make_exercise(reps=10, hold_seconds=5)
+    exercise.refresh_from_db()
+    assert (exercise.reps, exercise.hold_seconds, exercise.dose_kind) == (10, 5, "reps_hold")
 
 
 @pytest.mark.django_db
@@ -89,6 +96,9 @@ def test_an_exercise_cannot_be_its_own_easier_version():
         (1, 6, None, False, "6 times"),
         (2, None, 30, True, "Hold for 30 seconds · 2 times · each side"),
         (1, None, 1, False, "Hold for 1 second"),
+        (1, 10, 5, False, "10 times, hold each 5 seconds"),
+        (2, 10, 5, False, "2 sets of 10, hold each 5 seconds"),
+        (2, 8, 1, True, "2 sets of 8, hold each 1 second · each side"),
     ],
 )
 def test_doses_read_as_plain_words(sets, reps, hold, per_side, expected):

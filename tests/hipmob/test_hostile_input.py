@@ -122,7 +122,7 @@ def forms(w):
         "check_out": (
             "alice",
             f"/sessions/{session}/check-out/",
-            {"pain": "2", "effort": "right", "note": "fine"},
+            {"pain_worst": "2", "pain": "2", "effort": "right", "note": "fine"},
         ),
         "morning": ("alice", "/morning/", {"response": "same", "pain": "3"}),
         "psfs": ("alice", "/activities/", {"activity_0": "Socks", "score_0": "4"}),

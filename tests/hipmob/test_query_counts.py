@@ -269,6 +269,13 @@ def not_stopped(w: World) -> None:
     Alert.objects.filter(patient=w.alice, kind=AlertKind.STOPPED_FOR_PAIN).delete()
 
 
+def first_suggestion_waiting(w: World) -> None:
+    """Only the world's own suggestion waiting, as before the first request: each run
+    of the rules then replaces it, so both sizes take the same branch."""
+    Suggestion.objects.filter(patient=w.alice).exclude(pk=w.suggestion.pk).delete()
+    Suggestion.objects.filter(pk=w.suggestion.pk).update(status="pending")
+
+
 def all_logged(w: World) -> None:
     w.session.logs.all().delete()
     log_all([w.session], w.items)
@@ -532,14 +539,17 @@ PAGES = [
     ),
     Page("patient:safety_result", ALICE, lambda w: f"/safety/{w.screening.code}/", 3),
     Page("patient:correct", ALICE, lambda w: f"/sessions/{yesterdays(w).code}/correct/", 4),
+    # The three POSTs that bring new evidence rerun the per-item rules (clinical.md
+    # §3.1): +3 or +4 each for the plan's logs, the items (now read every time), the
+    # waiting and dismissed suggestions, and replacing a stale one.
     Page(
         "patient:correct",
         ALICE,
         lambda w: f"/sessions/{yesterdays(w).code}/correct/",
-        13,
+        16,
         method="POST",
         data=correction,
-        prepare=uncorrected,
+        prepare=lambda w: (uncorrected(w), first_suggestion_waiting(w)),
     ),
     # 16: the known answers too.
     Page("patient:export_json", ALICE, lambda w: "/my-data/hipmob.json", 16),
@@ -548,10 +558,10 @@ PAGES = [
         "patient:morning",
         ALICE,
         lambda w: "/morning/",
-        14,
+        18,
         method="POST",
         data=lambda w: {"response": "same", "pain": "3"},
-        prepare=no_morning,
+        prepare=lambda w: (no_morning(w), first_suggestion_waiting(w)),
     ),
     Page(
         "patient:start", ALICE, lambda w: "/sessions/start/", 9, method="POST", prepare=reset_today
@@ -604,11 +614,11 @@ PAGES = [
         "patient:check_out",
         ALICE,
         session_path("check-out/"),
-        16,
+        20,
         method="POST",
-        data=lambda w: {"pain": "2", "effort": "right", "note": ""},
+        data=lambda w: {"pain_worst": "2", "pain": "2", "effort": "right", "note": ""},
         htmx=True,
-        prepare=all_logged,
+        prepare=lambda w: (all_logged(w), first_suggestion_waiting(w)),
     ),
     # --- the clinician ----------------------------------------------------------------------
     Page("clinic:patients", BOB, lambda w: "/clinic/patients/", 7),

@@ -5,50 +5,8 @@ from django.db import IntegrityError, transaction
 
 from exercises.models import Exercise
 from practice.models import ExerciseSession, MorningCheck, StepLog
-from routines.badday import easier_version
-from routines.models import RoutineItem
 from safety.models import Alert
 from tests.factories import make_plan, make_screening
-
-
-@pytest.mark.parametrize(
-    ("sets", "reps", "hold", "expected"),
-    [
-        (3, 12, None, (2, 8, None)),
-        (1, 1, None, (1, 1, None)),
-        (2, None, 30, (1, None, 20)),
-        (2, None, 1, (1, None, 1)),
-        (1, 10, None, (1, 7, None)),
-    ],
-)
-def test_the_easier_dose(sets, reps, hold, expected):
-    item = RoutineItem(
-        pk=1,
-        exercise=Exercise(name="X"),
-        sets=sets,
-        reps=reps,
-        hold_seconds=hold,
-        rest_seconds=30,
-        order=0,
-    )
-    easier = easier_version(item)
-    assert (easier.sets, easier.reps, easier.hold_seconds) == expected
-
-
-def test_the_easier_exercise_is_the_clinicians_choice_then_the_catalogues(db):
-    cat_camel, bird_dog = (Exercise.objects.get(slug=s) for s in ("cat-camel", "bird-dog"))
-    child = Exercise.objects.get(slug="childs-pose")
-    bird_dog.easier = cat_camel
-    assert (
-        easier_version(RoutineItem(pk=1, exercise=bird_dog, sets=1, reps=5, order=0)).exercise
-        == cat_camel
-    )
-    chosen = RoutineItem(pk=1, exercise=bird_dog, bad_day_exercise=child, sets=1, reps=5, order=0)
-    assert easier_version(chosen).exercise == child
-    plain = Exercise.objects.get(slug="glute-bridge")
-    assert (
-        easier_version(RoutineItem(pk=1, exercise=plain, sets=1, reps=5, order=0)).exercise == plain
-    )
 
 
 @pytest.fixture
@@ -82,14 +40,18 @@ def test_a_bad_back_day_swaps_in_the_easier_version_and_tells_the_clinician(pati
     page = patient.get(f"/sessions/{session.code}/")
     step = page.context["step"]
     assert step.exercise.slug == "cat-camel"
-    assert (step.item.sets, step.item.reps) == (2, 6)
+    # Cat-camel at its own dose (1 set of 6, both sides at once; one set fewer, at
+    # least one), not bird dog's 3 sets each side.
+    assert (step.item.sets, step.item.reps, step.item.per_side, step.side) == (1, 6, False, "both")
     html = page.content.decode()
-    assert "Bad-back day" in html and "Cat-camel" in html and "set 1 of 2" in html
+    assert "Bad-back day" in html and "Cat-camel" in html and "Instead of Bird dog" in html
+    assert "set 1 of" not in html and "left side" not in html
+    assert page.context["steps_total"] == 1
     item = plan.items.get()
     post(
         patient,
         f"/sessions/{session.code}/step/",
-        {"item": item.pk, "side": "left", "set_number": 1, "action": "done"},
+        {"item": item.pk, "side": "both", "set_number": 1, "action": "done"},
     )
     log = StepLog.objects.get()
     assert log.exercise.slug == "cat-camel" and log.reps == 6 and log.item == item

@@ -235,7 +235,7 @@ def test_a_strangers_session_is_a_404_for_every_view(client, patient, plan, char
     for path, data in [
         ("check-in/", {"pain": 1}),
         ("step/", step_data(plan)),
-        ("check-out/", {"pain": 1, "effort": "easy"}),
+        ("check-out/", {"pain_worst": 1, "pain": 1, "effort": "easy"}),
     ]:
         assert post(client, f"/sessions/{session.code}/{path}", data).status_code == 404
     session.refresh_from_db()
@@ -262,7 +262,11 @@ def finish_steps(client, session, plan):
 
 def test_check_out_before_the_steps_are_done_changes_nothing(patient, plan):
     session = checked_in(patient)
-    post(patient, f"/sessions/{session.code}/check-out/", {"pain": 2, "effort": "easy"})
+    post(
+        patient,
+        f"/sessions/{session.code}/check-out/",
+        {"pain_worst": 2, "pain": 2, "effort": "easy"},
+    )
     session.refresh_from_db()
     assert session.status == "in_progress" and session.pain_after is None
 
@@ -270,10 +274,13 @@ def test_check_out_before_the_steps_are_done_changes_nothing(patient, plan):
 @pytest.mark.parametrize(
     "data",
     [
-        {"pain": "11", "effort": "easy"},
-        {"pain": "3", "effort": "lazy"},
+        {"pain_worst": "3", "pain": "11", "effort": "easy"},
+        {"pain_worst": "11", "pain": "3", "effort": "easy"},
+        {"pain_worst": "-1", "pain": "3", "effort": "easy"},
+        {"pain": "3", "effort": "easy"},  # the worst pain during is asked too
+        {"pain_worst": "3", "pain": "3", "effort": "lazy"},
         {"pain": "3"},
-        {"pain": "3", "effort": "easy", "note": "x" * 1001},
+        {"pain_worst": "3", "pain": "3", "effort": "easy", "note": "x" * 1001},
     ],
 )
 def test_bad_check_out_is_refused_and_nothing_is_stored(patient, plan, data):
@@ -283,6 +290,7 @@ def test_bad_check_out_is_refused_and_nothing_is_stored(patient, plan, data):
     assert response.status_code == 422
     session.refresh_from_db()
     assert session.status == "in_progress" and session.pain_after is None and session.note == ""
+    assert session.pain_worst is None
 
 
 def test_a_whole_session_ends_in_a_summary(patient, plan):
@@ -291,16 +299,21 @@ def test_a_whole_session_ends_in_a_summary(patient, plan):
     response = post(
         patient,
         f"/sessions/{session.code}/check-out/",
-        {"pain": 3, "effort": "right", "note": "Felt good"},
+        {"pain_worst": 5, "pain": 3, "effort": "right", "note": "Felt good"},
     )
     assert response.status_code == 302
     session.refresh_from_db()
     assert session.status == SessionStatus.COMPLETED and session.finished
     assert (session.pain_before, session.pain_after, session.effort) == (4, 3, "right")
+    assert session.pain_worst == 5 and session.pain_during == 5
     html = patient.get(f"/sessions/{session.code}/").content.decode()
     assert "2 done fully" in html and "Pain 4 → 3" in html
     # A retried check-out changes nothing.
-    post(patient, f"/sessions/{session.code}/check-out/", {"pain": 9, "effort": "hard"})
+    post(
+        patient,
+        f"/sessions/{session.code}/check-out/",
+        {"pain_worst": 9, "pain": 9, "effort": "hard"},
+    )
     session.refresh_from_db()
     assert session.pain_after == 3
 
@@ -346,7 +359,10 @@ def test_an_unfinished_session_from_an_earlier_day_is_read_only(patient, alice, 
     )
     html = patient.get(f"/sessions/{session.code}/").content.decode()
     assert "This session wasn&#x27;t finished" in html or "This session wasn't finished" in html
-    for path, data in [("step/", step_data(plan)), ("check-out/", {"pain": 2, "effort": "easy"})]:
+    for path, data in [
+        ("step/", step_data(plan)),
+        ("check-out/", {"pain_worst": 2, "pain": 2, "effort": "easy"}),
+    ]:
         post(patient, f"/sessions/{session.code}/{path}", data)
     session.refresh_from_db()
     assert session.status == "in_progress" and session.pain_after is None
@@ -356,7 +372,11 @@ def test_an_unfinished_session_from_an_earlier_day_is_read_only(patient, alice, 
 def test_a_big_rise_in_pain_gets_clear_advice(patient, plan):
     session = checked_in(patient, pain=3)
     finish_steps(patient, session, plan)
-    post(patient, f"/sessions/{session.code}/check-out/", {"pain": 6, "effort": "hard"})
+    post(
+        patient,
+        f"/sessions/{session.code}/check-out/",
+        {"pain_worst": 6, "pain": 6, "effort": "hard"},
+    )
     html = patient.get(f"/sessions/{session.code}/").content.decode()
     assert (
         "Don&#x27;t do any more exercise today" in html

@@ -48,7 +48,7 @@ def ready_to_finish(client, alice, bob):
 def check_out(client, session, token):
     return client.post(
         f"/sessions/{session.code}/check-out/",
-        {"csrfmiddlewaretoken": token, "pain": 7, "effort": "hard", "note": ""},
+        {"csrfmiddlewaretoken": token, "pain_worst": 7, "pain": 7, "effort": "hard", "note": ""},
         headers={"HX-Request": "true"},
     )
 

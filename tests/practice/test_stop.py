@@ -66,7 +66,11 @@ def test_stopping_for_pain_saves_the_reason_and_logs_the_rest_as_not_done(patien
     html = patient.get(f"/sessions/{session.code}/").content.decode()
     assert "You stopped for today. How is your back now?" in html
     assert "You were right to stop when it hurt." in html
-    post(patient, f"/sessions/{session.code}/check-out/", {"pain": 4, "effort": "hard"})
+    post(
+        patient,
+        f"/sessions/{session.code}/check-out/",
+        {"pain_worst": 4, "pain": 4, "effort": "hard"},
+    )
     session.refresh_from_db()
     assert session.status == SessionStatus.COMPLETED and session.pain_after == 4
     html = patient.get(f"/sessions/{session.code}/").content.decode()

@@ -1,138 +1,56 @@
+"""Stored suggestions: the rules of clinical.md §3.1 run on real sessions and logs
+(progression/suggestions.refresh, through progression/events.py where the evidence
+arrives), and the clinician's decision on them. The rule tables are in
+test_item_rules.py and test_ladder.py."""
+
 from datetime import UTC, date, timedelta
 
 import pytest
 
 from exercises.models import Exercise
 from practice.models import ExerciseSession, MorningCheck
-from progression import rules as progression
+from progression import events
 from progression.models import Suggestion
-from progression.rules import ALERT, HOLD, PROGRESS, REGRESS, SessionFacts
+from progression.rules import ALERT, HOLD, PROGRESS, REGRESS, day
+from progression.suggestions import refresh
 from safety.models import Alert
-
-TODAY = date(2026, 3, 20)
-
-
-def s(days_ago, before, after, morning=None, effort="right"):
-    return SessionFacts(TODAY - timedelta(days=days_ago), before, after, effort, morning)
-
-
-@pytest.mark.parametrize(
-    ("sessions", "baseline", "action"),
-    [
-        # Progress: 2 in a row with pain 3 or less, settled by morning, week not rising.
-        ([s(2, 3, 3, 3), s(1, 3, 2, 2)], 4, PROGRESS),
-        ([s(2, 3, 3, 4), s(1, 3, 3, 4)], 4, PROGRESS),  # exactly 3, morning exactly baseline
-        ([s(1, 3, 2, 2)], 4, HOLD),  # only 1 session so far
-        ([s(2, 3, 4, 3), s(1, 3, 2, 2)], 4, HOLD),  # one of the two at 4
-        ([s(2, 3, 2, 2), s(1, 3, 2, None)], 4, HOLD),  # no morning answer yet
-        ([s(2, 3, 2, 2), s(1, 3, 2, 2, "hard")], 4, HOLD),  # too hard
-        # Hold: pain 4 to 5 during, settled next morning.
-        ([s(1, 4, 4, 3)], 4, HOLD),
-        ([s(1, 4, 5, 4)], 4, HOLD),  # exactly 5: still acceptable
-        # Regress: over 5 during, or next morning above baseline, or week above last week.
-        ([s(1, 4, 6, 4)], 4, REGRESS),  # 6: over the ceiling
-        ([s(1, 3, 3, 5)], 4, REGRESS),  # morning 5 above baseline 4
-        ([s(10, 2, 2, 2), s(9, 2, 2, 2), s(1, 3, 3, 3), s(0, 3, 3, None)], 4, REGRESS),
-        # Alert: over 5 in two sessions.
-        ([s(2, 5, 6, 4), s(1, 5, 7, 5)], 4, ALERT),
-        ([s(2, 5, 5, 4), s(1, 5, 6, 5)], 4, REGRESS),  # only the last over 5
-        # The next morning counts most: "worse" steps back, even with low numbers.
-        (
-            [s(2, 3, 2, 2), SessionFacts(TODAY - timedelta(days=1), 2, 2, "right", 2, "worse")],
-            7,
-            REGRESS,
-        ),
-        (
-            [SessionFacts(TODAY - timedelta(days=2), 2, 2, "right", 2, "worse"), s(1, 2, 2, 2)],
-            7,
-            HOLD,
-        ),  # a worse morning inside the streak blocks progress
-        ([], None, HOLD),
-    ],
-)
-def test_every_row_of_the_rule_table(sessions, baseline, action, settings):
-    settings.PAIN_ACCEPTABLE_CEILING = 5
-    settings.PROGRESS_AFTER_SESSIONS = 2
-    assert progression.decide(sessions, baseline, TODAY).action == action
-
-
-def test_a_review_flag_pauses_progression():
-    sessions = [s(2, 3, 3, 3), s(1, 3, 2, 2)]
-    assert progression.decide(sessions, 4, TODAY, paused=True).action == HOLD
-
-
-def test_the_thresholds_come_from_settings(settings):
-    settings.PAIN_ACCEPTABLE_CEILING = 6
-    assert progression.decide([s(1, 4, 6, 4)], 4, TODAY).action == HOLD
-    settings.PROGRESS_AFTER_SESSIONS = 3
-    assert progression.decide([s(2, 3, 3, 3), s(1, 3, 2, 2)], 4, TODAY).action == HOLD
-
-
-class Item:
-    def __init__(self, exercise, sets=2, reps=None, hold_seconds=None):
-        self.exercise, self.sets, self.reps, self.hold_seconds = exercise, sets, reps, hold_seconds
-
-
-@pytest.mark.parametrize(
-    ("reps", "hold", "action", "expected"),
-    [
-        (10, None, PROGRESS, (10 + 2, None)),
-        (None, 30, PROGRESS, (None, 35)),
-        (50, None, PROGRESS, None),
-        (10, None, REGRESS, (8, None)),
-        (None, 30, REGRESS, (None, 25)),
-        (1, None, REGRESS, None),
-        (10, None, HOLD, None),
-    ],
-)
-def test_one_step_of_dose(db, reps, hold, action, expected):
-    exercise = Exercise.objects.get(slug="glute-bridge")
-    dose = progression.next_dose(Item(exercise, reps=reps, hold_seconds=hold), action)
-    assert (dose.reps, dose.hold_seconds) == expected if expected else dose is None
-
-
-def test_a_full_dose_moves_to_the_harder_variant_and_a_small_one_to_the_easier(db):
-    cat_camel, bird_dog = (Exercise.objects.get(slug=x) for x in ("cat-camel", "bird-dog"))
-    assert progression.next_dose(Item(cat_camel, reps=12), PROGRESS).exercise == bird_dog
-    bird_dog.easier = cat_camel
-    assert progression.next_dose(Item(bird_dog, hold_seconds=8), REGRESS).exercise == cat_camel
-
+from tests.factories import make_full_session, make_plan
 
 # --- stored suggestions, accepted by the clinician -------------------------------------
 
 
 @pytest.fixture
 def low_pain_week(alice, bob):
-    from tests.factories import make_plan
-
+    """Three sessions of the glute bridge (2 sets of 10) done fully with worst pain 2."""
     plan = make_plan(
         alice, bob, [Exercise.objects.get(slug="glute-bridge")], start_date=date(2026, 1, 1)
     )
-    today = alice.local_date()
     for days_ago, pain in [(3, 4), (2, 3), (1, 2)]:
-        ExerciseSession.objects.create(
-            patient=alice,
-            plan=plan,
-            local_date=today - timedelta(days=days_ago),
-            pain_before=pain,
-            pain_after=pain,
-            status="completed",
-            finished="2026-01-01T00:00Z",
-        )
+        session = make_full_session(alice, plan, days_ago, before=pain, worst=2, after=pain)
         MorningCheck.objects.create(
             patient=alice,
-            local_date=today - timedelta(days=days_ago - 1),
+            session=session,
+            local_date=alice.local_date() - timedelta(days=days_ago - 1),
             response="same",
             pain=pain,
         )
     return plan
 
 
+def pending(patient) -> dict[str, tuple]:
+    """Each waiting suggestion by exercise: (kind, scope, sets, reps, hold)."""
+    return {
+        s.item.exercise.slug: (s.kind, s.scope, s.sets, s.reps, s.hold_seconds)
+        for s in Suggestion.objects.filter(patient=patient, status="pending").select_related(
+            "item__exercise"
+        )
+    }
+
+
 def test_low_pain_sessions_produce_a_progress_suggestion_the_clinician_accepts(
     client, alice, bob, low_pain_week
 ):
     from accounts.models import AuditEvent
-    from progression.suggestions import refresh
 
     assert refresh(alice).action == PROGRESS
     suggestion = Suggestion.objects.get()
@@ -160,8 +78,6 @@ def test_low_pain_sessions_produce_a_progress_suggestion_the_clinician_accepts(
 def test_a_dismissed_suggestion_changes_nothing_and_strangers_cannot_decide(
     client, alice, bob, dana, low_pain_week
 ):
-    from progression.suggestions import refresh
-
     refresh(alice)
     suggestion = Suggestion.objects.get()
     url = f"/clinic/patients/{alice.code}/suggestions/{suggestion.code}/"
@@ -178,9 +94,6 @@ def test_a_dismissed_suggestion_changes_nothing_and_strangers_cannot_decide(
 
 
 def test_high_pain_twice_raises_an_alert(alice, bob):
-    from progression.suggestions import refresh
-    from tests.factories import make_plan
-
     plan = make_plan(
         alice, bob, [Exercise.objects.get(slug="glute-bridge")], start_date=date(2026, 1, 1)
     )
@@ -202,9 +115,6 @@ def test_high_pain_twice_raises_an_alert(alice, bob):
 
 
 def test_a_weekly_mean_well_above_baseline_raises_a_pain_spike_alert(alice, bob):
-    from progression.suggestions import refresh
-    from tests.factories import make_plan
-
     plan = make_plan(
         alice, bob, [Exercise.objects.get(slug="glute-bridge")], start_date=date(2026, 1, 1)
     )
@@ -224,30 +134,159 @@ def test_a_weekly_mean_well_above_baseline_raises_a_pain_spike_alert(alice, bob)
     assert list(Alert.objects.values_list("kind", flat=True)) == ["pain_spike"]
 
 
-def test_a_hold_keeps_the_suggestion_the_clinician_has_not_decided_yet(alice, bob, low_pain_week):
-    from progression.suggestions import refresh
-
+def test_a_missing_morning_check_is_neutral_and_the_new_evidence_renews_the_suggestion(
+    alice, bob, low_pain_week
+):
     refresh(alice)
-    assert Suggestion.objects.filter(status="pending").count() == 1
-    # Today's session: low pain, but no morning answer yet, so the rules say "hold".
-    ExerciseSession.objects.create(
-        patient=alice,
-        plan=low_pain_week,
-        local_date=alice.local_date(),
-        pain_before=2,
-        pain_after=2,
-        status="completed",
-        finished="2026-01-01T00:00Z",
-    )
+    first = Suggestion.objects.get(status="pending")
+    # Today's session: low pain, no morning answer yet: still progress (§3.1), now
+    # worked out from today's evidence, which replaces the waiting one.
+    make_full_session(alice, low_pain_week, 0, before=2, worst=1, after=2)
+    assert refresh(alice).action == PROGRESS
+    renewed = Suggestion.objects.get(status="pending")
+    assert renewed.pk != first.pk and day(alice.local_date()) in renewed.reason
+    first.refresh_from_db()
+    assert first.status == "superseded"
+    refresh(alice)  # the same evidence again: the waiting one stays as it is
+    assert Suggestion.objects.get(status="pending").pk == renewed.pk
+
+
+def test_a_suggestion_the_evidence_no_longer_supports_is_withdrawn(alice, bob, low_pain_week):
+    refresh(alice)
+    make_full_session(alice, low_pain_week, 0, worst=4)  # worst pain 4: hold
     assert refresh(alice).action == HOLD
-    assert Suggestion.objects.filter(status="pending").count() == 1
+    assert pending(alice) == {}
+    assert Suggestion.objects.get().status == "superseded"
+
+
+def test_a_dismissed_suggestion_is_not_made_again_on_the_same_evidence(alice, bob, low_pain_week):
+    refresh(alice)
+    Suggestion.objects.update(status="dismissed")
+    refresh(alice)
+    assert pending(alice) == {}
+
+
+@pytest.fixture
+def two_item_plan(alice, bob):
+    return make_plan(
+        alice,
+        bob,
+        [Exercise.objects.get(slug=slug) for slug in ("glute-bridge", "clamshell")],
+        start_date=date(2026, 1, 1),
+    )
+
+
+def test_one_painful_exercise_leads_to_a_suggestion_for_that_exercise_only(alice, two_item_plan):
+    """The review's case: skipping one exercise because it hurt stepped back all five."""
+    make_full_session(alice, two_item_plan, 2)
+    make_full_session(alice, two_item_plan, 1, worst=3, outcomes={"clamshell": "skipped:pain"})
+    refresh(alice)
+    yesterday = day(alice.local_date() - timedelta(days=1))
+    assert pending(alice) == {
+        "clamshell": ("regress", "item", 2, 8, None),
+        "glute-bridge": ("progress", "item", 2, 12, None),
+    }
+    step_back = Suggestion.objects.get(item__exercise__slug="clamshell")
+    assert step_back.reason.startswith(
+        f"Skipped for pain on {yesterday}; worst pain 3 on {yesterday}."
+    )
+
+
+def test_a_session_above_the_ceiling_is_one_whole_routine_suggestion_accepted_once(
+    client, alice, bob, two_item_plan
+):
+    make_full_session(alice, two_item_plan, 1, worst=6)
+    assert refresh(alice).action == REGRESS
+    rows = Suggestion.objects.filter(status="pending")
+    assert {r.scope for r in rows} == {"routine"} and len({r.group for r in rows}) == 1
+    assert rows.count() == 2
+    client.force_login(bob)
+    page = client.get(f"/clinic/patients/{alice.code}/")
+    html = page.content.decode()
+    assert html.count('data-suggestion="routine"') == 1  # one card, one decision
+    assert "Step back: the whole routine" in html and "Worst pain 6 on" in html
+    client.post(
+        f"/clinic/patients/{alice.code}/suggestions/{rows.first().code}/",
+        {"csrfmiddlewaretoken": page.context["csrf_token"], "decision": "accept"},
+    )
+    doses = {i.exercise.slug: (i.sets, i.reps) for i in two_item_plan.items.all()}
+    assert doses == {"glute-bridge": (2, 8), "clamshell": (2, 8)}
+    assert set(Suggestion.objects.values_list("status", flat=True)) == {"accepted"}
+
+
+def test_a_correction_replaces_a_stale_suggestion(alice, two_item_plan):
+    """The review's case: after a correction (pain 6 to 5) the suggestion said "Pain 6"."""
+    make_full_session(alice, two_item_plan, 2)
+    session = make_full_session(alice, two_item_plan, 1, worst=6)
+    refresh(alice)
+    assert {v[0:2] for v in pending(alice).values()} == {("regress", "routine")}
+    logs = list(session.logs.order_by("id"))
+    data = {"pain_before": 2, "pain_worst": 5, "pain_after": 2}
+    data |= {f"step_{log.pk}": "done" for log in logs}
+    assert events.correct(alice, session, logs, data)
+    # Worst pain 5 now: each exercise holds, so the step back is withdrawn.
+    assert pending(alice) == {}
+    stale = Suggestion.objects.filter(status="superseded")
+    assert stale.count() == 2 and all("Worst pain 6" in s.reason for s in stale)
+    # A second correction: the clamshell was skipped because it hurt.
+    clam = [log for log in logs if log.item.exercise.slug == "clamshell"]
+    data |= {f"step_{log.pk}": "skipped:pain" for log in clam}
+    session.refresh_from_db()
+    assert events.correct(alice, session, logs, data)
+    assert pending(alice) == {"clamshell": ("regress", "item", 2, 8, None)}
+    reason = Suggestion.objects.get(status="pending").reason
+    assert "Skipped for pain" in reason and "worst pain 5" in reason
+
+
+def test_a_morning_check_replaces_a_stale_suggestion(alice, two_item_plan):
+    make_full_session(alice, two_item_plan, 2)
+    make_full_session(alice, two_item_plan, 1, before=2)
+    refresh(alice)
+    assert {v[0] for v in pending(alice).values()} == {"progress"}
+    # "Worse" the next morning, 3 points above the pain before: the whole routine steps
+    # back, replacing both progress suggestions.
+    assert events.morning_check(alice, response="worse", pain=5)
+    assert {v[0:2] for v in pending(alice).values()} == {("regress", "routine")}
+    assert Suggestion.objects.filter(status="superseded", kind="progress").count() == 2
+    assert "Worse the morning after" in Suggestion.objects.filter(status="pending")[0].reason
+
+
+def test_a_worse_morning_a_little_above_blocks_progress_only(alice, two_item_plan):
+    make_full_session(alice, two_item_plan, 2)
+    make_full_session(alice, two_item_plan, 1, before=2)
+    refresh(alice)
+    events.morning_check(alice, response="worse", pain=3)  # 1 point above: no step back
+    assert pending(alice) == {}
+
+
+def test_a_bad_back_day_session_changes_no_suggestion_for_the_normal_plan(alice, two_item_plan):
+    from practice import player
+    from tests.factories import make_screening
+
+    make_screening(alice)
+    make_full_session(alice, two_item_plan, 3)
+    make_full_session(alice, two_item_plan, 2)
+    refresh(alice)
+    before = list(Suggestion.objects.values())
+    assert {v[0] for v in pending(alice).values()} == {"progress"}
+    # Today: a bad-back day stopped for pain, worst pain 8, through the real player.
+    session = player.start(alice, player.opening(alice), bad_day=True)
+    player.check_in(session, 6)
+    session = player.session_for(alice, session.code)
+    player.stop(session, "pain")
+    assert events.check_out(session, pain=7, effort="hard", note="", pain_worst=8)
+    assert list(Suggestion.objects.values()) == before
+    # ...and the morning after it changes none either (its alert is raised).
+    ExerciseSession.objects.filter(pk=session.pk).update(
+        local_date=alice.local_date() - timedelta(days=1)
+    )
+    assert events.morning_check(alice, response="worse", pain=9)
+    assert Alert.objects.filter(kind="morning_worse").exists()
+    assert list(Suggestion.objects.values()) == before
 
 
 def test_step_backs_on_two_days_raise_an_alert(alice, bob):
     from datetime import datetime
-
-    from progression.suggestions import refresh
-    from tests.factories import make_plan
 
     plan = make_plan(
         alice, bob, [Exercise.objects.get(slug="glute-bridge")], start_date=date(2026, 1, 1)
@@ -265,7 +304,7 @@ def test_step_backs_on_two_days_raise_an_alert(alice, bob):
     assert refresh(alice).action == REGRESS
     Suggestion.objects.update(created=datetime.now(UTC) - timedelta(days=1))
     assert not Alert.objects.filter(kind="regress").exists()
-    ExerciseSession.objects.create(
+    session = ExerciseSession.objects.create(
         patient=alice,
         plan=plan,
         local_date=today - timedelta(days=1),
@@ -274,15 +313,15 @@ def test_step_backs_on_two_days_raise_an_alert(alice, bob):
         status="completed",
         finished="2026-01-01T00:00Z",
     )
-    MorningCheck.objects.create(patient=alice, local_date=today, response="worse", pain=6)
+    MorningCheck.objects.create(
+        patient=alice, session=session, local_date=today, response="worse", pain=6
+    )
     assert refresh(alice).action == REGRESS
     assert Alert.objects.filter(kind="regress").count() == 1
     assert Suggestion.objects.filter(status="superseded").count() == 1
 
 
 def test_an_out_of_date_suggestion_is_withdrawn_not_applied(client, alice, bob, low_pain_week):
-    from progression.suggestions import refresh
-
     refresh(alice)
     suggestion = Suggestion.objects.get()
     low_pain_week.items.update(reps=16)  # the clinician changed the plan meanwhile
@@ -299,7 +338,6 @@ def test_an_out_of_date_suggestion_is_withdrawn_not_applied(client, alice, bob, 
 
 def test_a_double_click_on_accept_records_one_decision(client, alice, bob, low_pain_week):
     from accounts.models import AuditEvent
-    from progression.suggestions import refresh
 
     refresh(alice)
     suggestion = Suggestion.objects.get()

@@ -12,8 +12,9 @@ from accounts.two_factor import APP_DEVICE_NAME
 from exercises.models import Exercise
 from exercises.permissions import CATALOGUE_EDITORS
 from learn.plans import assign_with_reads
-from practice.models import ExerciseSession, SessionStatus, StepLog, StepStatus
+from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
 from practice.steps import plan_steps
+from progression import suggestions
 from routines.models import Routine, RoutineItem, RoutineKind
 from safety.models import Screening, ScreeningQuestion, Tier
 
@@ -81,7 +82,9 @@ class Command(BaseCommand):
         )
 
     def _history(self, patient: User, plan: Routine) -> None:
-        """Two weeks of finished sessions, a few days missed, pain easing a little."""
+        """Two weeks of finished sessions, a few days missed, pain easing a little;
+        yesterday the lunge was skipped because it hurt. The rules then suggest what
+        the clinician sees: a step back for the lunge only, progress for the rest."""
         today = patient.local_date()
         items = list(plan.items.select_related("exercise"))
         for days_ago in range(HISTORY_DAYS, 0, -1):
@@ -93,11 +96,13 @@ class Command(BaseCommand):
                 plan=plan,
                 local_date=today - timedelta(days=days_ago),
                 pain_before=before,
+                pain_worst=before,
                 pain_after=max(before - 1 - (days_ago % 2), 1),
                 effort="right",
                 status=SessionStatus.COMPLETED,
                 finished=timezone.now(),
             )
+            hurt = (days_ago == 1 and {"lunge-with-twist"}) or set()
             StepLog.objects.bulk_create(
                 StepLog(
                     session=session,
@@ -105,12 +110,14 @@ class Command(BaseCommand):
                     exercise=step.exercise,
                     side=step.side,
                     set_number=step.set_number,
-                    status=StepStatus.DONE,
+                    status=StepStatus.SKIPPED if step.exercise.slug in hurt else StepStatus.DONE,
+                    skip_reason=SkipReason.PAIN if step.exercise.slug in hurt else "",
                     reps=step.item.reps,
                     hold_seconds=step.item.hold_seconds,
                 )
                 for step in plan_steps(items)
             )
+        suggestions.refresh(patient)
 
     def _groups(self):
         from django.contrib.auth.models import Group
