@@ -22,6 +22,15 @@ class Role(models.TextChoices):
 
 
 class HipMobUserManager(UserManager):
+    def create_user(self, username, email=None, password=None, **extra_fields):
+        if extra_fields.get("role", Role.PATIENT) == Role.PATIENT and password is not None:
+            raise ValueError("Patients have no password: they sign in with one-time links.")
+        return super().create_user(username, email, password, **extra_fields)
+
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("role", Role.ADMIN)  # the default role is patient
+        return super().create_superuser(username, email, password, **extra_fields)
+
     def patients(self):
         return self.filter(role=Role.PATIENT)
 
@@ -78,6 +87,12 @@ class User(AbstractUser):
     class Meta:
         constraints = [
             models.CheckConstraint(condition=Q(role__in=Role.values), name="user_role_valid"),
+            # Patients sign in only by one-time link: a password someone set on their
+            # account would be a way in as them. Unusable hashes start with "!".
+            models.CheckConstraint(
+                condition=~Q(role=Role.PATIENT) | Q(password__startswith="!"),  # noqa: S106
+                name="user_patient_no_password",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -270,6 +285,9 @@ class AuditAction(models.TextChoices):
     READ_ATTACHED = "plan.read_attached", _("Read attached to a plan")
     READ_REMOVED = "plan.read_removed", _("Read removed from a plan")
     REMINDERS_UNSUBSCRIBED = "reminders.unsubscribed", _("Reminder emails switched off by link")
+    ADMIN_ADDED = "admin.added", _("Added in the admin")
+    ADMIN_CHANGED = "admin.changed", _("Changed in the admin")
+    ADMIN_DELETED = "admin.deleted", _("Deleted in the admin")
 
 
 class AuditEvent(models.Model):

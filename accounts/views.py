@@ -50,7 +50,7 @@ def use_link(request: HttpRequest, token: str) -> HttpResponse:
     spent = SignInLink.objects.usable().filter(pk=link.pk).update(used_at=timezone.now())
     if not spent:
         return _no_referrer(render(request, "accounts/link_invalid.html", status=410))
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="accounts.backends.StaffPasswordBackend")
     AuditEvent.record(user, AuditAction.LINK_USED, patient=user, target=f"link {link.pk}")
     return redirect("home")
 

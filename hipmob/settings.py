@@ -172,7 +172,9 @@ LOGOUT_REDIRECT_URL = "login"
 AUTHENTICATION_BACKENDS = [
     # Counts failed sign-ins and refuses a locked-out username+IP before the password check.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Passwords sign in staff only; patients sign in by one-time link (which also logs
+    # them in through this backend, so their sessions are checked by it).
+    "accounts.backends.StaffPasswordBackend",
 ]
 
 # Sign-in throttling (django-axes). Keyed on username and IP *together*: a clinic shares

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from accounts.admin import AuditedAdmin
 from routines.models import Routine, RoutineItem
 
 
@@ -21,7 +22,9 @@ class RoutineItemInline(admin.TabularInline):
 
 
 @admin.register(Routine)
-class RoutineAdmin(admin.ModelAdmin):
+class RoutineAdmin(AuditedAdmin):
+    """Plans are changed in the clinic pages; a change made here is audited like one."""
+
     list_display = ("title", "kind", "owner", "patient", "active", "start_date", "end_date")
     list_filter = ("kind", "active", "shared")
     search_fields = ("title", "owner__username", "patient__username", "patient__name")
@@ -29,3 +32,6 @@ class RoutineAdmin(admin.ModelAdmin):
     autocomplete_fields = ("owner", "patient", "source_template")
     readonly_fields = ("code", "created", "updated")
     inlines = [RoutineItemInline]
+
+    def audit_patient(self, obj):
+        return obj.patient

@@ -411,7 +411,8 @@ PAGES = [
         lambda w: "/sign-in/",
         13,
         method="POST",
-        data=lambda w: {"username": "alice", "password": "correct-horse-battery-staple"},
+        # Staff sign in with a password (patients by link, below).
+        data=lambda w: {"username": "bob", "password": "correct-horse-battery-staple"},
     ),
     Page("use_link", NOBODY, lambda w: f"/link/{w.token}/", 1, prepare=sign_in_link),
     Page(
