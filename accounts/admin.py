@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -121,13 +120,13 @@ class UserCreationForm(AdminUserCreationForm):
     clinician (and clinicians normally add patients in the clinic pages)."""
 
     def clean(self):
-        if self.cleaned_data.get("role") == Role.PATIENT and self.data.get("usable_password") != (
-            "false"
-        ):
-            raise forms.ValidationError(
-                _("Patients sign in with one-time links: choose “Disabled” for the password.")
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.PATIENT and cleaned.get("set_usable_password"):
+            self.add_error(
+                "usable_password",
+                _("Patients sign in with one-time links: choose “Disabled” for the password."),
             )
-        return super().clean()
+        return cleaned
 
 
 @admin.register(User)
