@@ -181,6 +181,11 @@ AUTHENTICATION_BACKENDS = [
 # one public IP, so IP alone would let one person lock out everyone, and username alone
 # would let anyone lock out a named clinician. The lock lifts itself after the cool-off.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind the reverse proxy, "IP" must be the client's, not the proxy's (accounts/throttle.py):
+# it is read from X-Forwarded-For, trusting exactly this many proxies; 0 ignores the header.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1) if BEHIND_TLS_PROXY else 0
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_ip"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
@@ -240,7 +245,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_TLS_PROXY", False):
+if BEHIND_TLS_PROXY:
     # Only when a reverse proxy that sets this header terminates TLS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
