@@ -1,4 +1,5 @@
-"""The address django-axes counts failed sign-ins against (AXES_CLIENT_IP_CALLABLE).
+"""The address django-axes counts failed sign-ins against (AXES_CLIENT_IP_CALLABLE), and
+what it logs (AXES_HANDLER).
 
 Behind the reverse proxy the README asks for, every request comes from the proxy's
 address, so "username and IP" would be "username" alone: anyone could lock a clinician
@@ -15,6 +16,7 @@ keyed on the username alone again."""
 
 import ipaddress
 
+from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.http import HttpRequest
 
@@ -35,3 +37,20 @@ def client_ip(request: HttpRequest) -> str | None:
     if len(forwarded) < proxies:
         return remote  # not through the proxies: the connection's own address is the client
     return _address(forwarded[-proxies]) or remote
+
+
+class AxesHandler(AxesDatabaseHandler):
+    """django-axes' database handler, minus the access log of patients' sign-ins. A
+    patient signs in only by one-time link, and the log would keep the link's path, its
+    token in clear text (the app stores only hashes), beside the IP address and browser;
+    the audit trail already records the link's use (AuditAction.LINK_USED), without it."""
+
+    def user_logged_in(self, sender, request, user, **kwargs):
+        if user.is_patient:
+            return None
+        return super().user_logged_in(sender, request, user, **kwargs)
+
+    def user_logged_out(self, sender, request, user, **kwargs):
+        if user is not None and user.is_patient:
+            return None
+        return super().user_logged_out(sender, request, user, **kwargs)

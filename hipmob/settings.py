@@ -186,6 +186,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1) if BEHIND_TLS_PROXY else 0
 AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_ip"
+# Logs no patient sign-in: those are by link, and the path would keep the link's token.
+AXES_HANDLER = "accounts.throttle.AxesHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
