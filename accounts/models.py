@@ -8,11 +8,15 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models, transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import validate_timezone
+
+# Sent by User.sign_out_everywhere(), with `user`.
+signed_out_everywhere = Signal()
 
 
 class Role(models.TextChoices):
@@ -131,6 +135,8 @@ class User(AbstractUser):
             revoked_at=timezone.now()
         )
         self.refresh_from_db(fields=["session_version"])
+        # Apps above this one revoke their own links too (reminders: unsubscribe links).
+        signed_out_everywhere.send(sender=User, user=self)
 
     @property
     def is_patient(self) -> bool:

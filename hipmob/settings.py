@@ -388,6 +388,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A reminder still goes out this long after the chosen time, so a late or skipped cron
 # run doesn't lose it; after that the day's reminder is dropped, not sent at night.
 REMINDER_WINDOW_MINUTES = env_int("REMINDER_WINDOW_MINUTES", 60)
+# How long the unsubscribe link in a reminder email works (reminders.models.UnsubscribeLink);
+# after that the page asks the patient to sign in and switch reminders off there.
+UNSUBSCRIBE_LINK_DAYS = env_int("UNSUBSCRIBE_LINK_DAYS", 60)
 
 # --- Alerts (safety/alerts.py; `manage.py send_alert_reminders` runs every 5 min) -------
 # An emergency alert no linked clinician has acknowledged is sent to them again this

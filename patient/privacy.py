@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import AuditAction, AuditEvent, CareLink, SignInLink, User
 from practice.models import ExerciseSession, MorningCheck, StepLog
 from progression.models import PsfsScore, Suggestion
-from reminders.models import Reminder, ReminderSettings
+from reminders.models import Reminder, ReminderSettings, UnsubscribeLink
 from routines.models import Routine
 from safety.alerts import raise_alert
 from safety.models import Alert, AlertKind, KnownAnswer, Screening
@@ -211,6 +211,7 @@ def erase(patient: User, by: User) -> dict:
     SignInLink.objects.filter(user=patient).delete()
     Reminder.objects.filter(patient=patient).delete()
     ReminderSettings.objects.filter(patient=patient).delete()
+    UnsubscribeLink.objects.filter(patient=patient).delete()
     CareLink.objects.filter(patient=patient).delete()
     AuditEvent.objects.filter(patient=patient).update(detail={})
     _forget_sign_ins(patient)
