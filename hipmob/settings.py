@@ -90,6 +90,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every response gets the CSP and the privacy headers, also one made
+    # when a middleware below refuses the request (the 400 for an unknown Host header).
+    "csp.middleware.CSPMiddleware",
+    "hipmob.middleware.PrivacyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compressed (a patient page is ~8 KB of HTML, ~2.5 KB sent). Django pads each
@@ -106,10 +110,8 @@ MIDDLEWARE = [
     "hipmob.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "hipmob.middleware.HtmxLoginRedirectMiddleware",
-    "hipmob.middleware.PrivacyHeadersMiddleware",
     "accounts.middleware.StaffSessionMiddleware",
     # Last, as django-axes asks: it turns a lockout into the page that explains it.
     "axes.middleware.AxesMiddleware",

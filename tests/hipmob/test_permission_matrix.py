@@ -63,8 +63,10 @@ EXPECTATIONS = {
     "password_reset_done": rule(PUBLIC),
     "password_reset_confirm": rule(PUBLIC),
     "password_reset_complete": rule(PUBLIC),
-    "admin/login/": rule(PUBLIC, hands_over=True),  # to HipMob's own sign-in page
-    "admin:login": rule(PUBLIC, hands_over=True),  # shadowed by the line above
+    # Anonymous people to HipMob's own sign-in page, staff to the admin; anyone else
+    # signed in gets a 404 (sending them to sign in looped back here).
+    "admin/login/": rule({"anonymous", *ADMINS}, hands_over=True),
+    "admin:login": rule({"anonymous", *ADMINS}, hands_over=True),  # shadowed by the above
     "admin:logout": rule(SIGNED_IN, post=True, hands_over=True),
     # Everyone signed in
     "home": rule(SIGNED_IN),
