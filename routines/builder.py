@@ -85,7 +85,9 @@ def copy(source: Routine, owner, title: str) -> Routine:
         kind=RoutineKind.TEMPLATE,
         title=title[:120],
         owner=owner,
-        prepared_for=source.patient if source.kind == RoutineKind.PLAN else source.prepared_for,
+        prepared_for_id=(
+            source.patient_id if source.kind == RoutineKind.PLAN else source.prepared_for_id
+        ),
     )
     RoutineItem.objects.bulk_create(
         RoutineItem(routine=copied, **{field: getattr(item, field) for field in ITEM_FIELDS})
