@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AuditAction, AuditEvent, CareLink, Role, User
+from hipmob.adminkit import CHECKBOXES
 
 # Only a superuser hands out power or access: anyone else who can edit accounts sees
 # these fields read-only, and cannot edit a superuser's account at all. The role is
@@ -132,6 +135,8 @@ class UserCreationForm(AdminUserCreationForm):
 @admin.register(User)
 class UserAdmin(AuditedAdmin, BaseUserAdmin):
     add_form = UserCreationForm
+    filter_horizontal = ()
+    formfield_overrides = CHECKBOXES  # groups and permissions (hipmob/adminkit.py)
     list_display = ("username", "name", "role", "timezone", "is_staff", "is_active", "last_login")
     list_filter = ("role", ErasureRequestedFilter, "is_staff", "is_active", "groups")
     search_fields = ("username", "name", "email")
@@ -244,7 +249,7 @@ class CareLinkAdmin(SuperuserWritesAdmin):
     list_display = ("clinician", "patient", "created", "ended")
     list_filter = ("ended",)
     search_fields = ("clinician__username", "clinician__name", "patient__username", "patient__name")
-    autocomplete_fields = ("clinician", "patient")
+    raw_id_fields = ("clinician", "patient")  # not Select2: see hipmob/adminkit.py
     list_select_related = ("clinician", "patient")
 
     def audit_patient(self, obj):
@@ -276,3 +281,12 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class GroupAdmin(BaseGroupAdmin):
+    filter_horizontal = ()
+    formfield_overrides = CHECKBOXES
+
+
+admin.site.unregister(Group)
+admin.site.register(Group, GroupAdmin)

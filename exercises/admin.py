@@ -1,13 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.staticfiles import finders
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from exercises.images import process_upload
 from exercises.models import Equipment, Exercise
+from hipmob.adminkit import CHECKBOXES
 
 
 def clean_drawing_path(path: str, folder: str, example: str) -> str:
@@ -133,7 +134,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     # Plain selects and checkboxes, not Django's autocomplete (Select2) and two-box
     # widgets: those add inline styles our CSP blocks, and fail axe (unnamed inputs,
     # aria-label on a span). A catalogue of a few dozen exercises needs neither.
-    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    formfield_overrides = CHECKBOXES
     readonly_fields = ("preview", "created", "updated")
     actions = ("publish", "unpublish")
     save_on_top = True

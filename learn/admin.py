@@ -1,9 +1,9 @@
 from django import forms
 from django.contrib import admin
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from exercises.admin import clean_drawing_path
+from hipmob.adminkit import CHECKBOXES, LabelledListEditable
 from learn.models import Read, ReadTranslation
 
 
@@ -35,7 +35,7 @@ class ReadTranslationInline(admin.StackedInline):
 
 
 @admin.register(Read)
-class ReadAdmin(admin.ModelAdmin):
+class ReadAdmin(LabelledListEditable, admin.ModelAdmin):
     form = ReadAdminForm
     inlines = [ReadTranslationInline]
     list_display = ("title", "order", "published", "languages", "updated")
@@ -43,22 +43,7 @@ class ReadAdmin(admin.ModelAdmin):
     list_filter = ("published",)
     search_fields = ("title", "summary", "body")
     prepopulated_fields = {"slug": ("title",)}
-    # Checkboxes, not the two-box widget (its search icon fails axe): see ExerciseAdmin.
-    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-
-    def get_changelist_form(self, request, **kwargs):
-        """The list's editable order and published boxes have no visible label of their
-        own: each is named for its column and row ("Order: Why hips matter")."""
-        base = super().get_changelist_form(request, **kwargs)
-
-        class Named(base):
-            def __init__(self, *args, **kw):
-                super().__init__(*args, **kw)
-                for name, field in self.fields.items():
-                    label = f"{field.label or name}: {self.instance}"
-                    field.widget.attrs["aria-label"] = label[:200]
-
-        return Named
+    formfield_overrides = CHECKBOXES  # not the two-box widget (hipmob/adminkit.py)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")

@@ -7,7 +7,7 @@ from routines.models import Routine, RoutineItem
 class RoutineItemInline(admin.TabularInline):
     model = RoutineItem
     extra = 0
-    autocomplete_fields = ("exercise", "bad_day_exercise")
+    # Plain selects, not Select2 (hipmob/adminkit.py): the catalogue is small.
     fields = (
         "order",
         "exercise",
@@ -29,7 +29,8 @@ class RoutineAdmin(AuditedAdmin):
     list_filter = ("kind", "active", "shared")
     search_fields = ("title", "owner__username", "patient__username", "patient__name")
     list_select_related = ("owner", "patient")
-    autocomplete_fields = ("owner", "patient", "source_template")
+    # Typed ids with a lookup link, not Select2 (its inline styles break the CSP).
+    raw_id_fields = ("owner", "patient", "source_template")
     readonly_fields = ("code", "created", "updated")
     inlines = [RoutineItemInline]
 

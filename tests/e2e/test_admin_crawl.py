@@ -47,20 +47,7 @@ def people(catalogue, reads, questions):
     return {"erin": editor, "root": root}
 
 
-@pytest.mark.parametrize(
-    "persona",
-    [
-        "erin",
-        pytest.param(
-            "root",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="Issue 17 finding 7 is not finished for the superuser's pages: "
-                "two-box selects, autocomplete, split date-time inputs, inline headers",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("persona", ["erin", "root"])
 def test_every_admin_page_is_accessible_and_keeps_the_csp(
     live_server, page, people, sign_in, csp_violations, persona
 ):
