@@ -8,11 +8,15 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models, transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import validate_timezone
+
+# Sent by User.sign_out_everywhere(), with `user`.
+signed_out_everywhere = Signal()
 
 
 class Role(models.TextChoices):
@@ -22,6 +26,15 @@ class Role(models.TextChoices):
 
 
 class HipMobUserManager(UserManager):
+    def create_user(self, username, email=None, password=None, **extra_fields):
+        if extra_fields.get("role", Role.PATIENT) == Role.PATIENT and password is not None:
+            raise ValueError("Patients have no password: they sign in with one-time links.")
+        return super().create_user(username, email, password, **extra_fields)
+
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("role", Role.ADMIN)  # the default role is patient
+        return super().create_superuser(username, email, password, **extra_fields)
+
     def patients(self):
         return self.filter(role=Role.PATIENT)
 
@@ -78,6 +91,12 @@ class User(AbstractUser):
     class Meta:
         constraints = [
             models.CheckConstraint(condition=Q(role__in=Role.values), name="user_role_valid"),
+            # Patients sign in only by one-time link: a password someone set on their
+            # account would be a way in as them. Unusable hashes start with "!".
+            models.CheckConstraint(
+                condition=~Q(role=Role.PATIENT) | Q(password__startswith="!"),  # noqa: S106
+                name="user_patient_no_password",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -116,6 +135,8 @@ class User(AbstractUser):
             revoked_at=timezone.now()
         )
         self.refresh_from_db(fields=["session_version"])
+        # Apps above this one revoke their own links too (reminders: unsubscribe links).
+        signed_out_everywhere.send(sender=User, user=self)
 
     @property
     def is_patient(self) -> bool:
@@ -270,6 +291,9 @@ class AuditAction(models.TextChoices):
     READ_ATTACHED = "plan.read_attached", _("Read attached to a plan")
     READ_REMOVED = "plan.read_removed", _("Read removed from a plan")
     REMINDERS_UNSUBSCRIBED = "reminders.unsubscribed", _("Reminder emails switched off by link")
+    ADMIN_ADDED = "admin.added", _("Added in the admin")
+    ADMIN_CHANGED = "admin.changed", _("Changed in the admin")
+    ADMIN_DELETED = "admin.deleted", _("Deleted in the admin")
 
 
 class AuditEvent(models.Model):

@@ -5,9 +5,8 @@ import django_otp
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -19,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.middleware import second_factor_exempt
 from accounts.models import AuditAction, AuditEvent
 from hipmob.qr import qr_data_uri
+from hipmob.redirects import safe_next
 
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator app"
@@ -57,15 +57,6 @@ def _require_staff(request: HttpRequest):
         raise Http404
 
 
-def _next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return "/"
-
-
 def _device(user, cls, name):
     return cls.objects.filter(user=user, confirmed=True, name=name).first()
 
@@ -93,8 +84,10 @@ def verify(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not django_otp.user_has_device(user):
         return redirect("two_factor_setup")
+    # Checked before a code is spent, and never given to redirect() (see safe_next).
+    target = safe_next(request)
     if user.is_verified():
-        return redirect(_next(request))
+        return HttpResponseRedirect(target)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device, problem = _verify(user, form.cleaned_data["code"])
@@ -104,13 +97,13 @@ def verify(request: HttpRequest) -> HttpResponse:
                 AuditEvent.record(
                     user, AuditAction.RECOVERY_CODE_USED, remaining=device.token_set.count()
                 )
-            return redirect(_next(request))
+            return HttpResponseRedirect(target)
         form.add_error(
             "code", problem or _("That code didn't work. Codes change every 30 seconds.")
         )
     status = 422 if request.method == "POST" else 200
     return render(
-        request, "accounts/two_factor.html", {"form": form, "next": _next(request)}, status=status
+        request, "accounts/two_factor.html", {"form": form, "next": target}, status=status
     )
 
 

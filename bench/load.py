@@ -67,7 +67,8 @@ PG_RESTART = ["pg_ctlcluster", "--skip-systemctl-redirect"]  # + version, name, 
 RELOAD_SHARE = 0.2  # reload the page at some step
 ABANDON_SHARE = 0.15  # walk away at some step and come back later
 NEW_PHONE_SHARE = 0.5  # of those who come back: on another phone, signed in by password
-PASSWORD_SIGN_IN_SHARE = 0.1  # the rest open their one-time link
+# Patients have no password (they sign in only by link): none signs in by password.
+PASSWORD_SIGN_IN_SHARE = 0.0
 EASIER_SHARE, SKIP_SHARE = 0.1, 0.04  # the rest press Done
 
 

@@ -249,8 +249,9 @@ class ClinicBuilder:
             role=role,
             timezone=zone,
             code=self.code(),
-            # One hash shared by everyone (Argon2 costs ~50 ms a hash), or no password.
-            password=self.password_hash
+            # One hash shared by all staff (Argon2 costs ~50 ms a hash), or no password.
+            # Patients never have one: they sign in by link (a database constraint).
+            password=(role != Role.PATIENT and self.password_hash)
             or UNUSABLE_PASSWORD_PREFIX + f"{self.rng.getrandbits(160):040x}",
             date_joined=datetime.combine(joined, time(9), tzinfo=ZoneInfo(zone)),
         )

@@ -6,6 +6,7 @@ Chromium is taken from $HIPMOB_CHROMIUM (default /usr/bin/chromium).
 """
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -39,6 +40,21 @@ CLINICIAN_SHOTS = [
     ("builder", "builder.png", {"width": 1280, "height": 800}, "screen"),
     ("handout", "handout.png", {"width": 794, "height": 1123}, "print"),
 ]
+
+
+def patient_link(username: str) -> str:
+    """A one-time sign-in link from `manage.py issue_link`, with `make run`'s settings."""
+    env = {"DEBUG": "1", "SECRET_KEY": "django-insecure-make-run-only", **os.environ}
+    done = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "manage.py", "issue_link", username],
+        cwd=Path(__file__).parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    path = done.stdout.strip().split("/link/", 1)[1]
+    return f"{BASE}/link/{path}"
 
 
 def clinician(browser) -> None:
@@ -102,9 +118,8 @@ def main() -> None:
             )
             page = context.new_page()
             if account:
-                page.goto(f"{BASE}/sign-in/")
-                page.fill("#id_username", account)
-                page.fill("#id_password", "hipmob-demo")
+                # Patients have no password: a fresh one-time link, as `make run` prints.
+                page.goto(patient_link(account))
                 page.click("button[type=submit]")
                 page.wait_for_load_state()
             if path is None:

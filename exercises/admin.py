@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from exercises.images import process_upload
 from exercises.models import Equipment, Exercise
+from hipmob.adminkit import CHECKBOXES
 
 
 def clean_drawing_path(path: str, folder: str, example: str) -> str:
@@ -123,13 +124,15 @@ class EquipmentAdmin(admin.ModelAdmin):
 class ExerciseAdmin(admin.ModelAdmin):
     form = ExerciseAdminForm
     list_display = ("preview_small", "name", "kind", "level", "dose", "published", "updated")
-    list_display_links = ("preview_small", "name")
+    list_display_links = ("name",)
     list_filter = ("published", "kind", "level", "equipment", "per_side")
     search_fields = ("name", "slug", "summary", "target", "cues")
     list_select_related = ("easier", "harder")
     prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("easier", "harder")
-    filter_horizontal = ("equipment",)
+    # Plain selects and checkboxes, not Django's autocomplete (Select2) and two-box
+    # widgets: those add inline styles our CSP blocks, and fail axe (unnamed inputs,
+    # aria-label on a span). A catalogue of a few dozen exercises needs neither.
+    formfield_overrides = CHECKBOXES
     readonly_fields = ("preview", "created", "updated")
     actions = ("publish", "unpublish")
     save_on_top = True
@@ -165,7 +168,7 @@ class ExerciseAdmin(admin.ModelAdmin):
             obj.illustration_alt,
         )
 
-    @admin.display(description="")
+    @admin.display(description=_("Picture"))
     def preview_small(self, obj: Exercise):
         if not obj.thumbnail_url:
             return ""

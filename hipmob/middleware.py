@@ -27,8 +27,10 @@ class HtmxLoginRedirectMiddleware:
 
 
 class PrivacyHeadersMiddleware:
-    """Headers every response gets: no powerful features, and no caching of pages
-    shown to a signed-in person (they may hold health data)."""
+    """Headers every response gets: no powerful features, and no caching unless the
+    response says otherwise (static files do). Pages shown to a signed-in person may
+    hold health data; the anonymous ones (sign-in, password reset, a 404) carry CSRF
+    tokens or say what exists, so no shared cache keeps them either."""
 
     PERMISSIONS_POLICY = (
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
@@ -41,8 +43,7 @@ class PrivacyHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+        if "Cache-Control" not in response:
             add_never_cache_headers(response)
         return response
 

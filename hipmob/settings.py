@@ -90,6 +90,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every response gets the CSP and the privacy headers, also one made
+    # when a middleware below refuses the request (the 400 for an unknown Host header).
+    "csp.middleware.CSPMiddleware",
+    "hipmob.middleware.PrivacyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compressed (a patient page is ~8 KB of HTML, ~2.5 KB sent). Django pads each
@@ -106,10 +110,8 @@ MIDDLEWARE = [
     "hipmob.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "hipmob.middleware.HtmxLoginRedirectMiddleware",
-    "hipmob.middleware.PrivacyHeadersMiddleware",
     "accounts.middleware.StaffSessionMiddleware",
     # Last, as django-axes asks: it turns a lockout into the page that explains it.
     "axes.middleware.AxesMiddleware",
@@ -172,13 +174,22 @@ LOGOUT_REDIRECT_URL = "login"
 AUTHENTICATION_BACKENDS = [
     # Counts failed sign-ins and refuses a locked-out username+IP before the password check.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Passwords sign in staff only; patients sign in by one-time link (which also logs
+    # them in through this backend, so their sessions are checked by it).
+    "accounts.backends.StaffPasswordBackend",
 ]
 
 # Sign-in throttling (django-axes). Keyed on username and IP *together*: a clinic shares
 # one public IP, so IP alone would let one person lock out everyone, and username alone
 # would let anyone lock out a named clinician. The lock lifts itself after the cool-off.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind the reverse proxy, "IP" must be the client's, not the proxy's (accounts/throttle.py):
+# it is read from X-Forwarded-For, trusting exactly this many proxies; 0 ignores the header.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1) if BEHIND_TLS_PROXY else 0
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_ip"
+# Logs no patient sign-in: those are by link, and the path would keep the link's token.
+AXES_HANDLER = "accounts.throttle.AxesHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
@@ -238,7 +249,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_TLS_PROXY", False):
+if BEHIND_TLS_PROXY:
     # Only when a reverse proxy that sets this header terminates TLS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -395,6 +406,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A reminder still goes out this long after the chosen time, so a late or skipped cron
 # run doesn't lose it; after that the day's reminder is dropped, not sent at night.
 REMINDER_WINDOW_MINUTES = env_int("REMINDER_WINDOW_MINUTES", 60)
+# How long the unsubscribe link in a reminder email works (reminders.models.UnsubscribeLink);
+# after that the page asks the patient to sign in and switch reminders off there.
+UNSUBSCRIBE_LINK_DAYS = env_int("UNSUBSCRIBE_LINK_DAYS", 60)
 
 # --- Alerts (safety/alerts.py; `manage.py send_alert_reminders` runs every 5 min) -------
 # An emergency alert no linked clinician has acknowledged is sent to them again this

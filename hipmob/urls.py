@@ -1,10 +1,8 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 from hipmob import views
 
@@ -24,10 +22,7 @@ urlpatterns = [
     path("", include("patient.urls")),
     path("clinic/", include("clinic.urls")),
     # Staff sign in through the same page as everyone (throttled, with the second step).
-    path(
-        "admin/login/",
-        login_not_required(RedirectView.as_view(url=reverse_lazy("login"), query_string=True)),
-    ),
+    path("admin/login/", views.admin_login),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,8 +1,15 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -21,6 +28,22 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_staff:
         return redirect("admin:index")
     return render(request, "no_role.html", status=403)
+
+
+@login_not_required
+@require_GET
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """Where the admin sends anyone it won't serve. Anonymous people go to HipMob's own
+    sign-in page (throttled, with the second step), keeping `next`; staff, to the admin.
+    A signed-in patient or clinician gets a 404: sending them to sign in again would
+    bounce them straight back here, for ever."""
+    user = request.user
+    if not user.is_authenticated:
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(reverse("login") + (f"?{query}" if query else ""))
+    if user.is_active and user.is_staff:
+        return redirect("admin:index")
+    raise Http404
 
 
 @login_not_required

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from exercises.admin import clean_drawing_path
+from hipmob.adminkit import CHECKBOXES, LabelledListEditable
 from learn.models import Read, ReadTranslation
 
 
@@ -34,7 +35,7 @@ class ReadTranslationInline(admin.StackedInline):
 
 
 @admin.register(Read)
-class ReadAdmin(admin.ModelAdmin):
+class ReadAdmin(LabelledListEditable, admin.ModelAdmin):
     form = ReadAdminForm
     inlines = [ReadTranslationInline]
     list_display = ("title", "order", "published", "languages", "updated")
@@ -42,7 +43,7 @@ class ReadAdmin(admin.ModelAdmin):
     list_filter = ("published",)
     search_fields = ("title", "summary", "body")
     prepopulated_fields = {"slug": ("title",)}
-    filter_horizontal = ("exercises",)
+    formfield_overrides = CHECKBOXES  # not the two-box widget (hipmob/adminkit.py)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")

@@ -4,6 +4,8 @@ below survive, links only to http(s), mailto or this site, and no attribute but 
 and title. <script> and <style> are dropped with their content; event handlers,
 style attributes and javascript: or data: URLs never get through."""
 
+import re
+
 import markdown
 import nh3
 from django.utils.html import conditional_escape
@@ -40,9 +42,33 @@ def sanitise(html: str) -> str:
     )
 
 
+# Elements the sanitiser drops with everything inside them. Left unclosed in a read's
+# source (`<math><style>…`), one would swallow the rest of the read, silently.
+_EATERS = "math|svg|style|script|template|iframe|object|noscript|textarea|title|xmp|noembed"
+_EATER_TAG = re.compile(rf"<(/?)({_EATERS})\b[^>]*>", re.IGNORECASE)
+_BLOCKS = re.compile(r"(\n[ \t]*\n)")
+
+
+def _close_eaters(text: str) -> str:
+    """Each such element is closed by the end of the paragraph (blank-line block) it
+    opens in, so at worst that paragraph is dropped, never the rest of the read."""
+    parts = _BLOCKS.split(text)
+    for i in range(0, len(parts), 2):
+        open_tags: list[str] = []
+        for closing, name in _EATER_TAG.findall(parts[i]):
+            name = name.lower()
+            if not closing:
+                open_tags.append(name)
+            elif name in open_tags:
+                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name) :]
+        if open_tags:
+            parts[i] += "".join(f"</{name}>" for name in reversed(open_tags))
+    return "".join(parts)
+
+
 def render(text: str) -> str:
     """Markdown to sanitised HTML. Headings start at ## (the page's title is the h1)."""
-    return sanitise(markdown.markdown(text or "", output_format="html"))
+    return sanitise(markdown.markdown(_close_eaters(text or ""), output_format="html"))
 
 
 # Placeholders a read may use instead of writing a number in (hipmob/contact.py).
@@ -60,6 +86,16 @@ def with_contact(html: str) -> str:
     return html.replace(EMERGENCY_NUMBER, details.emergency_link).replace(
         EMERGENCY_DEPARTMENT, str(conditional_escape(details.emergency_department))
     )
+
+
+def unlink(html: str, paths) -> str:
+    """Sanitised HTML with links to these paths turned into their plain words: for pages
+    this reader can't open (a clinician reading a read that sends patients to /safety/)."""
+    for path in paths:
+        html = re.sub(
+            rf'<a href="{re.escape(path)}(?:[?#][^"]*)?"[^>]*>(.*?)</a>', r"\1", html, flags=re.S
+        )
+    return html
 
 
 def word_count(text: str) -> int:

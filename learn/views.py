@@ -1,7 +1,10 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from learn import markup
 from learn.models import Read
 
 
@@ -25,4 +28,11 @@ def read_list(request: HttpRequest) -> HttpResponse:
 def read_detail(request: HttpRequest, slug: str) -> HttpResponse:
     read = get_object_or_404(visible_reads(request), slug=slug)
     exercises = read.exercises.published().only("slug", "name").order_by("name")
-    return render(request, "learn/detail.html", {"read": read, "exercises": exercises})
+    body = read.shown_html
+    if not request.user.is_patient:
+        # Links to patients' own pages (the safety check) would be a 404 for staff.
+        # Still the sanitised HTML, only with those anchors taken out.
+        unlinked = markup.unlink(body, [reverse("patient:safety")])
+        body = mark_safe(unlinked)  # noqa: S308  # nosec B308 B703
+    context = {"read": read, "exercises": exercises, "body": body}
+    return render(request, "learn/detail.html", context)

@@ -1,10 +1,16 @@
 """Everything HipMob holds about a patient: downloading it, and erasing it."""
 
 import csv
+import uuid
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import SESSION_KEY
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import AuditAction, AuditEvent, CareLink, SignInLink, User
 from practice.models import ExerciseSession, MorningCheck, StepLog
 from progression.models import PsfsScore, Suggestion
-from reminders.models import Reminder, ReminderSettings
+from reminders.models import Reminder, ReminderSettings, UnsubscribeLink
 from routines.models import Routine
 from safety.alerts import raise_alert
 from safety.models import Alert, AlertKind, KnownAnswer, Screening
@@ -191,6 +197,7 @@ def erase(patient: User, by: User) -> dict:
         "sessions": ExerciseSession.objects.filter(patient=patient).count(),
         "safety_checks": Screening.objects.filter(patient=patient).count(),
     }
+    _forget_admin_history(patient)
     StepLog.objects.filter(session__patient=patient).delete()
     Suggestion.objects.filter(patient=patient).delete()
     MorningCheck.objects.filter(patient=patient).delete()
@@ -200,12 +207,18 @@ def erase(patient: User, by: User) -> dict:
     Screening.objects.filter(patient=patient).delete()
     PsfsScore.objects.filter(patient=patient).delete()
     Routine.objects.filter(patient=patient).delete()
+    # Templates copied from their plan to change it ("Change the plan").
+    Routine.objects.filter(prepared_for=patient).delete()
     SignInLink.objects.filter(user=patient).delete()
     Reminder.objects.filter(patient=patient).delete()
     ReminderSettings.objects.filter(patient=patient).delete()
+    UnsubscribeLink.objects.filter(patient=patient).delete()
     CareLink.objects.filter(patient=patient).delete()
     AuditEvent.objects.filter(patient=patient).update(detail={})
+    _forget_sign_ins(patient)
     patient.sign_out_everywhere()
+    # A new code: the old one is in clinicians' addresses, server logs and old emails.
+    patient.code = uuid.uuid4()
     patient.username = f"erased-{patient.code.hex[:12]}"
     patient.name = ""
     patient.email = ""
@@ -216,6 +229,38 @@ def erase(patient: User, by: User) -> dict:
     patient.save()
     AuditEvent.record(by, AuditAction.PATIENT_ERASED, patient=patient, **counts)
     return counts
+
+
+def _forget_admin_history(patient: User) -> None:
+    """The Django admin's own change history names what it changed (a patient's name,
+    "Bob → Alice Morgan"): its rows about this patient's account, care links and plans
+    go. Their AuditEvents stay, emptied of detail like the rest of the trail."""
+    about = {
+        User: [patient.pk],
+        CareLink: CareLink.objects.filter(patient=patient).values_list("pk", flat=True),
+        Routine: Routine.objects.filter(Q(patient=patient) | Q(prepared_for=patient)).values_list(
+            "pk", flat=True
+        ),
+    }
+    for model, pks in about.items():
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=[str(pk) for pk in pks],
+        ).delete()
+
+
+def _forget_sign_ins(patient: User) -> None:
+    """The sign-in throttle's records of this person (username, IP address, browser,
+    paths) and their sessions. Sessions are stored encoded, so finding theirs reads
+    every session row: one query and a decode per row, acceptable for a rare admin act."""
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        model.objects.filter(username=patient.username).delete()
+    theirs = [
+        s.pk
+        for s in Session.objects.iterator()
+        if s.get_decoded().get(SESSION_KEY) == str(patient.pk)
+    ]
+    Session.objects.filter(pk__in=theirs).delete()
 
 
 def _cell(value) -> str:

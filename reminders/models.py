@@ -5,12 +5,16 @@ channel today; web push would add a Channel value, a subscription model holding 
 browser's endpoint and keys, and a sender in reminders/send.py — the selection rules
 (reminders/selection.py) and the once-a-day record below stay as they are."""
 
-from datetime import time
+import secrets
+from datetime import time, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accounts.models import hash_token
 
 
 class Channel(models.TextChoices):
@@ -85,3 +89,63 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} reminder to {self.patient} for {self.local_date}"
+
+
+class UnsubscribeLinkQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(revoked_at__isnull=True, expires__gt=timezone.now())
+
+
+class UnsubscribeLink(models.Model):
+    """The one-click unsubscribe link in a reminder email (RFC 8058). Its token is random
+    and says nothing about whose it is; only its SHA-256 hash is stored, so a copy of the
+    database can't unsubscribe anyone. It works for UNSUBSCRIBE_LINK_DAYS, and stops
+    early when revoked (the patient signs out everywhere, or is erased)."""
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unsubscribe_links"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = UnsubscribeLinkQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            # Clearing a patient's expired links when a new email is sent, and revoking.
+            models.Index(fields=["patient", "expires"], name="unsubscribe_patient_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Unsubscribe link {self.pk} (expires {self.expires:%Y-%m-%d})"
+
+    @classmethod
+    def issue(cls, patient) -> str:
+        """A new link's token (it exists only in the email). The patient's expired links
+        are deleted meanwhile, so a patient has at most one row per email sent within
+        UNSUBSCRIBE_LINK_DAYS."""
+        now = timezone.now()
+        cls.objects.filter(patient=patient, expires__lte=now).delete()
+        token = secrets.token_urlsafe(32)
+        cls.objects.create(
+            patient=patient,
+            token_hash=hash_token(token),
+            expires=now + timedelta(days=settings.UNSUBSCRIBE_LINK_DAYS),
+        )
+        return token
+
+    @classmethod
+    def find(cls, token: str) -> "UnsubscribeLink | None":
+        if not token or len(token) > 100:
+            return None
+        return cls.objects.select_related("patient").filter(token_hash=hash_token(token)).first()
+
+    @classmethod
+    def revoke_all(cls, patient) -> int:
+        return cls.objects.usable().filter(patient=patient).update(revoked_at=timezone.now())
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires > timezone.now()

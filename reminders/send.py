@@ -1,5 +1,5 @@
 """Sending reminders: who is owed one now (selection.py decides), the email itself,
-and the signed unsubscribe link.
+and its unsubscribe link.
 
 The email says only that the routine is ready: no plan, exercise, pain or missed-day
 details, since an inbox is often shared or glanced at by others."""
@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch
@@ -21,27 +20,16 @@ from django.utils import timezone, translation
 from accounts.models import User
 from practice.models import ExerciseSession
 from reminders import selection
-from reminders.models import Channel, Reminder, ReminderSettings
+from reminders.models import Channel, Reminder, ReminderSettings, UnsubscribeLink
 from routines.models import Routine
 from safety.models import Screening
 
 logger = logging.getLogger(__name__)
 
-UNSUBSCRIBE_SALT = "hipmob.reminders.unsubscribe"
-
 
 def unsubscribe_token(patient: User) -> str:
-    """Signed with SECRET_KEY; names the patient by their public code only. It doesn't
-    expire: an old email's link must still work (RFC 8058)."""
-    return signing.dumps(str(patient.code), salt=UNSUBSCRIBE_SALT)
-
-
-def patient_for_token(token: str) -> User | None:
-    try:
-        code = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
-    return User.objects.patients().filter(code=code).first()
+    """A new opaque, random token for one email's unsubscribe link (UnsubscribeLink)."""
+    return UnsubscribeLink.issue(patient)
 
 
 def unsubscribe_url(patient: User) -> str:

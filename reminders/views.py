@@ -11,9 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.access import require_patient
 from accounts.models import AuditAction, AuditEvent
-from reminders import send
 from reminders.forms import ReminderForm
-from reminders.models import Channel, ReminderSettings
+from reminders.models import Channel, ReminderSettings, UnsubscribeLink
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,16 +42,24 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 # RFC 8058 one-click: the mail provider POSTs here with no cookie or CSRF token. The
-# signed token in the address is the proof, and it only ever switches reminders off.
+# random token in the address (stored hashed, expiring) is the proof, and it only ever
+# switches reminders off.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 @never_cache
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET asks (link scanners follow GETs); POST switches that patient's reminder
     emails off. No sign-in needed, and nothing about the patient is shown."""
-    patient = send.patient_for_token(token)
-    if patient is None:
-        return render(request, "reminders/unsubscribe.html", {"invalid": True}, status=404)
+    link = UnsubscribeLink.find(token)
+    if link is None or not link.is_usable:
+        # Unknown, expired or revoked: the same page; an old link says it's too old.
+        context = {
+            "invalid": True,
+            "expired": link is not None,
+            "days": settings.UNSUBSCRIBE_LINK_DAYS,
+        }
+        return render(request, "reminders/unsubscribe.html", context, status=410 if link else 404)
+    patient = link.patient
     if patient.language and patient.language in dict(settings.LANGUAGES):
         translation.activate(patient.language)
     if request.method == "GET":

@@ -1,12 +1,13 @@
 from django.contrib import admin
 
+from accounts.admin import AuditedAdmin
 from routines.models import Routine, RoutineItem
 
 
 class RoutineItemInline(admin.TabularInline):
     model = RoutineItem
     extra = 0
-    autocomplete_fields = ("exercise", "bad_day_exercise")
+    # Plain selects, not Select2 (hipmob/adminkit.py): the catalogue is small.
     fields = (
         "order",
         "exercise",
@@ -21,11 +22,17 @@ class RoutineItemInline(admin.TabularInline):
 
 
 @admin.register(Routine)
-class RoutineAdmin(admin.ModelAdmin):
+class RoutineAdmin(AuditedAdmin):
+    """Plans are changed in the clinic pages; a change made here is audited like one."""
+
     list_display = ("title", "kind", "owner", "patient", "active", "start_date", "end_date")
     list_filter = ("kind", "active", "shared")
     search_fields = ("title", "owner__username", "patient__username", "patient__name")
     list_select_related = ("owner", "patient")
-    autocomplete_fields = ("owner", "patient", "source_template")
+    # Typed ids with a lookup link, not Select2 (its inline styles break the CSP).
+    raw_id_fields = ("owner", "patient", "source_template")
     readonly_fields = ("code", "created", "updated")
     inlines = [RoutineItemInline]
+
+    def audit_patient(self, obj):
+        return obj.patient

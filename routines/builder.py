@@ -79,8 +79,16 @@ def delete(routine: Routine) -> None:
 @transaction.atomic(savepoint=False)
 def copy(source: Routine, owner, title: str) -> Routine:
     """A new template of the owner's with the source's items (a template, or a
-    patient's plan being edited): three queries whatever the number of items."""
-    copied = Routine.objects.create(kind=RoutineKind.TEMPLATE, title=title[:120], owner=owner)
+    patient's plan being edited, which the copy remembers so erasing the patient erases
+    it too): three queries whatever the number of items."""
+    copied = Routine.objects.create(
+        kind=RoutineKind.TEMPLATE,
+        title=title[:120],
+        owner=owner,
+        prepared_for_id=(
+            source.patient_id if source.kind == RoutineKind.PLAN else source.prepared_for_id
+        ),
+    )
     RoutineItem.objects.bulk_create(
         RoutineItem(routine=copied, **{field: getattr(item, field) for field in ITEM_FIELDS})
         for item in source.items.all()

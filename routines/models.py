@@ -71,6 +71,16 @@ class Routine(models.Model):
     source_template = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
     )
+    # Templates only: the patient whose plan this is a copy of, being changed ("Change
+    # the plan"). It holds their items and notes, so it is erased with them.
+    prepared_for = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -88,6 +98,10 @@ class Routine(models.Model):
                     | Q(kind=RoutineKind.TEMPLATE, patient__isnull=True)
                 ),
                 name="routine_plan_has_patient_and_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(prepared_for__isnull=True) | Q(kind=RoutineKind.TEMPLATE),
+                name="routine_prepared_for_template",
             ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from hipmob.adminkit import LabelledListEditable
 from safety.models import Alert, AlertNotice, KnownAnswer, Screening, ScreeningQuestion
 
 
 @admin.register(ScreeningQuestion)
-class ScreeningQuestionAdmin(admin.ModelAdmin):
+class ScreeningQuestionAdmin(LabelledListEditable, admin.ModelAdmin):
     list_display = ("order", "short_name", "text", "tier", "when", "active")
     list_display_links = ("text",)
     list_editable = ("order", "active")

@@ -64,6 +64,26 @@ def erin(db):
     return erin
 
 
+@pytest.fixture
+def frank(db):
+    """A staff member with every permission on accounts, as the demo's admin has
+    (erasure needs them), besides editing the catalogue; not a superuser."""
+    from django.contrib.auth.models import Group, Permission
+
+    from exercises.permissions import CATALOGUE_EDITORS
+
+    frank = make_user(Role.ADMIN, username="frank", name="Frank Admin", is_staff=True)
+    frank.groups.add(Group.objects.get(name=CATALOGUE_EDITORS))
+    frank.user_permissions.add(*Permission.objects.filter(content_type__app_label="accounts"))
+    return frank
+
+
+@pytest.fixture
+def root(db):
+    """A superuser."""
+    return make_user(Role.ADMIN, username="root", name="Root", is_staff=True, is_superuser=True)
+
+
 # The shipped content, put back with the loaders the data migrations use: transactional
 # tests (the browser ones) empty every table afterwards, migrated rows included, so a
 # test that needs the content asks for it instead of trusting what migrate left.

@@ -31,7 +31,8 @@ def make_user(role: str = Role.PATIENT, **fields) -> User:
     n = next(_counter)
     fields.setdefault("username", f"user{n}")
     fields.setdefault("name", f"Person {n}")
-    fields.setdefault("password", password_hash())
+    # Patients have no password (they sign in by link; a database constraint insists).
+    fields.setdefault("password", make_password(None) if role == Role.PATIENT else password_hash())
     return User.objects.create(role=role, **fields)
 
 

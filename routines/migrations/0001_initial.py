@@ -282,4 +282,25 @@ class Migration(migrations.Migration):
                 name="routineitem_rest_range",
             ),
         ),
+        migrations.AddField(
+            model_name="routine",
+            name="prepared_for",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="routine",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("prepared_for__isnull", True), ("kind", "template"), _connector="OR"
+                ),
+                name="routine_prepared_for_template",
+            ),
+        ),
     ]

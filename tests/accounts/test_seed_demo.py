@@ -26,7 +26,9 @@ def test_it_creates_linked_accounts_and_a_plan_of_the_core_five(settings):
     assert users["demo-clinician"].role == "clinician"
     assert users["demo-admin"].is_staff
     assert users["demo-admin"].groups.filter(name="Catalogue editors").exists()
-    assert all(u.check_password("hipmob-demo") for u in users.values())
+    assert users["demo-clinician"].check_password("hipmob-demo")
+    assert users["demo-admin"].check_password("hipmob-demo")
+    assert not users["demo-patient"].has_usable_password()  # patients sign in by link
     assert (
         CareLink.objects.active()
         .filter(clinician=users["demo-clinician"], patient=users["demo-patient"])

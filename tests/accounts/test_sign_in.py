@@ -2,13 +2,23 @@ import re
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.hashers import make_password
+from django.db import IntegrityError, connection, transaction
 
+from accounts.models import SignInLink, User
 from accounts.two_factor import current_code
 from tests.factories import PASSWORD, add_authenticator
 
 
 def csrf_from(response) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())[1]
+
+
+def sign_in_by_link(client, patient):
+    """As a patient does: the one-time link from their clinician, then its button."""
+    _link, token = SignInLink.issue(patient)
+    page = client.get(f"/link/{token}/")
+    return client.post(f"/link/{token}/", {"csrfmiddlewaretoken": csrf_from(page)})
 
 
 def sign_in(client, username: str, password: str = PASSWORD, next_url: str = ""):
@@ -39,7 +49,7 @@ def test_the_sign_in_page_is_public_and_carries_a_csrf_token(client, db):
 )
 def test_signing_in_lands_each_role_on_its_own_page(client, db, request, persona, start_page):
     user = request.getfixturevalue(persona)
-    response = sign_in(client, user.username)
+    response = sign_in_by_link(client, user) if user.is_patient else sign_in(client, user.username)
     assert response.status_code == 302
     assert response["Location"] == "/"
     if user.needs_second_factor:
@@ -74,18 +84,18 @@ def test_field_errors_are_linked_to_their_inputs(client, db):
 
 def test_csrf_keeps_working_after_sign_in(client, alice):
     """Django rotates the CSRF token at sign-in; the next form must still post."""
-    sign_in(client, "alice")
+    sign_in_by_link(client, alice)
     page = client.get("/account/")
     response = client.post("/sign-out/", {"csrfmiddlewaretoken": csrf_from(page)})
     assert response.status_code == 302
     assert SESSION_KEY not in client.session
 
 
-def test_next_is_followed_only_within_the_site(client, alice):
-    response = sign_in(client, "alice", next_url="https://evil.example/steal")
+def test_next_is_followed_only_within_the_site(client, bob):
+    response = sign_in(client, "bob", next_url="https://evil.example/steal")
     assert response["Location"] == "/"
     client.logout()
-    response = sign_in(client, "alice", next_url="/exercises/")
+    response = sign_in(client, "bob", next_url="/exercises/")
     assert response["Location"] == "/exercises/"
 
 
@@ -101,7 +111,7 @@ def test_sign_out_refuses_get_and_changes_nothing(client, alice):
 
 
 def test_sign_out_clears_the_browsers_site_data(client, alice):
-    sign_in(client, "alice")
+    sign_in_by_link(client, alice)
     response = client.post(
         "/sign-out/", {"csrfmiddlewaretoken": csrf_from(client.get("/account/"))}
     )
@@ -120,3 +130,31 @@ def test_a_user_without_a_role_page_is_told_what_to_do(client, db):
     response = client.get("/")
     assert response.status_code == 403
     assert b"no access yet" in response.content
+
+
+def test_a_patient_cannot_have_a_password(alice):
+    alice.set_password(PASSWORD)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        alice.save(update_fields=["password"])
+    with pytest.raises(ValueError, match="no password"):
+        User.objects.create_user("newpatient", password=PASSWORD)
+
+
+def test_a_patients_password_written_past_the_database_still_opens_nothing(client, alice):
+    """Even a password written past the constraint (a restored dump, raw SQL) signs no
+    patient in: the password backend refuses patients."""
+    if connection.vendor != "sqlite":
+        pytest.skip("switching CHECK constraints off for one statement is SQLite's")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA ignore_check_constraints = ON")
+        cursor.execute(
+            "UPDATE accounts_user SET password = %s WHERE id = %s",
+            [make_password(PASSWORD), alice.pk],
+        )
+        cursor.execute("PRAGMA ignore_check_constraints = OFF")
+    alice.refresh_from_db()
+    assert alice.check_password(PASSWORD)
+    response = sign_in(client, "alice")
+    assert response.status_code == 200
+    assert b"don&#x27;t match" in response.content
+    assert SESSION_KEY not in client.session

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import AuditAction, AuditEvent
 from accounts.two_factor import current_code
-from tests.accounts.test_sign_in import csrf_from, sign_in
+from tests.accounts.test_sign_in import csrf_from, sign_in, sign_in_by_link
 from tests.factories import add_authenticator
 
 
@@ -35,7 +35,7 @@ def test_after_the_password_staff_reach_nothing_but_the_second_step(client, requ
 
 
 def test_patients_have_no_second_step(client, alice):
-    sign_in(client, "alice")
+    sign_in_by_link(client, alice)
     assert client.get("/today/").status_code == 200
     assert client.get("/two-step/").status_code == 404
     assert client.get("/two-step/set-up/").status_code == 404

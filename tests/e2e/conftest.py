@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from accounts.models import User
+from accounts.models import SignInLink, User
 from accounts.two_factor import current_code
 from tests.factories import PASSWORD, add_authenticator
 
@@ -107,8 +107,15 @@ def browser_context_args(browser_context_args):
 
 
 def sign_in_on(page, base_url: str, username: str, password: str = PASSWORD):
-    """Signs in through the real form, with the second step for staff."""
+    """Signs in through the real form, with the second step for staff; a patient, who
+    has no password, through a one-time link as their clinician would hand out."""
     user = User.objects.get(username=username)
+    if user.is_patient:
+        _link, token = SignInLink.issue(user)
+        page.goto(f"{base_url}/link/{token}/")
+        page.get_by_role("button", name="Sign me in").click()
+        page.wait_for_load_state()
+        return page
     device = add_authenticator(user) if user.needs_second_factor else None
     page.goto(f"{base_url}/sign-in/")
     page.get_by_label("Username").fill(username)

@@ -9,8 +9,9 @@ from playwright.sync_api import expect
 from exercises.models import Exercise
 from reminders.models import ReminderSettings
 from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.conftest import sign_in_on
 from tests.e2e.test_library import TAP_TARGETS, assert_fits
-from tests.factories import PASSWORD, make_clinician, make_patient, make_plan, make_screening
+from tests.factories import make_clinician, make_patient, make_plan, make_screening
 
 
 @pytest.fixture
@@ -139,10 +140,7 @@ def test_reminder_settings_work_without_javascript(
 ):
     context = browser.new_context(**browser_context_args, java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill("alice")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_on(page, live_server.url, "alice")  # by link: the page needs no script
     page.goto(f"{live_server.url}/account/")
     page.get_by_role("radio", name="Email").check()
     page.get_by_label("Reminder time").fill("18:45")

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.conftest import sign_in_on
 from tests.factories import make_patient
 
 # Interactive things that must be at least 44 px tall. Links inside running text are
@@ -89,10 +90,7 @@ def test_a_patient_signs_in_filters_the_library_with_htmx_and_opens_an_exercise(
 def test_filters_work_without_javascript(live_server, browser, browser_context_args, patient):
     context = browser.new_context(**browser_context_args, java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill("alice")
-    page.get_by_label("Password").fill("correct-horse-battery-staple")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_on(page, live_server.url, "alice")  # by link: the page needs no script
     page.goto(f"{live_server.url}/exercises/")
     page.get_by_label("Level").select_option("intermediate")
     page.get_by_role("button", name="Show exercises").click()

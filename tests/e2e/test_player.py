@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from accounts.models import SignInLink, User
 from practice.models import ExerciseSession, StepLog
 from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.conftest import sign_in_on
 
 DEMO_STEPS = 16  # the core five: 4 + 2 + 4 + 4 + 2 sets and sides
 WORST, NOW = "What was the worst pain during the exercises?", "How is your back now?"
@@ -135,10 +136,7 @@ def test_a_session_can_be_completed_without_javascript(
 ):
     context = browser.new_context(**browser_context_args, java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill("demo-patient")
-    page.get_by_label("Password").fill("hipmob-demo")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_on(page, live_server.url, "demo-patient")  # the link's page needs no script
     page.get_by_role("button", name="Start today's routine").click()
     page.get_by_role("radio", name="2", exact=True).check()
     page.get_by_role("button", name="Start the exercises").click()

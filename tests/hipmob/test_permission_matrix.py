@@ -19,10 +19,15 @@ from progression.models import Suggestion
 from routines.models import Routine, RoutineItem, RoutineKind
 from tests.factories import HipMobClient, make_alert, make_plan, make_screening, make_session
 
-PERSONAS = ["anonymous", "alice", "charlie", "bob", "dana", "erin"]
+# Erin edits the catalogue; Frank also holds every account permission (as the demo's
+# admin does, for erasure). Neither may reach any patient's data: every patient and
+# clinic URL refuses them, and tests/accounts/test_separation_of_duties.py crawls the
+# admin pages they can open for health data.
+PERSONAS = ["anonymous", "alice", "charlie", "bob", "dana", "erin", "frank"]
 PATIENTS = {"alice", "charlie"}
 CLINICIANS = {"bob", "dana"}
-STAFF = CLINICIANS | {"erin"}
+ADMINS = {"erin", "frank"}
+STAFF = CLINICIANS | ADMINS
 SIGNED_IN = PATIENTS | STAFF
 PUBLIC = {"anonymous", *SIGNED_IN}
 ADMIN = "admin"  # the Django admin: staff with permissions only
@@ -58,8 +63,10 @@ EXPECTATIONS = {
     "password_reset_done": rule(PUBLIC),
     "password_reset_confirm": rule(PUBLIC),
     "password_reset_complete": rule(PUBLIC),
-    "admin/login/": rule(PUBLIC, hands_over=True),  # to HipMob's own sign-in page
-    "admin:login": rule(PUBLIC, hands_over=True),  # shadowed by the line above
+    # Anonymous people to HipMob's own sign-in page, staff to the admin; anyone else
+    # signed in gets a 404 (sending them to sign in looped back here).
+    "admin/login/": rule({"anonymous", *ADMINS}, hands_over=True),
+    "admin:login": rule({"anonymous", *ADMINS}, hands_over=True),  # shadowed by the above
     "admin:logout": rule(SIGNED_IN, post=True, hands_over=True),
     # Everyone signed in
     "home": rule(SIGNED_IN),
@@ -198,7 +205,7 @@ def test_object_ids_in_urls_are_uuid_codes():
 
 
 @pytest.fixture
-def world(alice, bob, charlie, dana, erin):
+def world(alice, bob, charlie, dana, erin, frank):
     bridge = Exercise.objects.get(slug="glute-bridge")
     plan = make_plan(alice, bob, [bridge])
     session = make_session(alice, plan, days_ago=1, before=3, after=2)
@@ -278,7 +285,7 @@ def test_each_url_as_each_persona(request, world, key, route, pattern):
             return client.post(url, {"csrfmiddlewaretoken": tokens[name]})
         return client.get(url)
 
-    allowed = {"erin"} if rule_.allowed == ADMIN else rule_.allowed
+    allowed = ADMINS if rule_.allowed == ADMIN else rule_.allowed
     refused = [name for name in PERSONAS if name not in allowed]
     before = fingerprint()
     for name in refused:
@@ -312,7 +319,7 @@ def test_every_url_refuses_a_post_without_a_csrf_token(request, world, key, rout
     nothing is stored."""
     rule_ = expectation_for(key, route)
     url = build_url(route, rule_, world)
-    allowed = {"erin"} if rule_.allowed == ADMIN else rule_.allowed
+    allowed = ADMINS if rule_.allowed == ADMIN else rule_.allowed
     person = sorted(allowed - {"anonymous"})[0] if allowed - {"anonymous"} else None
     client = HipMobClient(enforce_csrf_checks=True)
     if person:

@@ -174,3 +174,17 @@ def test_learn_is_in_the_patient_navigation_and_on_today(client, alice, bob):
     assert "Learn why these exercises help" in html
     html = client.get("/learn/").content.decode()
     assert '<a href="/learn/" aria-current="page">Learn</a>' in html
+
+
+def test_a_clinician_reading_a_read_gets_no_link_to_the_patients_safety_check(
+    client, reads, alice, bob
+):
+    """Finding 6 of issue 17: the read sends patients to /safety/, a 404 for anyone else."""
+    url = "/learn/soreness-or-warning-sign/"
+    client.force_login(bob)
+    html = client.get(url).text
+    assert 'href="/safety/"' not in html
+    assert "answer the safety questions" in html  # the words stay, as plain text
+    assert client.get("/safety/").status_code == 404
+    client.force_login(alice)
+    assert 'href="/safety/"' in client.get(url).text

@@ -112,3 +112,15 @@ def test_a_translation_is_sanitised_too(client, alice):
 def test_sanitise_is_idempotent_on_clean_html():
     clean = render("A [link](https://example.org).\n\n- item")
     assert sanitise(clean) == clean
+
+
+@pytest.mark.parametrize(
+    "opener",
+    ["<math><style>", "<math>", "<svg><style>", "<style>", "<script>", "<MATH><mtext><style>"],
+)
+def test_an_unclosed_element_drops_only_its_own_paragraph(opener):
+    """Finding 6 of issue 17: `<math><style>` left unclosed used to drop the rest of the
+    read, silently. Now only its paragraph goes."""
+    html = render(f"Before.\n\n{opener}body{{display:none}}\n\nAfter, still here.\n\n## Next")
+    assert "Before." in html and "After, still here." in html and "<h2>Next</h2>" in html
+    assert "display:none" not in html and "<style" not in html.lower()

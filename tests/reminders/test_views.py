@@ -139,12 +139,64 @@ def test_a_bad_token_changes_nothing(subscribed, charlie, token):
     assert set(ReminderSettings.objects.values_list("channel", flat=True)) == {Channel.EMAIL}
 
 
-def test_a_token_signed_for_something_else_is_refused(subscribed):
+def test_the_old_signed_token_naming_the_patient_is_refused(subscribed):
+    """Finding 4 of issue 17: the token used to be the patient's code in base64, signed.
+    Such a token (even correctly signed) no longer works."""
     from django.core import signing
 
-    token = signing.dumps(str(subscribed.code), salt="hipmob.something.else")
+    token = signing.dumps(str(subscribed.code), salt="hipmob.reminders.unsubscribe")
     assert Client().post(f"/reminders/unsubscribe/{token}/").status_code == 404
     assert ReminderSettings.objects.get(patient=subscribed).channel == Channel.EMAIL
+
+
+def test_the_token_is_opaque_random_and_stored_only_hashed(subscribed):
+    import base64
+    import hashlib
+
+    from reminders.models import UnsubscribeLink
+
+    first, second = unsubscribe_token(subscribed), unsubscribe_token(subscribed)
+    assert first != second and len(first) >= 43
+    padded = first + "=" * (-len(first) % 4)
+    decoded = base64.urlsafe_b64decode(padded)
+    for secret in (str(subscribed.code), subscribed.code.hex, subscribed.username):
+        assert secret not in first and secret.encode() not in decoded
+    stored = set(UnsubscribeLink.objects.values_list("token_hash", flat=True))
+    assert stored == {hashlib.sha256(t.encode()).hexdigest() for t in (first, second)}
+    assert first not in str(list(UnsubscribeLink.objects.values_list()))
+
+
+def test_a_link_expires_after_the_stated_days(subscribed, settings):
+    import time_machine
+    from django.utils import timezone
+
+    assert settings.UNSUBSCRIBE_LINK_DAYS == 60
+    token = unsubscribe_token(subscribed)
+    url = f"/reminders/unsubscribe/{token}/"
+    later = timezone.now() + timezone.timedelta(days=60, minutes=1)
+    with time_machine.travel(later):
+        response = Client().post(
+            url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        )
+        assert response.status_code == 410
+        assert "work for 60 days" in response.content.decode()
+    assert ReminderSettings.objects.get(patient=subscribed).channel == Channel.EMAIL
+    with time_machine.travel(timezone.now() + timezone.timedelta(days=59)):
+        assert Client().post(url).status_code == 200
+    assert ReminderSettings.objects.get(patient=subscribed).channel == Channel.OFF
+
+
+def test_signing_out_everywhere_revokes_the_links_already_sent(client, subscribed):
+    token = unsubscribe_token(subscribed)
+    client.force_login(subscribed)
+    csrf_post(client, "/sign-out/everywhere/", {})
+    response = Client().post(f"/reminders/unsubscribe/{token}/")
+    assert response.status_code == 410
+    assert ReminderSettings.objects.get(patient=subscribed).channel == Channel.EMAIL
+    # A new email's link works.
+    assert (
+        Client().post(f"/reminders/unsubscribe/{unsubscribe_token(subscribed)}/").status_code == 200
+    )
 
 
 def test_the_page_speaks_the_patients_language(subscribed):

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -76,8 +77,8 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(
-                "Demo data ready: demo-patient, demo-clinician and demo-admin, "
-                f"password {DEMO_PASSWORD}"
+                f"Demo data ready: demo-clinician and demo-admin, password {DEMO_PASSWORD}; "
+                "demo-patient signs in by link (manage.py issue_link demo-patient)"
             )
         )
 
@@ -128,11 +129,21 @@ class Command(BaseCommand):
     def _user(self, username: str, name: str, role: str, is_staff: bool = False) -> User:
         user, _ = User.objects.get_or_create(
             username=username,
-            defaults={"name": name, "role": role, "is_staff": is_staff},
+            # Created without a password; set (or left unusable, for the patient) below.
+            defaults={
+                "name": name,
+                "role": role,
+                "is_staff": is_staff,
+                "password": make_password(None),
+            },
         )
         # Put the demo back in its known state each time: the password is the demo's.
+        # The patient has none: patients sign in only by link (`make run` prints one).
         user.name, user.role, user.is_staff, user.is_active = name, role, is_staff, True
-        user.set_password(DEMO_PASSWORD)
+        if user.is_patient:
+            user.set_unusable_password()
+        else:
+            user.set_password(DEMO_PASSWORD)
         user.save()
         if user.needs_second_factor:
             TOTPDevice.objects.filter(user=user).exclude(name=APP_DEVICE_NAME).delete()
