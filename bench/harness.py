@@ -142,6 +142,14 @@ class Client:
     def cookie_header(self) -> str:
         return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
 
+    def use_link(self, path: str) -> "Client":
+        """A patient's way in: the one-time link's page, then its button (a POST)."""
+        page = self.get(path)
+        done = self.post(path, {"csrfmiddlewaretoken": form_token(page)})
+        if done.status != 302 or "sessionid" not in self.cookies:
+            raise RuntimeError(f"Signing in by link failed ({done.status}).")
+        return self
+
     def sign_in(self, username: str, password: str, *, second_step: bool) -> "Client":
         """Through the real sign-in form, CSRF token and all; clinicians then set up
         the second step as a person would (an authenticator app's code, worked out
@@ -222,7 +230,10 @@ class Server:
         client = Client(self.port)
         if not username:
             return client
-        return client.sign_in(username, PASSWORD, second_step="-patient-" not in username)
+        if "-patient-" in username:  # patients have no password: a one-time link
+            url = manage(self.env, "issue_link", username).strip()
+            return client.use_link(url[url.index("/link/") :])
+        return client.sign_in(username, PASSWORD, second_step=True)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
