@@ -35,12 +35,12 @@ run: install
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
 	@echo ""
 	@echo "  HipMob is starting on http://$(HOST):$(PORT)/"
-	@echo "  Sign in at http://$(HOST):$(PORT)/sign-in/ as demo-patient, demo-clinician or demo-admin"
-	@echo "  Password for all three: hipmob-demo    (Ctrl+C stops the server)"
-	@echo "  demo-clinician and demo-admin also need a code from an authenticator app:"
+	@echo "  Staff: sign in at http://$(HOST):$(PORT)/sign-in/ as demo-clinician or demo-admin,"
+	@echo "  password hipmob-demo, then a code from an authenticator app:"
 	@echo "  run 'make demo-code' in another terminal to see the current one."
-	@echo "  Or open this one-time link on a phone to sign in as the patient:"
-	@echo "  $$($(RUN_ENV) $(BIN)/python manage.py issue_link demo-patient)"
+	@echo "  Patients have no password. Open this one-time link (on a phone, too) to sign in"
+	@echo "  as demo-patient:  $$($(RUN_ENV) $(BIN)/python manage.py issue_link demo-patient)"
+	@echo "  (Ctrl+C stops the server)"
 	@echo ""
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
