@@ -42,18 +42,23 @@ CLINICIAN_SHOTS = [
 ]
 
 
-def patient_link(username: str) -> str:
-    """A one-time sign-in link from `manage.py issue_link`, with `make run`'s settings."""
+def manage(*args: str) -> str:
+    """`manage.py` with `make run`'s settings, its output."""
     env = {"DEBUG": "1", "SECRET_KEY": "django-insecure-make-run-only", **os.environ}
     done = subprocess.run(  # noqa: S603 - fixed arguments
-        [sys.executable, "manage.py", "issue_link", username],
+        [sys.executable, "manage.py", *args],
         cwd=Path(__file__).parent.parent,
         env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    path = done.stdout.strip().split("/link/", 1)[1]
+    return done.stdout
+
+
+def patient_link(username: str) -> str:
+    """A one-time sign-in link from `manage.py issue_link`."""
+    path = manage("issue_link", username).strip().split("/link/", 1)[1]
     return f"{BASE}/link/{path}"
 
 
@@ -64,6 +69,11 @@ def clinician(browser) -> None:
     page.fill("#id_username", "demo-clinician")
     page.fill("#id_password", "hipmob-demo")
     page.click("button[type=submit]")
+    page.wait_for_load_state()
+    # The second step, with the code `make demo-code` shows.
+    codes = dict(line.split(": ") for line in manage("demo_code").splitlines() if ": " in line)
+    page.get_by_label("Code").fill(codes["demo-clinician"])
+    page.get_by_role("button", name="Continue").click()
     page.wait_for_load_state()
     page.get_by_role("link", name="Alice Morgan").click()
     patient_url = page.url
