@@ -81,7 +81,7 @@ class AuditedAdmin(admin.ModelAdmin):
             **detail,
         )
 
-    def delete_model(self, request, obj):
+    def _audit_deleted(self, request, obj) -> None:
         AuditEvent.record(
             request.user,
             AuditAction.ADMIN_DELETED,
@@ -89,17 +89,14 @@ class AuditedAdmin(admin.ModelAdmin):
             target=self._target(obj),
             shown_as=str(obj),
         )
+
+    def delete_model(self, request, obj):
+        self._audit_deleted(request, obj)
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
-            AuditEvent.record(
-                request.user,
-                AuditAction.ADMIN_DELETED,
-                patient=self.audit_patient(obj),
-                target=self._target(obj),
-                shown_as=str(obj),
-            )
+            self._audit_deleted(request, obj)
         super().delete_queryset(request, queryset)
 
 

@@ -10,20 +10,6 @@ from practice.models import ExerciseSession, SessionStatus, StepLog
 from tests.factories import make_exercise, make_patient, make_plan, make_screening
 
 
-@pytest.fixture
-def plan(alice, bob):
-    """Bridge (2 sets, both sides) then clamshell (2 sets, each side): 6 steps."""
-    exercises = [Exercise.objects.get(slug="glute-bridge"), Exercise.objects.get(slug="clamshell")]
-    return make_plan(alice, bob, exercises, start_date=date(2026, 1, 1))
-
-
-@pytest.fixture
-def patient(client, alice, plan):
-    make_screening(alice, days_ago=1)
-    client.force_login(alice)
-    return client
-
-
 def token(client) -> str:
     return client.get("/today/").context["csrf_token"]
 

@@ -1,30 +1,12 @@
 """Stop for today: at any step, with a reason; the steps left are logged as not done,
 then the usual check-out completes the session with its evidence."""
 
-from datetime import date
-
 import pytest
 from django.db import IntegrityError, transaction
 from django.test import override_settings
 
-from exercises.models import Exercise
 from practice.models import ExerciseSession, SessionStatus, StepLog, StepStatus
-from tests.factories import make_plan, make_screening
 from tests.practice.test_player import checked_in, post, start, step_data
-
-
-@pytest.fixture
-def plan(alice, bob):
-    """Bridge (2 sets) then clamshell (2 sets, each side): 6 steps."""
-    exercises = [Exercise.objects.get(slug="glute-bridge"), Exercise.objects.get(slug="clamshell")]
-    return make_plan(alice, bob, exercises, start_date=date(2026, 1, 1))
-
-
-@pytest.fixture
-def patient(client, alice, plan):
-    make_screening(alice, days_ago=1)
-    client.force_login(alice)
-    return client
 
 
 def stop(client, session, reason, htmx=False):
