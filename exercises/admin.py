@@ -72,12 +72,18 @@ class ExerciseAdminForm(forms.ModelForm):
             "cautions",
             "sources",
             "illustration",
+            "illustration_start",
             "illustration_alt",
         )
 
     def clean_illustration(self):
         return clean_drawing_path(
             self.cleaned_data["illustration"], "img/exercises/", "glute-bridge.svg"
+        )
+
+    def clean_illustration_start(self):
+        return clean_drawing_path(
+            self.cleaned_data["illustration_start"], "img/exercises/", "glute-bridge-start.svg"
         )
 
     def clean_cues(self):
@@ -153,7 +159,16 @@ class ExerciseAdmin(admin.ModelAdmin):
         (_("Safety and sources"), {"fields": ("cautions", "sources")}),
         (
             _("Picture"),
-            {"fields": ("preview", "illustration", "illustration_alt", "upload", "remove_photo")},
+            {
+                "fields": (
+                    "preview",
+                    "illustration",
+                    "illustration_start",
+                    "illustration_alt",
+                    "upload",
+                    "remove_photo",
+                )
+            },
         ),
         (_("History"), {"classes": ("collapse",), "fields": ("created", "updated")}),
     )

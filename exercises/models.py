@@ -195,6 +195,15 @@ class Exercise(Dose):
             "Path of the project's own drawing under static/, e.g. img/exercises/glute-bridge.svg."
         ),
     )
+    illustration_start = models.CharField(
+        _("illustration, start position"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Optional drawing of the start position, in the same style as the illustration "
+            "(which shows the end position). With both, pages show them as a gentle loop."
+        ),
+    )
     illustration_alt = models.CharField(
         _("picture description"),
         max_length=300,
@@ -257,6 +266,14 @@ class Exercise(Dose):
         if self.image:
             return self.image.url
         return static_url(self.illustration)
+
+    @property
+    def start_picture_url(self) -> str:
+        """The start-position drawing, shown with picture_url as a two-pose loop; "" when
+        there is none or an uploaded photo replaces the drawings."""
+        if self.image:
+            return ""
+        return static_url(self.illustration_start)
 
     @property
     def thumbnail_url(self) -> str:

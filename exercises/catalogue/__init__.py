@@ -63,6 +63,7 @@ def load(apps) -> None:
             key: value for key, value in entry.items() if key not in ("slug", "equipment", *LINKS)
         }
         fields["illustration"] = f"img/exercises/{entry['slug']}.svg"
+        fields["illustration_start"] = f"img/exercises/{entry['slug']}-start.svg"
         fields["published"] = True
         exercise, _ = Exercise.objects.update_or_create(slug=entry["slug"], defaults=fields)
         exercise.equipment.set([kit[slug] for slug in entry["equipment"]])

@@ -165,6 +165,15 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 (
+                    "illustration_start",
+                    models.CharField(
+                        blank=True,
+                        help_text="Optional drawing of the start position, in the same style as the illustration (which shows the end position). With both, pages show them as a gentle loop.",
+                        max_length=200,
+                        verbose_name="illustration, start position",
+                    ),
+                ),
+                (
                     "illustration_alt",
                     models.CharField(
                         help_text="Describes the movement for people who can't see the picture.",
