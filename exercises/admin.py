@@ -65,6 +65,7 @@ class ExerciseAdminForm(forms.ModelForm):
             "hold_seconds",
             "rest_seconds",
             "per_side",
+            "transition_seconds",
             "easier",
             "harder",
             "easier_tip",
@@ -152,7 +153,11 @@ class ExerciseAdmin(admin.ModelAdmin):
                     "A beginner's starting point. Clinicians adjust it per "
                     "patient. Give reps, a hold time, or both (a hold on each rep)."
                 ),
-                "fields": (("sets", "reps", "hold_seconds"), ("rest_seconds", "per_side")),
+                "fields": (
+                    ("sets", "reps", "hold_seconds"),
+                    ("rest_seconds", "per_side"),
+                    "transition_seconds",
+                ),
             },
         ),
         (_("Variants"), {"fields": (("easier", "harder"), "easier_tip", "harder_tip")}),
