@@ -21,7 +21,7 @@ EXERCISE = {
         "Reach one arm forward and the opposite leg back, until both are level with your "
         "body, no higher.\n"
         "Push your heel back, as if pressing it against a wall.\n"
-        "Hold still for 5 seconds and keep breathing.\n"
+        "Hold still for the time shown, and keep breathing.\n"
         "Lower them slowly and swap sides."
     ),
     "mistakes": (
@@ -43,8 +43,8 @@ EXERCISE = {
         "only, keeping the other three on the floor."
     ),
     "harder_tip": (
-        "There is no harder exercise for this one in the library. Build up the number of "
-        "reaches first (up to 10 on each side), then the hold (up to 8 seconds)."
+        "There is no harder exercise for this one in the library. It is built up a step at "
+        "a time: a longer hold, then more reaches, up to 10 on each side."
     ),
     "cautions": (
         "If your wrists hurt, rest on your fists instead of flat hands.\n"

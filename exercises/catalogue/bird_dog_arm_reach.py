@@ -15,7 +15,7 @@ EXERCISE = {
         "Gently tighten your stomach muscles.\n"
         "Reach one arm forward until it is level with your shoulder.\n"
         "Keep your back and hips still.\n"
-        "Hold for 5 seconds and keep breathing.\n"
+        "Hold still for the time shown, and keep breathing.\n"
         "Lower the arm slowly, then reach with the other arm."
     ),
     "mistakes": (

@@ -15,7 +15,7 @@ EXERCISE = {
         "Gently tighten your stomach muscles.\n"
         "Press through your heels and squeeze your buttocks to lift your hips.\n"
         "Stop when your shoulders, hips and knees make a straight line.\n"
-        "Hold for 3 seconds at the top.\n"
+        "Hold still at the top for the time shown, and keep breathing.\n"
         "Lower your hips slowly back to the floor."
     ),
     "mistakes": (

@@ -14,7 +14,7 @@ EXERCISE = {
     "cues": (
         "Gently tighten your stomach muscles.\n"
         "Squeeze your buttocks and lift your hips just a little, about a hand's width.\n"
-        "Hold for 3 seconds and keep breathing.\n"
+        "Hold still for the time shown, and keep breathing.\n"
         "Lower your hips slowly back to the floor."
     ),
     "mistakes": (

@@ -93,7 +93,7 @@ def test_the_links_follow_the_clinical_table(slug, easier, harder):
     ("slug", "words"),
     [  # clinical.md §1.14's text fixes
         ("hip-flexor-stretch", ["cushion"]),
-        ("glute-bridge", ["Hold for 3 seconds", "tingling or numbness"]),
+        ("glute-bridge", ["Hold still at the top", "tingling or numbness"]),
         ("clamshell", ["Roll your top hip slightly forward", "pelvis still"]),
         (
             "lunge-with-twist",
