@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from exercises.catalogue.references import SOURCES
 from exercises.models import Exercise
@@ -14,6 +15,16 @@ from exercises.sources import (
 )
 from learn.content import READS
 from tests.exercises.test_images import change_form_data
+from tests.factories import speak
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # A page request leaves its language active on the thread (hipmob/middleware.py),
+    # and pytest-django runs database tests first: the messages here are read in English.
+    with translation.override("en"):
+        yield
+
 
 # The 23 slugs of notes/catalogue_plan.md: the 13 shipped and the 10 being added.
 PLANNED_SLUGS = {
@@ -264,3 +275,11 @@ def test_the_exercise_page_labels_each_source_with_its_kind(client, alice):
     assert '<span class="tag">Patient charity</span>' in html
     assert '<span class="tag">NHS trust leaflet</span>' in html
     assert '<span class="tag">Position stand</span>' in html
+
+
+def test_spanish_readers_get_the_kind_in_spanish(client, alice):
+    speak(alice, "es")
+    client.force_login(alice)
+    html = client.get("/exercises/cat-camel/").content.decode()
+    assert '<span class="tag">Página del NHS</span>' in html
+    assert '<span class="tag">Guía nacional</span>' in html
