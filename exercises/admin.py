@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from exercises.images import process_upload
 from exercises.models import Equipment, Exercise
+from exercises.sources import SOURCES_HELP, validate_sources
 from hipmob.adminkit import CHECKBOXES
 
 
@@ -76,6 +77,7 @@ class ExerciseAdminForm(forms.ModelForm):
             "illustration_start",
             "illustration_alt",
         )
+        help_texts = {"sources": SOURCES_HELP}
 
     def clean_illustration(self):
         return clean_drawing_path(
@@ -96,6 +98,11 @@ class ExerciseAdminForm(forms.ModelForm):
                 params={"count": count},
             )
         return cues
+
+    def clean_sources(self):
+        sources = self.cleaned_data["sources"]
+        validate_sources(sources)
+        return sources
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")

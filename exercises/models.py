@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from exercises.dose import dose_kind, dose_text, estimated_seconds, hold_text
-from exercises.sources import parse_sources
+from exercises.sources import Source, parse_sources
 from hipmob import links
 from hipmob.links import address
 
@@ -278,7 +278,7 @@ class Exercise(Dose):
         return [line.strip() for line in self.cautions.splitlines() if line.strip()]
 
     @property
-    def source_list(self) -> list[tuple[str, str]]:
+    def source_list(self) -> list[Source]:
         return parse_sources(self.sources)
 
     @property

@@ -90,6 +90,12 @@ def test_a_patient_signs_in_filters_the_library_with_htmx_and_opens_an_exercise(
     expect(page.get_by_role("heading", level=1, name="Glute bridge")).to_be_visible()
     page.get_by_text("Common mistakes").click()
     expect(page.get_by_text("arching", exact=False).first).to_be_visible()
+    page.get_by_text("Where this advice comes from").click()
+    charity = page.locator(".sources li").filter(has_text="Versus Arthritis")
+    expect(charity.locator(".tag")).to_have_text("Patient charity")
+    expect(
+        charity.get_by_role("link", name="Versus Arthritis: Exercises for the hips")
+    ).to_be_visible()
     assert_no_axe_violations(page)
     assert_tap_targets(page)
     assert csp_violations == []
