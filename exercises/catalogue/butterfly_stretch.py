@@ -20,8 +20,8 @@ EXERCISE = {
         "Hold still and breathe slowly."
     ),
     "mistakes": (
-        "Rounding your back to reach forward: lean from your hips and keep your chest "
-        "lifted.\n"
+        "Straining to reach forward: leaning is optional, so sit upright if that suits "
+        "your back better.\n"
         "Pushing your knees down hard: press only gently, to mild tightness."
     ),
     "equipment": ["mat", "cushion"],

@@ -52,7 +52,7 @@ EXERCISE = {
         "a right angle for at least 6 weeks, or until your surgeon says you can."
     ),
     "illustration_alt": (
-        "A person holds a chair back with both hands and sits the hips back and down into "
-        "a squat, heels on the floor, with a chair behind."
+        "A person holds a counter with both hands and sits the hips back and down to a "
+        "comfortable depth, heels on the floor, with a chair behind."
     ),
 }

@@ -49,7 +49,7 @@ EXERCISE = {
         "early weeks."
     ),
     "illustration_alt": (
-        "A person lies on their back with one ankle crossed over the other knee and draws "
-        "the uncrossed thigh gently toward the chest."
+        "A person lies on their back with one ankle crossed over the other knee and, with "
+        "hands behind the uncrossed thigh, draws it gently toward the chest."
     ),
 }
