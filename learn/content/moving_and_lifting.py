@@ -17,7 +17,7 @@ READ = {
     "en": {
         "title": "Moving and lifting well",
         "summary": "There is no single safe way to lift. Keep loads close, build up gradually and vary how you move.",
-        "alt": "A person lifting a box. In grey, they bend over from the back with the box far away; in black, they squat with the box held close to the body, with an arrow pointing up.",
+        "alt": "A person squats and lifts a box held close to the body, with an arrow pointing up.",
         "body": """Your back is strong and made to bend, lift and twist. There is no single safe posture for lifting: studies have not found that bending your back as you lift leads to back pain. What helps most is getting used to lifting, bit by bit.
 
 ## Keep the load close
@@ -42,7 +42,7 @@ Some discomfort when you start lifting again is common. Hurt does not equal harm
     "es": {
         "title": "Moverse y levantar peso con cuidado",
         "summary": "No hay una única forma segura de levantar peso. Mantenga la carga cerca, vaya poco a poco y varíe su forma de moverse.",
-        "alt": "Una persona levantando una caja. En gris, se inclina doblando la espalda con la caja lejos; en negro, se pone en cuclillas con la caja pegada al cuerpo, y una flecha apunta hacia arriba.",
+        "alt": "Una persona se agacha y levanta una caja pegada al cuerpo, y una flecha apunta hacia arriba.",
         "body": """Su espalda es fuerte y está hecha para doblarse, levantar peso y girar. No existe una única postura segura para levantar cosas: los estudios no han encontrado que doblar la espalda al levantar peso lleve al dolor de espalda. Lo que más ayuda es acostumbrarse a levantar peso poco a poco.
 
 ## Mantenga la carga cerca

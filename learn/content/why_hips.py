@@ -15,7 +15,7 @@ READ = {
     "en": {
         "title": "Why your hips matter for your back",
         "summary": "When the hips are stiff, the lower back tends to do more of the moving.",
-        "alt": "Two people bending forward. In grey, one rounds the lower back; in black, the other bends at the hips with a straight back, and the hips are highlighted.",
+        "alt": "A person bends forward at the hips, and the hips are highlighted.",
         "body": """Your hips and your lower back work as a team. When you bend to pick something up, get out of a chair or take a long stride, much of the movement should come from the hips.
 
 If the hips are stiff, the lower back tends to make up the difference. Your back is strong and made to bend and twist, so this does it no harm. But freeing up stiff hips can make everyday movements easier and more comfortable.
@@ -37,7 +37,7 @@ These studies show a link. They don't prove that stiff hips cause back pain. But
     "es": {
         "title": "Por qué sus caderas importan para su espalda",
         "summary": "Cuando las caderas están rígidas, la parte baja de la espalda suele moverse más para compensar.",
-        "alt": "Dos personas inclinándose hacia delante. En gris, una curva la parte baja de la espalda; en negro, la otra se dobla por las caderas con la espalda recta, y las caderas están resaltadas.",
+        "alt": "Una persona se inclina hacia delante doblándose por las caderas, y las caderas están resaltadas.",
         "body": """Las caderas y la parte baja de la espalda trabajan en equipo. Cuando usted se agacha a recoger algo, se levanta de una silla o da un paso largo, gran parte del movimiento debería salir de las caderas.
 
 Si las caderas están rígidas, la parte baja de la espalda suele compensar. Su espalda es fuerte y está hecha para doblarse y girar, así que esto no le hace daño. Pero dar movilidad a unas caderas rígidas puede hacer que los movimientos del día a día sean más fáciles y cómodos.
