@@ -93,10 +93,12 @@ def test_it_completes_a_whole_session(started, alice):
         " }).observe(document.body, {subtree: true, childList: true, characterData: true}); }"
     )
     heading(engine, "All done. How was it?", timeout=10 + HOLD + 10)
-    # Each second once, then 0 as the phase turns to "Well done", and on by itself.
+    # Down from the full hold (a busy machine may skip a second), then 0 as the phase
+    # turns to "Well done", and on by itself.
     shown = list(dict.fromkeys(engine.call("() => window.__shown")))
-    holds = [s for s in shown if s.startswith("Hold ")]
-    assert holds == [f"Hold {n}" for n in range(HOLD, 0, -1)], shown
+    holds = [int(s.removeprefix("Hold ")) for s in shown if s.startswith("Hold ")]
+    assert holds[0] == HOLD and holds[-1] == 1, shown
+    assert holds == sorted(holds, reverse=True), shown
     assert shown[-1] == "Well done 0", shown
     assert StepLog.objects.filter(session__patient=alice, exercise__slug="engine-hold").exists()
 
