@@ -3,9 +3,9 @@
 - WebKit (WebKitGTK): classic WebDriver, plain HTTP to Debian's WebKitWebDriver, which
   starts tests/e2e/engines/phone_browser.py (a bare window that can be phone-narrow).
 - Firefox ESR: WebDriver BiDi over a WebSocket, straight to the browser's own remote
-  agent (--remote-debugging-port). Debian packages no geckodriver and the npm/PyPI
-  packages that carry one download it at install time, which this network refuses;
-  Firefox speaks BiDi itself, so none is needed.
+  agent (--remote-debugging-port). Debian packages no geckodriver, and npm's and
+  PyPI's can't be had here (docs/reliability.md); Firefox speaks BiDi itself, so none
+  is needed.
 
 Both click with real input (WebDriver's element click; BiDi pointer actions), not
 element.click() in script. Scripts are arrow functions, called with JSON-able values
