@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from exercises.models import Exercise
+from tests.admin_forms import admin_form
 
 
 @pytest.fixture
@@ -44,43 +45,11 @@ def jpeg_with_gps_and_rotation() -> bytes:
 
 
 def change_form_data(client, exercise: Exercise, **extra) -> dict:
-    """The admin change form's own fields, as a browser would send them back."""
-    data = {
-        field: getattr(exercise, field)
-        for field in (
-            "name",
-            "slug",
-            "kind",
-            "level",
-            "summary",
-            "target",
-            "start_position",
-            "cues",
-            "mistakes",
-            "sets",
-            "rest_seconds",
-            "easier_tip",
-            "harder_tip",
-            "cautions",
-            "sources",
-            "illustration",
-            "illustration_alt",
-        )
-    }
-    data.update(
-        reps=exercise.reps or "",
-        hold_seconds=exercise.hold_seconds or "",
-        easier=exercise.easier_id or "",
-        harder=exercise.harder_id or "",
-        equipment=[e.pk for e in exercise.equipment.all()],
-        _save="Save",
-    )
-    if exercise.published:
-        data["published"] = "on"
-    if exercise.per_side:
-        data["per_side"] = "on"
+    """The admin change form's own fields, as a browser would send them back (the
+    translated ones by column: name_en, name_es, ...), with `extra` changed."""
     page = client.get(f"/admin/exercises/exercise/{exercise.pk}/change/")
-    data["csrfmiddlewaretoken"] = page.context["csrf_token"]
+    data = admin_form(page.content.decode(), "exercise_form")
+    data["_save"] = "Save"
     data.update(extra)
     return data
 
