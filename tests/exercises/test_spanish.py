@@ -277,3 +277,11 @@ def test_a_clinician_reading_spanish_prints_the_handout_in_spanish(client, alice
     html = client.get(f"/clinic/patients/{alice.code}/handout/").content.decode()
     assert "1. <span>Puente de glúteos</span>" in html
     assert "<li>Apriete suavemente los músculos del abdomen.</li>" in html
+
+
+def test_the_list_shows_counts_per_spanish_status(client, erin, bridge):
+    Exercise.objects.filter(pk=bridge.pk).update(summary_en="Changed English.")
+    client.force_login(erin)
+    response = client.get("/admin/exercises/exercise/?_facets=True")
+    assert response.status_code == 200
+    assert "Spanish needs review (1)" in response.content.decode()
