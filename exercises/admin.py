@@ -92,6 +92,7 @@ class ExerciseAdminForm(forms.ModelForm):
             "hold_seconds",
             "rest_seconds",
             "per_side",
+            "transition_seconds",
             "easier",
             "harder",
             *both("easier_tip"),
@@ -262,7 +263,11 @@ class ExerciseAdmin(TranslationAdmin):
                     "A beginner's starting point. Clinicians adjust it per "
                     "patient. Give reps, a hold time, or both (a hold on each rep)."
                 ),
-                "fields": (("sets", "reps", "hold_seconds"), ("rest_seconds", "per_side")),
+                "fields": (
+                    ("sets", "reps", "hold_seconds"),
+                    ("rest_seconds", "per_side"),
+                    "transition_seconds",
+                ),
             },
         ),
         (

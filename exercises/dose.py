@@ -19,9 +19,7 @@ def dose_text(sets: int, reps: int | None, hold_seconds: int | None, per_side: b
     """ "Hold for 30 seconds · 3 times", "2 sets of 10", "10 times, hold each 5 seconds"."""
     kind = dose_kind(reps, hold_seconds)
     if kind == HOLD:
-        text = ngettext(
-            "Hold for %(seconds)s second", "Hold for %(seconds)s seconds", hold_seconds
-        ) % {"seconds": hold_seconds}
+        text = hold_text(hold_seconds)
         if sets > 1:
             text += " · " + ngettext("%(n)s time", "%(n)s times", sets) % {"n": sets}
     else:
@@ -34,6 +32,19 @@ def dose_text(sets: int, reps: int | None, hold_seconds: int | None, per_side: b
     if per_side:
         text += " · " + _("each side")
     return text
+
+
+def hold_text(hold_seconds: int) -> str:
+    """ "Hold for 30 seconds"; a long timed dose (a walk) in minutes: "Keep going for 5
+    minutes"."""
+    if hold_seconds >= 120 and hold_seconds % 60 == 0:
+        minutes = hold_seconds // 60
+        return ngettext(
+            "Keep going for %(minutes)s minute", "Keep going for %(minutes)s minutes", minutes
+        ) % {"minutes": minutes}
+    return ngettext("Hold for %(seconds)s second", "Hold for %(seconds)s seconds", hold_seconds) % {
+        "seconds": hold_seconds
+    }
 
 
 def hold_each(hold_seconds: int) -> str:

@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language
 
-from exercises.dose import dose_kind, dose_text, estimated_seconds
+from exercises.dose import dose_kind, dose_text, estimated_seconds, hold_text
 from exercises.sources import parse_sources
 from hipmob import links
 from hipmob.links import address
@@ -24,6 +24,7 @@ SETS = (1, 10)
 REPS = (1, 50)
 HOLD_SECONDS = (1, 300)
 REST_SECONDS = (0, 600)
+TRANSITION_SECONDS = (3, 60)
 
 
 def static_url(path: str) -> str:
@@ -163,6 +164,10 @@ class Dose(models.Model):
         return dose_text(self.sets, self.reps, self.hold_seconds, self.per_side)
 
     @property
+    def hold_text(self) -> str:
+        return hold_text(self.hold_seconds) if self.hold_seconds else ""
+
+    @property
     def dose_kind(self) -> str:
         return dose_kind(self.reps, self.hold_seconds)
 
@@ -237,6 +242,15 @@ class Exercise(Dose):
     equipment = models.ManyToManyField(Equipment, blank=True, related_name="exercises")
 
     # The dose fields (Dose) hold a beginner's starting point that a clinician adjusts.
+    transition_seconds = models.PositiveSmallIntegerField(
+        _("time to get into position (seconds)"),
+        default=10,
+        validators=bounded(*TRANSITION_SECONDS),
+        help_text=_(
+            "Given before the first set and before each side: enough to kneel, lie down or "
+            "roll over (10 s or more for kneeling and floor changes)."
+        ),
+    )
 
     easier = models.ForeignKey(
         "self",
@@ -306,6 +320,13 @@ class Exercise(Dose):
             models.CheckConstraint(condition=Q(kind__in=Kind.values), name="exercise_kind_valid"),
             models.CheckConstraint(
                 condition=Q(level__in=Level.values), name="exercise_level_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    transition_seconds__gte=TRANSITION_SECONDS[0],
+                    transition_seconds__lte=TRANSITION_SECONDS[1],
+                ),
+                name="exercise_transition_range",
             ),
             models.CheckConstraint(
                 condition=~Q(easier=models.F("id")) & ~Q(harder=models.F("id")),

@@ -296,6 +296,9 @@ LADDER_HELD_REP_STEP = env_int("LADDER_HELD_REP_STEP", 2)
 LADDER_HELD_REP_TOP = env_int("LADDER_HELD_REP_TOP", 10)
 LADDER_HELD_REP_BOTTOM = env_int("LADDER_HELD_REP_BOTTOM", 2)
 LADDER_SETS_TOP = env_int("LADDER_SETS_TOP", 3)
+# On a bad-back day, an item with no easier version becomes this catalogue exercise
+# (once per session; clinical.md §3.1).
+BAD_DAY_FALLBACK = os.environ.get("BAD_DAY_FALLBACK", "walking-break")
 
 # --- Who to call (hipmob/contact.py) ----------------------------------------------------
 # The country decides the emergency number (GB 999; the EU, Spain included, 112; US and

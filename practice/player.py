@@ -19,7 +19,7 @@ from practice import steps, summary
 from practice.advice import pain_advice
 from practice.models import NOT_DONE, ExerciseSession, SessionStatus, StepLog, StepStatus
 from routines import schedule
-from routines.badday import bad_day_items
+from routines.badday import bad_day_items, walking_break
 from routines.models import Routine, RoutineItem
 from safety import rules as safety
 from safety.alerts import raise_alert
@@ -60,9 +60,13 @@ def is_past(session: ExerciseSession) -> bool:
 
 
 def items(session: ExerciseSession) -> list:
-    """The plan's items, or on a bad-back day their easier versions (same ids)."""
-    plan_items = session.plan_items
-    return bad_day_items(plan_items) if session.bad_day else plan_items
+    """The plan's items, or on a bad-back day their easier versions (same ids), worked
+    out once per request."""
+    if not session.bad_day:
+        return session.plan_items
+    if not hasattr(session, "_bad_day_items"):
+        session._bad_day_items = bad_day_items(session.plan_items, walking_break)
+    return session._bad_day_items
 
 
 def severe(pain: int | None) -> bool:

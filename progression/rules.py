@@ -13,6 +13,7 @@ from django.conf import settings
 
 from exercises.dose import HOLD as HOLD_KIND
 from exercises.dose import REPS_HOLD, dose_kind
+from exercises.models import HOLD_SECONDS
 from progression.models import SuggestionKind
 
 # What a decision can be: one of the suggestion kinds, or neither (hold), or an alert
@@ -256,10 +257,13 @@ class Rung:
     top: int
 
 
-def ladder(kind: str) -> list[Rung]:
+def ladder(kind: str, hold_seconds: int | None = None) -> list[Rung]:
     """The dimensions a dose climbs, innermost first: each is raised to its top before
-    the next one moves."""
+    the next one moves. A timed activity (a hold longer than a stretch's top, such as a
+    5-minute walk) climbs by whole minutes, from 2 minutes to the dose limit."""
     sets = Rung("sets", 1, 1, settings.LADDER_SETS_TOP)
+    if kind == HOLD_KIND and hold_seconds and hold_seconds > settings.LADDER_HOLD_TOP:
+        return [Rung("hold_seconds", 60, 120, HOLD_SECONDS[1]), sets]
     if kind == HOLD_KIND:
         hold = Rung(
             "hold_seconds",
@@ -297,7 +301,7 @@ def next_dose(item, action: str) -> Dose | None:
     them is at the top); all at the bottom, the easier exercise at its starting dose.
     None: no rung that way (no published easier or harder exercise)."""
     values = {"sets": item.sets, "reps": item.reps, "hold_seconds": item.hold_seconds}
-    rungs = ladder(dose_kind(item.reps, item.hold_seconds))
+    rungs = ladder(dose_kind(item.reps, item.hold_seconds), item.hold_seconds)
 
     def dose(**changed) -> Dose:
         new = {**values, **changed}

@@ -3,10 +3,13 @@ plan's items, so the player, the logs and the tests share one rule (clinical.md 
 "Bad-back-day swap")."""
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from exercises.models import HOLD_SECONDS, REPS
+from django.conf import settings
+
+from exercises.dose import hold_text
+from exercises.models import HOLD_SECONDS, REPS, Exercise
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,10 @@ class EasierItem:
     @property
     def id(self) -> int:
         return self.pk
+
+    @property
+    def hold_text(self) -> str:
+        return hold_text(self.hold_seconds) if self.hold_seconds else ""
 
 
 def _substitute(item):
@@ -74,18 +81,30 @@ def lower_dose(item) -> EasierItem:
     )
 
 
-def bad_day_items(items: Sequence) -> list[EasierItem]:
+def bad_day_items(
+    items: Sequence, fallback: Callable[[], object] | None = None
+) -> list[EasierItem]:
     """Each item's bad-day version, in order. A substitute never repeats an exercise
-    already in the routine (another item's, or an earlier item's substitute): that item
-    falls back to its own exercise at a lower dose, as does an item with no substitute.
-    (The catalogue has no walking break yet to fall back to.)"""
+    already in the routine (another item's, or an earlier item's substitute). The first
+    item with no usable substitute becomes the walking break (`fallback()`, asked for
+    at most once and only when needed; clinical.md §3.1), unless the routine already
+    has it; every other such item is its own exercise at a lower dose."""
     used = {item.exercise.pk for item in items}
     swapped = []
+    walk_tried = False
     for item in items:
         substitute = _substitute(item)
+        if (substitute is None or substitute.pk in used) and not walk_tried and fallback:
+            walk_tried = True
+            substitute = fallback()
         if substitute is not None and substitute.pk not in used:
             used.add(substitute.pk)
             swapped.append(_swapped(item, substitute))
         else:
             swapped.append(lower_dose(item))
     return swapped
+
+
+def walking_break():
+    """The bad-day fallback of clinical.md §3.1, if the catalogue publishes it."""
+    return Exercise.objects.published().filter(slug=settings.BAD_DAY_FALLBACK).first()

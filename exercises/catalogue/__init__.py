@@ -1,4 +1,4 @@
-"""The shipped catalogue of 13 exercises, as code: loaded by the data migration, by
+"""The shipped catalogue of 23 exercises, as code: loaded by the data migration, by
 `seed_demo` and by the tests' `catalogue` fixture (all through `load`).
 
 Written in HipMob's own words from shared/docs/clinical.md; doses are beginner starting points
@@ -9,9 +9,12 @@ from django.conf import settings
 from django.utils import translation
 
 from exercises.catalogue import (
+    band_clamshell,
     bird_dog,
+    bird_dog_arm_reach,
     butterfly_stretch,
     cat_camel,
+    chair_sit_to_stand,
     childs_pose,
     clamshell,
     dead_bug,
@@ -20,9 +23,16 @@ from exercises.catalogue import (
     figure_four_stretch,
     glute_bridge,
     hamstring_stretch,
+    heel_taps,
     hip_flexor_stretch,
     lunge_with_twist,
+    lying_windscreen_wipers,
     ninety_ninety_switch,
+    partial_bridge,
+    prone_press_up,
+    split_squat,
+    standing_hip_flexor_stretch,
+    walking_break,
 )
 from exercises.models import TRANSLATED_FIELDS, english_fingerprint
 
@@ -34,21 +44,31 @@ EQUIPMENT = [  # (slug, name)
     ("band", "Resistance band"),
 ]
 
-# In the order the library lists them.
+# Grouped with their easier and harder versions (the library itself sorts by name).
 EXERCISES = [
+    standing_hip_flexor_stretch.EXERCISE,
     hip_flexor_stretch.EXERCISE,
+    partial_bridge.EXERCISE,
     glute_bridge.EXERCISE,
     clamshell.EXERCISE,
+    band_clamshell.EXERCISE,
+    split_squat.EXERCISE,
     lunge_with_twist.EXERCISE,
+    chair_sit_to_stand.EXERCISE,
     deep_squat.EXERCISE,
     hamstring_stretch.EXERCISE,
     butterfly_stretch.EXERCISE,
     figure_four_stretch.EXERCISE,
+    lying_windscreen_wipers.EXERCISE,
     ninety_ninety_switch.EXERCISE,
+    bird_dog_arm_reach.EXERCISE,
     bird_dog.EXERCISE,
+    heel_taps.EXERCISE,
     dead_bug.EXERCISE,
     cat_camel.EXERCISE,
     childs_pose.EXERCISE,
+    prone_press_up.EXERCISE,
+    walking_break.EXERCISE,
 ]
 
 

@@ -4,7 +4,7 @@ EXERCISE = {
     "slug": "bird-dog",
     "name": "Bird dog",
     "kind": "control",
-    "level": "beginner",
+    "level": "intermediate",
     "summary": (
         "Builds strength and staying power in your back, buttocks and trunk while you "
         "keep your body steady."
@@ -21,7 +21,7 @@ EXERCISE = {
         "Reach one arm forward and the opposite leg back, until both are level with your "
         "body, no higher.\n"
         "Push your heel back, as if pressing it against a wall.\n"
-        "Hold still and keep breathing.\n"
+        "Hold still for the time shown, and keep breathing.\n"
         "Lower them slowly and swap sides."
     ),
     "mistakes": (
@@ -31,19 +31,20 @@ EXERCISE = {
         "Leg lifted too high: stop when it is level with your body."
     ),
     "equipment": ["mat"],
-    "sets": 5,
-    "reps": None,
-    "hold_seconds": 8,
-    "rest_seconds": 10,
+    "sets": 2,
+    "reps": 6,
+    "hold_seconds": 5,
+    "rest_seconds": 30,
     "per_side": True,
-    "easier": None,
+    "easier": "bird-dog-arm-reach",
     "harder": None,
     "easier_tip": (
-        "Move only one arm, or only one leg, at a time, keeping the other three on the floor."
+        "Reach with one arm only (the arm reach on hands and knees), then with one leg "
+        "only, keeping the other three on the floor."
     ),
     "harder_tip": (
-        "First build up to 10 holds of 10 seconds on each side. After that, your clinician "
-        "may add light weights or a version done from a push-up position."
+        "There is no harder exercise for this one in the library. It is built up a step at "
+        "a time: a longer hold, then more reaches, up to 10 on each side."
     ),
     "cautions": (
         "If your wrists hurt, rest on your fists instead of flat hands.\n"

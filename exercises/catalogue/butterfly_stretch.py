@@ -13,7 +13,8 @@ EXERCISE = {
     ),
     "cues": (
         "Sit tall through your back.\n"
-        "Lean forward from your hips, keeping your back long.\n"
+        "If your back is comfortable, lean forward a little from your hips; it is fine to "
+        "stay upright.\n"
         "Press your thighs down gently with your hands or elbows.\n"
         "Stop at mild tightness in your inner thighs.\n"
         "Hold still and breathe slowly."
@@ -35,9 +36,14 @@ EXERCISE = {
         "Sit on a cushion, and slide your feet further away from you, which is kinder to "
         "your knees. Or do it lying on your back with the soles of your feet together."
     ),
-    "harder_tip": "Draw your feet in closer to your body.",
+    "harder_tip": (
+        "There is no harder version in the library, and you don't need one. Drawing your "
+        "feet in closer to your body stretches a little more."
+    ),
     "cautions": (
-        "Ease off if your knees feel uncomfortable.\nStop if you feel a pinch in your groin."
+        "Ease off if your knees feel uncomfortable.\n"
+        "Some backs don't like bending forward: if yours is one, stay sitting upright.\n"
+        "Stop if you feel a pinch in your groin."
     ),
     "sources": (
         "Ascent PT: sitting adductor stretch, butterfly position — "
@@ -53,7 +59,7 @@ EXERCISE = {
         "B3 PT: butterfly stretch — https://b3pt.com/butterfly-stretch/"
     ),
     "illustration_alt": (
-        "A person sits tall with the soles of the feet together and leans forward from "
-        "the hips as the knees drop outward."
+        "A person sits tall with the soles of the feet together and lets the knees drop "
+        "gently outward."
     ),
 }

@@ -31,16 +31,21 @@ EXERCISE = {
     "easier": None,
     "harder": None,
     "easier_tip": (
-        "Put a cushion between your bottom and heels, a rolled towel under your ankles, "
-        "or a cushion under your head. If kneeling is hard, ask your clinician about a "
+        "Put a pillow between your heels and your bottom, a rolled towel under your "
+        "ankles, or a cushion under your head. If kneeling is hard, ask your clinician about a "
         "chair-supported version, or lie on your back and hug your knees to your chest."
     ),
-    "harder_tip": "Stretch your arms forward along the floor and let your knees go wider.",
+    "harder_tip": (
+        "There is no harder version: this is a resting position. You can stretch your "
+        "arms forward along the floor and let your knees go wider."
+    ),
     "cautions": (
         "With knee or ankle problems, don't sit right back onto your heels; use a cushion "
         "or the lying version.\n"
         "If you have had a hip replacement, check with your surgeon or physio first: "
         "deep bending at the hip is restricted in the early weeks.\n"
+        "If your back pain is worse when you bend forward, leave this one out and tell "
+        "your clinician.\n"
         "Stop if you feel pain rather than mild tightness."
     ),
     "sources": (

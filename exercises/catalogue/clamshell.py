@@ -13,9 +13,9 @@ EXERCISE = {
         "rests on a pillow."
     ),
     "cues": (
-        "Keep your feet touching the whole time.\n"
+        "Roll your top hip slightly forward and keep your feet touching the whole time.\n"
         "Lift your top knee slowly, for a count of 2.\n"
-        "Lift only as far as your pelvis stays still.\n"
+        "Keep your pelvis still: lift only as far as it stays still.\n"
         "Lower the knee slowly, for a count of 2.\n"
         "Breathe normally throughout."
     ),
@@ -30,13 +30,11 @@ EXERCISE = {
     "hold_seconds": None,
     "rest_seconds": 60,
     "per_side": True,
+    "transition_seconds": 15,
     "easier": None,
-    "harder": None,
+    "harder": "band-clamshell",
     "easier_tip": "Make the lift smaller and do fewer repetitions.",
-    "harder_tip": (
-        "Put a small loop band just above your knees. Later, your clinician may show you a "
-        "version done with your hips lifted in a side plank."
-    ),
+    "harder_tip": ("Do the clamshell with a loop band just above your knees."),
     "cautions": (
         "Stop if it brings on back or hip pain, or if you can no longer keep your hips still."
     ),

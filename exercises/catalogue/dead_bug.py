@@ -4,7 +4,7 @@ EXERCISE = {
     "slug": "dead-bug",
     "name": "Dead bug",
     "kind": "control",
-    "level": "beginner",
+    "level": "intermediate",
     "summary": (
         "Trains your deep stomach muscles to keep your lower back steady while your arms "
         "and legs move."
@@ -15,7 +15,7 @@ EXERCISE = {
         "hips and knees are bent to right angles."
     ),
     "cues": (
-        "Gently flatten your lower back toward the floor.\n"
+        "Gently flatten your lower back toward the floor and keep your back still.\n"
         "Breathe out as you slowly lower one arm behind your head and the opposite leg "
         "toward the floor.\n"
         "Stop before your lower back starts to lift.\n"
@@ -33,15 +33,12 @@ EXERCISE = {
     "hold_seconds": None,
     "rest_seconds": 60,
     "per_side": True,
-    "easier": None,
+    "easier": "heel-taps",
     "harder": None,
-    "easier_tip": (
-        "Keep your knees bent and just tap one heel down at a time. Or move only your "
-        "legs, or only your arms."
-    ),
+    "easier_tip": ("Do the heel taps: keep your knees bent and tap one heel down at a time."),
     "harder_tip": (
-        "First build up to 3 sets of 10 to 12 on each side. After that, hold light weights "
-        "or use a resistance band."
+        "There is no harder exercise for this one in the library. Move more slowly, and "
+        "build up to 3 sets of 10 on each side."
     ),
     "cautions": (
         "If it brings on your usual pain, make the movement smaller, or leave it out and "

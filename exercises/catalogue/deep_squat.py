@@ -4,7 +4,7 @@ EXERCISE = {
     "slug": "deep-squat",
     "name": "Assisted deep squat",
     "kind": "mobility",
-    "level": "beginner",
+    "level": "intermediate",
     "summary": (
         "Practises bending your hips, knees and ankles deeply while you hold a support, "
         "and works your thighs."
@@ -16,10 +16,11 @@ EXERCISE = {
     "start_position": (
         "Stand facing a kitchen counter or a sturdy chair and hold it with both hands at "
         "about waist height. Place your feet shoulder-width apart or a little wider, toes "
-        "forward or turned out slightly."
+        "forward or turned out slightly. Put a chair behind you, so you can sit down if "
+        "you need to."
     ),
     "cues": (
-        "Sit your hips back and down, as if onto a low seat.\n"
+        "Sit your hips back and down to a comfortable depth.\n"
         "Keep your hips, knees and toes pointing the same way.\n"
         "Keep your heels on the floor.\n"
         "Move slowly, and don't bounce at the bottom.\n"
@@ -36,13 +37,14 @@ EXERCISE = {
     "hold_seconds": None,
     "rest_seconds": 60,
     "per_side": False,
-    "easier": None,
+    "transition_seconds": 5,
+    "easier": "chair-sit-to-stand",
     "harder": None,
-    "easier_tip": (
-        "Go less deep, or hold a half squat still for 10 to 30 seconds. You can also "
-        "practise standing up from a higher chair, pushing on the armrests."
+    "easier_tip": ("Go less deep, or do the sit to stand from a chair instead."),
+    "harder_tip": (
+        "There is no harder exercise for this one in the library. Pause for a few "
+        "seconds at the bottom, hold on more lightly and, if it is comfortable, go deeper."
     ),
-    "harder_tip": "Hold on more lightly with your hands and, if comfortable, go deeper.",
     "cautions": (
         "If your knee hurts, squat only as deep as is pain-free; there should be no pain "
         "or swelling later that day or the next.\n"
@@ -65,7 +67,7 @@ EXERCISE = {
         "http://www.hendersonvilleorthopedics.com/faq/what-are-hip-precautions/"
     ),
     "illustration_alt": (
-        "A person holds a counter with both hands and sits the hips back and down into a "
-        "deep squat, heels on the floor."
+        "A person holds a chair back with both hands and sits the hips back and down into "
+        "a squat, heels on the floor, with a chair behind."
     ),
 }

@@ -18,7 +18,7 @@ EQUIPMENT = {
 
 SPANISH = {
     "glute-bridge": {
-        "checked_against": "b59aee40c2ac6ea6",
+        "checked_against": "79433651d9c1e527",
         "name": "Puente de glúteos",
         "summary": "Fortalece los glúteos y los músculos que rodean el tronco.",
         "target": "Los glúteos y los músculos que rodean el tronco (glúteo mayor, zona media)",
@@ -30,7 +30,7 @@ SPANISH = {
             "Apriete suavemente los músculos del abdomen.\n"
             "Empuje con los talones y apriete los glúteos para subir la cadera.\n"
             "Pare cuando los hombros, la cadera y las rodillas formen una línea recta.\n"
-            "Mantenga la posición mientras cuenta despacio hasta 2.\n"
+            "Mantenga la posición arriba el tiempo indicado, sin dejar de respirar.\n"
             "Baje la cadera despacio hasta el suelo."
         ),
         "mistakes": (
@@ -40,17 +40,17 @@ SPANISH = {
             "pies a los glúteos, o deje que las rodillas se separen un poco."
         ),
         "easier_tip": (
-            "Deje la cadera en el suelo y solo incline la pelvis: apoye la parte baja de la "
-            "espalda contra el suelo y luego relájela."
+            "Suba la cadera solo un poco: el puente parcial. O deje la cadera en el suelo y "
+            "solo incline la pelvis, apoyando la parte baja de la espalda contra el suelo."
         ),
         "harder_tip": (
-            "Apoye los pies en un escalón bajo y, más adelante, levante un pie del suelo "
-            "para hacer el puente con una sola pierna. Una banda elástica justo por encima "
-            "de las rodillas añade más trabajo."
+            "Todavía no hay en la biblioteca un ejercicio más difícil que este. Arriba, "
+            "levante un poco un pie del suelo y vuelva a apoyarlo, luego el otro, como si "
+            "marchara; más adelante, su profesional sanitario puede enseñarle el puente sobre "
+            "una sola pierna."
         ),
         "cautions": (
-            "Si tiene un dolor de espalda fuerte o un dolor que baja por la pierna (ciática), "
-            "consulte con su fisioterapeuta o su médico antes de empezar.\n"
+            "Pare si aumenta el dolor, el hormigueo o el entumecimiento en la pierna.\n"
             "Pare si los síntomas empeoran o aparece un dolor nuevo."
         ),
         "illustration_alt": (
@@ -59,7 +59,7 @@ SPANISH = {
         ),
     },
     "clamshell": {
-        "checked_against": "3be5a37447ec27a2",
+        "checked_against": "70fd6b14c436e136",
         "name": "Almeja",
         "summary": "Fortalece los músculos del lateral de la cadera y del glúteo.",
         "target": "El lateral de la cadera y del glúteo (glúteo medio y menor)",
@@ -69,9 +69,9 @@ SPANISH = {
             "talones quedan en línea con el coxis, y la cabeza descansa sobre una almohada."
         ),
         "cues": (
-            "Mantenga los pies juntos todo el tiempo.\n"
+            "Gire un poco hacia delante la cadera de arriba y mantenga los pies juntos todo el tiempo.\n"
             "Suba la rodilla de arriba despacio, mientras cuenta hasta 2.\n"
-            "Súbala solo hasta donde la pelvis se quede quieta.\n"
+            "Mantenga la pelvis quieta: suba la rodilla solo hasta donde la pelvis no se mueva.\n"
             "Baje la rodilla despacio, mientras cuenta hasta 2.\n"
             "Respire con normalidad todo el rato."
         ),
@@ -82,11 +82,7 @@ SPANISH = {
             "Aguantar la respiración: suelte el aire al subir."
         ),
         "easier_tip": "Suba menos la rodilla y haga menos repeticiones.",
-        "harder_tip": (
-            "Póngase una banda elástica pequeña justo por encima de las rodillas. Más "
-            "adelante, su profesional sanitario puede enseñarle una versión con la cadera "
-            "levantada en plancha lateral."
-        ),
+        "harder_tip": "Haga la almeja con una banda elástica cerrada justo por encima de las rodillas.",
         "cautions": (
             "Pare si le produce dolor de espalda o de cadera, o si ya no puede mantener la "
             "cadera quieta."

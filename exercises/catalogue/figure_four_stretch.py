@@ -15,7 +15,7 @@ EXERCISE = {
         "ankle just above the other knee, so your legs make the shape of a number 4."
     ),
     "cues": (
-        "Hold behind the thigh of the leg that is not crossed.\n"
+        "Put your hands behind the thigh of the leg that is not crossed.\n"
         "Gently draw that thigh toward your chest.\n"
         "Feel the stretch in the buttock of the crossed leg.\n"
         "Hold still and breathe slowly, then swap sides."
@@ -36,9 +36,14 @@ EXERCISE = {
         "Leave the bottom foot on the floor instead of lifting it. If you can't reach "
         "your thigh, loop a towel or strap around it."
     ),
-    "harder_tip": "Lift the bottom foot off the floor and hug your shin instead of your thigh.",
+    "harder_tip": (
+        "There is no harder version in the library, and you don't need one. You can hold "
+        "the stretch a little longer, as long as it stays comfortable."
+    ),
     "cautions": (
         "Stop if you feel pain or a pinch.\n"
+        "If the knee of the crossed leg hurts, rest that ankle lower down the thigh, or "
+        "leave this one out and tell your clinician.\n"
         "If you have had a hip replacement, check with your surgeon or physio first: "
         "crossing your legs and bending the hip past a right angle are restricted in the "
         "early weeks."

@@ -15,7 +15,7 @@ EXERCISE = {
         "Gently tighten your stomach muscles.\n"
         "Press through your heels and squeeze your buttocks to lift your hips.\n"
         "Stop when your shoulders, hips and knees make a straight line.\n"
-        "Hold for a slow count of 2.\n"
+        "Hold still at the top for the time shown, and keep breathing.\n"
         "Lower your hips slowly back to the floor."
     ),
     "mistakes": (
@@ -27,22 +27,22 @@ EXERCISE = {
     "equipment": ["mat"],
     "sets": 2,
     "reps": 10,
-    "hold_seconds": None,
+    "hold_seconds": 3,
     "rest_seconds": 60,
     "per_side": False,
-    "easier": None,
+    "easier": "partial-bridge",
     "harder": None,
     "easier_tip": (
-        "Keep your hips on the floor and just tilt your pelvis: flatten your lower back "
-        "into the floor, then let it relax."
+        "Lift your hips only a little way: the partial bridge. Or keep your hips on the "
+        "floor and just tilt your pelvis, flattening your lower back into the floor."
     ),
     "harder_tip": (
-        "Rest your feet on a low step, and later lift one foot off the floor to bridge on "
-        "one leg. A resistance band just above your knees adds more work."
+        "There is no harder exercise for this one in the library yet. At the top, lift one "
+        "foot a little off the floor and put it down again, then the other, like marching; "
+        "later your clinician may show you a bridge on one leg."
     ),
     "cautions": (
-        "If you have severe back pain or pain running down your leg (sciatica), check with "
-        "your physio or GP before you start.\n"
+        "Stop if pain, tingling or numbness in your leg increases.\n"
         "Stop if your symptoms get worse or a new pain appears."
     ),
     "sources": (

@@ -13,7 +13,7 @@ EXERCISE = {
     ),
     "cues": (
         "Gently tighten your stomach muscles.\n"
-        "Use the towel to bring that leg up toward your chest.\n"
+        "Use the towel to lift that leg up toward the ceiling.\n"
         "Straighten the knee only as far as feels comfortable.\n"
         "Hold still and breathe slowly.\n"
         "Lower the leg slowly, then swap sides."
@@ -35,11 +35,13 @@ EXERCISE = {
         "with that foot on the floor."
     ),
     "harder_tip": (
-        "Lay your other leg straight along the floor. You can also hold each stretch a "
-        "little longer, up to 60 seconds."
+        "There is no harder version in the library, and you don't need one. You can lay "
+        "your other leg straight along the floor, or hold each stretch a little longer, up "
+        "to 60 seconds."
     ),
     "cautions": (
         "Feel only mild tightness, never pain.\n"
+        "Stop if you feel tingling, or pain that travels down your leg.\n"
         "Stop if your symptoms get worse or a new pain appears."
     ),
     "sources": (

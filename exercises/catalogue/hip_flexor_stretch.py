@@ -4,7 +4,7 @@ EXERCISE = {
     "slug": "hip-flexor-stretch",
     "name": "Half-kneeling hip flexor stretch",
     "kind": "stretch",
-    "level": "beginner",
+    "level": "intermediate",
     "summary": (
         "Gently stretches the front of your hip on the side of the knee that rests on the floor."
     ),
@@ -13,8 +13,10 @@ EXERCISE = {
         "(hip flexors: iliopsoas, rectus femoris)"
     ),
     "start_position": (
-        "Kneel on one knee on a mat or cushion, with the other foot flat on the floor in "
-        "front of you. Both knees are bent to about a right angle."
+        "Kneel on the knee of the side you are stretching, with a cushion or folded "
+        "towel under it, and put the other foot flat on the floor in "
+        "front of you. Both knees are bent to about a right "
+        "angle. Keep a sturdy chair beside you to hold if you need it."
     ),
     "cues": (
         "Kneel up tall, so your ear, shoulder, hip and knee make one straight line.\n"
@@ -22,7 +24,7 @@ EXERCISE = {
         "Slowly ease your weight forward until you feel a stretch at the front of the "
         "back hip.\n"
         "Hold still and keep breathing slowly.\n"
-        "Come back up, then swap legs."
+        "Come back up, then take your time to change knees and swap sides."
     ),
     "mistakes": (
         "Moving too far forward: go only until you feel mild tightness.\n"
@@ -36,18 +38,20 @@ EXERCISE = {
     "hold_seconds": 30,
     "rest_seconds": 30,
     "per_side": True,
-    "easier": None,
+    "transition_seconds": 15,
+    "easier": "standing-hip-flexor-stretch",
     "harder": None,
     "easier_tip": (
-        "Rest one hand on a sturdy chair for balance. Or do the stretch standing up, with "
-        "one foot a big step in front of the other."
+        "Rest one hand on the chair for balance. If kneeling is hard on your knees, do "
+        "the standing hip flexor stretch instead."
     ),
     "harder_tip": (
-        "Reach back and hold the foot of the kneeling leg, so that knee bends more. This "
-        "also stretches the front of the thigh."
+        "There is no harder exercise for this one in the library. To make it harder, reach "
+        "the arm on the kneeling side up overhead as you ease forward."
     ),
     "cautions": (
-        "Put a cushion under the kneeling knee if it is sore.\n"
+        "Always kneel on a cushion; if the kneeling knee still hurts, use the standing "
+        "version.\n"
         "Stop if you feel pain rather than mild tightness.\n"
         "If you have had a hip replacement from the front (anterior approach), check with "
         "your surgeon or physio first: you must not push that hip too far backwards."

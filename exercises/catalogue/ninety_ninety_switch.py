@@ -18,7 +18,7 @@ EXERCISE = {
         "Lift both knees a little.\n"
         "Swing both legs across to the other side together.\n"
         "Land softly in the mirror position.\n"
-        "Keep your chest up and your back tall.\n"
+        "Keep your hands on the floor behind you, chest up.\n"
         "Pause for 2 to 3 seconds on each side."
     ),
     "mistakes": (
@@ -32,13 +32,16 @@ EXERCISE = {
     "hold_seconds": None,
     "rest_seconds": 30,
     "per_side": False,
-    "easier": None,
+    "easier": "lying-windscreen-wipers",
     "harder": None,
     "easier_tip": (
-        "Lie on your back with your knees bent and feet flat on the floor, and let both "
-        "knees drop slowly from side to side."
+        "Do the lying knee rolls instead: on your back, feet wide, let both knees drop "
+        "slowly from side to side."
     ),
-    "harder_tip": "Lean less on your hands, and pause longer on each side.",
+    "harder_tip": (
+        "There is no harder exercise for this one in the library. Lean less on your hands, "
+        "and later try it with your hands off the floor, pausing longer on each side."
+    ),
     "cautions": (
         "If you have had a hip replacement, do this only with your surgeon's or physio's "
         "approval: turning the leg far in or out is restricted early on, and after "
@@ -56,7 +59,8 @@ EXERCISE = {
         "http://justinlareaumd.com/hip-anatomy/treatments/posterior-hip-precautions/"
     ),
     "illustration_alt": (
-        "A person sits with both legs bent at right angles, one in front and one to the "
-        "side, and swings both knees over to the other side."
+        "Seen from above: a person sits with hands on the floor behind, one leg bent at a "
+        "right angle in front and one to the side, and swings both knees over to the other "
+        "side."
     ),
 }

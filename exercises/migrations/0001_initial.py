@@ -317,6 +317,18 @@ class Migration(migrations.Migration):
                     models.CharField(max_length=200, null=True, verbose_name="what it works"),
                 ),
                 (
+                    "transition_seconds",
+                    models.PositiveSmallIntegerField(
+                        default=10,
+                        help_text="Given before the first set and before each side: enough to kneel, lie down or roll over (10 s or more for kneeling and floor changes).",
+                        validators=[
+                            django.core.validators.MinValueValidator(3),
+                            django.core.validators.MaxValueValidator(60),
+                        ],
+                        verbose_name="time to get into position (seconds)",
+                    ),
+                ),
+                (
                     "easier",
                     models.ForeignKey(
                         blank=True,
@@ -392,6 +404,12 @@ class Migration(migrations.Migration):
                     models.CheckConstraint(
                         condition=models.Q(("level__in", ["beginner", "intermediate", "advanced"])),
                         name="exercise_level_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("transition_seconds__gte", 3), ("transition_seconds__lte", 60)
+                        ),
+                        name="exercise_transition_range",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(

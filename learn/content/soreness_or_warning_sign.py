@@ -1,21 +1,9 @@
 """The shipped read soreness-or-warning-sign, in English and Spanish."""
 
+from exercises.catalogue import EXERCISES
+
 # It links every exercise of the catalogue.
-ALL_EXERCISES = [
-    "hip-flexor-stretch",
-    "glute-bridge",
-    "clamshell",
-    "lunge-with-twist",
-    "deep-squat",
-    "hamstring-stretch",
-    "butterfly-stretch",
-    "figure-four-stretch",
-    "ninety-ninety-switch",
-    "bird-dog",
-    "dead-bug",
-    "cat-camel",
-    "childs-pose",
-]
+ALL_EXERCISES = [entry["slug"] for entry in EXERCISES]
 
 READ = {
     "slug": "soreness-or-warning-sign",

@@ -61,21 +61,29 @@ def test_a_patient_signs_in_filters_the_library_with_htmx_and_opens_an_exercise(
     expect(page).to_have_url(f"{live_server.url}/today/")
     page.get_by_role("navigation").get_by_role("link", name="Exercises").click()
     expect(page.get_by_role("heading", name="Exercise library")).to_be_visible()
-    expect(page.locator("#results-count")).to_have_text("13 exercises")
+    expect(page.locator("#results-count")).to_have_text("23 exercises")
     assert_no_axe_violations(page)
     assert_tap_targets(page)
 
     # A marker on window survives only if the page is swapped, not reloaded.
     page.evaluate("window.__sameDocument = true")
     page.get_by_label("Kind").select_option("strength")
-    expect(page.locator("#results-count")).to_have_text("3 exercises")
+    expect(page.locator("#results-count")).to_have_text("7 exercises")
     expect(page).to_have_url(re.compile(r"kind=strength"))
     assert page.evaluate("window.__sameDocument") is True
     names = page.locator(".exercise-card h2").all_inner_texts()
-    assert sorted(names) == ["Clamshell", "Glute bridge", "Lunge with a twist"]
+    assert sorted(names) == [
+        "Clamshell",
+        "Clamshell with a band",
+        "Glute bridge",
+        "Lunge with a twist",
+        "Partial bridge",
+        "Sit to stand from a chair",
+        "Split squat with support",
+    ]
 
     page.get_by_label("Search").fill("bridge")
-    expect(page.locator("#results-count")).to_have_text("1 exercise")
+    expect(page.locator("#results-count")).to_have_text("2 exercises")
     assert page.evaluate("window.__sameDocument") is True
 
     page.get_by_role("link", name="Glute bridge").click()
@@ -92,10 +100,10 @@ def test_filters_work_without_javascript(live_server, browser, browser_context_a
     page = context.new_page()
     sign_in_on(page, live_server.url, "alice")  # by link: the page needs no script
     page.goto(f"{live_server.url}/exercises/")
-    page.get_by_label("Level").select_option("intermediate")
+    page.get_by_label("Level").select_option("advanced")
     page.get_by_role("button", name="Show exercises").click()
-    expect(page).to_have_url(re.compile(r"level=intermediate"))
-    expect(page.locator("#results-count")).to_have_text("2 exercises")
+    expect(page).to_have_url(re.compile(r"level=advanced"))
+    expect(page.locator("#results-count")).to_have_text("1 exercise")
     context.close()
 
 

@@ -87,8 +87,9 @@ def test_the_bad_day_button_swaps_in_the_easier_versions(live_server, page, peop
 def test_a_bad_day_shows_each_substitute_once_with_its_own_dose(live_server, page, people):
     """The review's case: bird dog's bad-day cat-camel ran as "Hold for 6 seconds · left
     side · set 1 of 4" for 8 screens, and cat-camel appeared twice. Here bird dog and
-    the clamshell both name cat-camel: it runs once, at its own dose, and the clamshell
-    falls back to itself at a lower dose."""
+    the clamshell both name cat-camel: it runs once, at its own dose, and the clamshell,
+    left with no substitute, becomes the walking break (clinical.md §3.1) at its own
+    dose, once."""
     alice, bob = people
     cat_camel = Exercise.objects.get(slug="cat-camel")
     plan = make_plan(alice, bob, [Exercise.objects.get(slug=s) for s in ("bird-dog", "clamshell")])
@@ -116,15 +117,11 @@ def test_a_bad_day_shows_each_substitute_once_with_its_own_dose(live_server, pag
             " return !d || !n || (n.innerText + d.innerText) !== before; }",
             arg=before,
         )
-    assert seen == [
-        ("Cat-camel", "6 times"),
-        ("Clamshell", "7 times · left side"),
-        ("Clamshell", "7 times · right side"),
-    ]
+    assert seen == [("Cat-camel", "6 times"), ("Walking break", "Keep going for 5 minutes")]
     expect(page.get_by_role("heading", name="All done. How was it?")).to_be_visible()
     session = ExerciseSession.objects.get(patient=alice)
     logged = StepLog.objects.filter(session=session).values_list("exercise__slug", "reps")
-    assert sorted(logged) == [("cat-camel", 6), ("clamshell", 7), ("clamshell", 7)]
+    assert sorted(logged) == [("cat-camel", 6), ("walking-break", None)]
 
 
 def test_the_activity_scale_is_accessible(live_server, page, people):

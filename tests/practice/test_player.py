@@ -119,7 +119,7 @@ def test_the_log_keeps_the_dose_actually_given(patient, plan):
     post(patient, f"/sessions/{session.code}/step/", step_data(plan))
     plan.items.update(reps=12)
     log = StepLog.objects.get()
-    assert (log.reps, log.hold_seconds, log.status) == (10, None, "done")
+    assert (log.reps, log.hold_seconds, log.status) == (10, 3, "done")
 
 
 def test_the_database_refuses_a_duplicate_step(patient, plan):

@@ -54,7 +54,8 @@ def test_low_pain_sessions_produce_a_progress_suggestion_the_clinician_accepts(
 
     assert refresh(alice).action == PROGRESS
     suggestion = Suggestion.objects.get()
-    assert (suggestion.kind, suggestion.reps) == ("progress", 12)
+    # The bridge is reps with a 3 s hold (clinical.md §1.14): its ladder adds 2 s of hold.
+    assert (suggestion.kind, suggestion.reps, suggestion.hold_seconds) == ("progress", 10, 5)
     client.force_login(bob)
     page = client.get(f"/clinic/patients/{alice.code}/")
     assert "Progress: Glute bridge" in page.content.decode()
@@ -64,14 +65,14 @@ def test_low_pain_sessions_produce_a_progress_suggestion_the_clinician_accepts(
         {"csrfmiddlewaretoken": token, "decision": "accept"},
     )
     item = low_pain_week.items.get()
-    assert item.reps == 12
+    assert (item.reps, item.hold_seconds) == (10, 5)
     suggestion.refresh_from_db()
     assert suggestion.status == "accepted" and suggestion.decided_by == bob
     event = AuditEvent.objects.get(action="suggestion.accepted")
     assert event.actor == bob and event.patient == alice
     assert (
-        event.detail["before"]["dose"] == "2 sets of 10"
-        and event.detail["after"]["dose"] == "2 sets of 12"
+        event.detail["before"]["dose"] == "2 sets of 10, hold each 3 seconds"
+        and event.detail["after"]["dose"] == "2 sets of 10, hold each 5 seconds"
     )
 
 
@@ -184,7 +185,7 @@ def test_one_painful_exercise_leads_to_a_suggestion_for_that_exercise_only(alice
     yesterday = day(alice.local_date() - timedelta(days=1))
     assert pending(alice) == {
         "clamshell": ("regress", "item", 2, 8, None),
-        "glute-bridge": ("progress", "item", 2, 12, None),
+        "glute-bridge": ("progress", "item", 2, 10, 5),
     }
     step_back = Suggestion.objects.get(item__exercise__slug="clamshell")
     assert step_back.reason.startswith(
@@ -209,8 +210,8 @@ def test_a_session_above_the_ceiling_is_one_whole_routine_suggestion_accepted_on
         f"/clinic/patients/{alice.code}/suggestions/{rows.first().code}/",
         {"csrfmiddlewaretoken": page.context["csrf_token"], "decision": "accept"},
     )
-    doses = {i.exercise.slug: (i.sets, i.reps) for i in two_item_plan.items.all()}
-    assert doses == {"glute-bridge": (2, 8), "clamshell": (2, 8)}
+    doses = {i.exercise.slug: (i.sets, i.reps, i.hold_seconds) for i in two_item_plan.items.all()}
+    assert doses == {"glute-bridge": (2, 10, 2), "clamshell": (2, 8, None)}
     assert set(Suggestion.objects.values_list("status", flat=True)) == {"accepted"}
 
 
@@ -347,4 +348,4 @@ def test_a_double_click_on_accept_records_one_decision(client, alice, bob, low_p
     client.post(url, {"csrfmiddlewaretoken": token, "decision": "accept"})
     client.post(url, {"csrfmiddlewaretoken": token, "decision": "accept"})
     assert AuditEvent.objects.filter(action="suggestion.accepted").count() == 1
-    assert low_pain_week.items.get().reps == 12
+    assert low_pain_week.items.get().hold_seconds == 5

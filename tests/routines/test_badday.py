@@ -1,6 +1,7 @@
 """The bad-back-day swap (clinical.md §3.1): the substitute runs at its own dose shape
 and sidedness (its default dose, one set fewer, at least one) and never repeats an
-exercise already in the routine; otherwise the same exercise at a lower dose."""
+exercise already in the routine; with no substitute, the walking break once, then the
+same exercise at a lower dose."""
 
 from types import SimpleNamespace
 
@@ -28,6 +29,7 @@ CHILD = exercise(2, "Child's pose", sets=3, hold=30)
 BIRD_DOG = exercise(3, "Bird dog", sets=5, hold=8, per_side=True, easier=CAT_CAMEL)
 BRIDGE = exercise(4, "Glute bridge", sets=2, reps=10, hold=3)
 CLAM = exercise(5, "Clamshell", sets=2, reps=10, per_side=True, easier=CAT_CAMEL)
+WALK = exercise(6, "Walking break", sets=1, hold=300)
 
 
 def item(pk, ex, *, sets=None, reps=None, hold=None, bad_day=None, per_side=None):
@@ -91,6 +93,37 @@ def test_an_unpublished_easier_link_is_not_used():
     plain = exercise(8, "Plain", reps=9, easier=hidden)
     (swapped,) = bad_day_items([item(10, plain)])
     assert shape(swapped) == ("Plain", 1, 6, None, False, None)
+
+
+def test_no_substitute_falls_back_to_the_walking_break_once():
+    """§3.1: the walking break when no substitute exists; never twice in one session,
+    and asked for only when needed."""
+    asked = []
+
+    def walk():
+        asked.append(1)
+        return WALK
+
+    swapped = bad_day_items([item(10, CHILD), item(11, CAT_CAMEL), item(12, BIRD_DOG)], walk)
+    assert [shape(s) for s in swapped] == [
+        ("Walking break", 1, None, 300, False, "Child's pose"),
+        ("Cat-camel", 1, 4, None, False, None),
+        ("Bird dog", 4, None, 6, True, None),  # cat-camel is already in the routine
+    ]
+    assert asked == [1]
+    assert bad_day_items([item(10, BIRD_DOG)], walk)[0].exercise is CAT_CAMEL
+    assert asked == [1]  # a routine where every item has a substitute never asks
+
+
+def test_the_walking_break_is_not_repeated_when_the_plan_has_one():
+    swapped = bad_day_items([item(10, WALK), item(11, CHILD)], lambda: WALK)
+    assert [s.exercise.name for s in swapped] == ["Walking break", "Child's pose"]
+    assert shape(swapped[1]) == ("Child's pose", 2, None, 20, False, None)
+
+
+def test_with_no_walking_break_published_the_item_keeps_a_lower_dose():
+    (swapped,) = bad_day_items([item(10, CHILD)], lambda: None)
+    assert shape(swapped) == ("Child's pose", 2, None, 20, False, None)
 
 
 @pytest.mark.parametrize(
