@@ -30,14 +30,15 @@ def post_change(client, exercise, **fields):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("slug", sorted(es.SPANISH))
-def test_every_shipped_spanish_was_checked_against_todays_english(slug):
+@pytest.mark.parametrize("slug", SHIPPED)
+def test_every_shipped_exercise_has_spanish_checked_against_todays_english(slug):
     """Fails, naming the exercise, when its English in exercises/catalogue/<slug>.py
     changes without its Spanish in es.py being brought in line (and the hash updated:
     catalogue.fingerprints() prints them)."""
     exercise = Exercise.objects.get(slug=slug)  # as the data migration left it
     assert exercise.spanish_status == SpanishStatus.OK, (
-        f"{slug}: the English changed since its Spanish was checked; update es.py"
+        f"{slug}: Spanish {exercise.spanish_status.label.lower()}: bring es.py in line with "
+        "its English"
     )
 
 
@@ -56,9 +57,21 @@ def test_the_loader_writes_both_languages_whatever_language_is_active():
 
 
 @pytest.mark.django_db
-def test_the_shipped_spanish_names_only_shipped_exercises_and_equipment():
-    assert set(es.SPANISH) <= set(SHIPPED)
+def test_the_shipped_spanish_covers_exactly_the_shipped_exercises_and_equipment():
+    assert set(es.SPANISH) == set(SHIPPED)
     assert set(es.EQUIPMENT) == {slug for slug, _name in catalogue.EQUIPMENT}
+
+
+@pytest.mark.django_db
+def test_the_spanish_makes_no_cure_claims_and_keeps_the_englishs_lines():
+    banned = ("cura", "curar", "elimina", "garantiza", "milagro", "permanente", "para siempre")
+    for entry in catalogue.EXERCISES:
+        spanish = es.SPANISH[entry["slug"]]
+        text = " ".join(value for key, value in spanish.items() if key != "checked_against")
+        assert not [word for word in banned if word in text.lower()], entry["slug"]
+        for field in ("cues", "mistakes", "cautions"):
+            lines = len(spanish[field].splitlines())
+            assert lines == len(entry[field].splitlines()), (entry["slug"], field)
 
 
 # --- status -------------------------------------------------------------------------
