@@ -95,7 +95,10 @@ def shown_text(path: str):
     english = F(f"{path}_{settings.LANGUAGE_CODE}")
     if language == settings.LANGUAGE_CODE:
         return english
-    return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), english)
+    # Each translation column has its own field class: name the output type.
+    return Coalesce(
+        NullIf(F(f"{path}_{language}"), Value("")), english, output_field=models.TextField()
+    )
 
 
 class SpanishStatus(models.TextChoices):

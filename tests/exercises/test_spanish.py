@@ -298,3 +298,38 @@ def test_the_list_shows_counts_per_spanish_status(client, erin, bridge):
     response = client.get("/admin/exercises/exercise/?_facets=True")
     assert response.status_code == 200
     assert "Spanish needs review (1)" in response.content.decode()
+
+
+def test_shown_text_gives_other_models_queries_the_page_language_with_english_fallback(
+    alice, bob, bridge
+):
+    """For values() through another model (the clinician's per-exercise table), which
+    modeltranslation doesn't rewrite."""
+    from exercises.models import shown_text
+    from routines.models import RoutineItem
+
+    plan = make_plan(alice, bob, [bridge])
+    items = RoutineItem.objects.filter(routine=plan)
+
+    def names():
+        return list(items.values_list(shown_text("exercise__name"), flat=True))
+
+    assert names() == ["Glute bridge"]
+    with translation.override("es"):
+        assert names() == ["Puente de glúteos"]
+        Exercise.objects.filter(pk=bridge.pk).update(name_es="")
+        assert names() == ["Glute bridge"]
+
+
+def test_a_clinician_reading_spanish_sees_the_per_exercise_table_in_spanish(
+    client, alice, bob, bridge
+):
+    from tests.factories import make_full_session
+
+    plan = make_plan(alice, bob, [bridge])
+    make_full_session(alice, plan, days_ago=1)
+    speak(bob, "es")
+    client.force_login(bob)
+    response = client.get(f"/clinic/patients/{alice.code}/")
+    assert response.status_code == 200
+    assert '<th scope="row">Puente de glúteos</th>' in response.content.decode()
