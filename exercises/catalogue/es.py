@@ -80,7 +80,7 @@ SPANISH = {
         "cues": (
             "Mantenga el tronco erguido, de modo que la oreja, el hombro, la cadera y la rodilla "
             "formen una línea recta.\n"
-            "Meta el coxis hacia dentro y apriete el glúteo de la pierna que apoya la rodilla.\n"
+            "Meta el coxis hacia dentro y apriete el glúteo del lado de la rodilla apoyada.\n"
             "Lleve el peso despacio hacia delante hasta notar un estiramiento en la parte "
             "delantera de la cadera de atrás.\n"
             "Mantenga la posición y respire despacio.\n"
@@ -89,8 +89,8 @@ SPANISH = {
         "mistakes": (
             "Ir demasiado hacia delante: avance solo hasta notar una tensión leve.\n"
             "Arquear la parte baja de la espalda: vuelva a meter el coxis hacia dentro.\n"
-            "Dejar caer o hundir la cadera: apriete el glúteo de la pierna que apoya la rodilla "
-            "y mantenga el tronco erguido."
+            "Dejar caer o hundir la cadera: apriete el glúteo del lado de la rodilla apoyada y "
+            "mantenga el tronco erguido."
         ),
         "easier_tip": (
             "Apoye una mano en la silla para mantener el equilibrio. Si le cuesta apoyar la "
@@ -125,7 +125,7 @@ SPANISH = {
         ),
         "cues": (
             "Apriete suavemente los músculos del abdomen.\n"
-            "Apriete los glúteos y suba la cadera solo un poco, más o menos un palmo.\n"
+            "Apriete los glúteos y suba la cadera solo un poco, más o menos el ancho de una mano.\n"
             "Mantenga la posición el tiempo indicado, sin dejar de respirar.\n"
             "Baje la cadera despacio hasta el suelo."
         ),
@@ -497,7 +497,7 @@ SPANISH = {
         ),
         "cues": (
             "Mantenga la espalda recta.\n"
-            "Si la espalda está cómoda, inclínese un poco hacia delante desde la cadera; "
+            "Si la espalda se lo permite sin molestias, inclínese un poco hacia delante desde la cadera; "
             "también puede quedarse con la espalda recta.\n"
             "Empuje los muslos suavemente hacia abajo con las manos o los codos.\n"
             "Pare al notar una tensión leve en la parte interior de los muslos.\n"
@@ -555,7 +555,7 @@ SPANISH = {
         ),
         "easier_tip": (
             "Deje el pie de abajo en el suelo en lugar de levantarlo. Si no llega al muslo, "
-            "páselo con una toalla o una cinta."
+            "rodéelo con una toalla o una cinta."
         ),
         "harder_tip": (
             "No hay en la biblioteca una versión más difícil, y no la necesita. Puede mantener "
