@@ -9,6 +9,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from exercises.images import process_upload
 from exercises.models import REQUIRED_SPANISH, Equipment, Exercise, SpanishStatus
+from exercises.sources import SOURCES_HELP, validate_sources
 from hipmob.adminkit import CHECKBOXES
 
 
@@ -103,6 +104,7 @@ class ExerciseAdminForm(forms.ModelForm):
             "illustration_start",
             *both("illustration_alt"),
         )
+        help_texts = {"sources": SOURCES_HELP}
 
     def clean_illustration(self):
         return clean_drawing_path(
@@ -120,6 +122,11 @@ class ExerciseAdminForm(forms.ModelForm):
     def clean_cues_es(self):
         # Empty until translated; once written, the same 3 to 6 as the English.
         return clean_cue_lines(self.cleaned_data["cues_es"] or "", required=False)
+
+    def clean_sources(self):
+        sources = self.cleaned_data["sources"]
+        validate_sources(sources)
+        return sources
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language
 
 from exercises.dose import dose_kind, dose_text, estimated_seconds, hold_text
-from exercises.sources import parse_sources
+from exercises.sources import Source, parse_sources
 from hipmob import links
 from hipmob.links import address
 
@@ -386,7 +386,7 @@ class Exercise(Dose):
         return [line.strip() for line in self.cautions.splitlines() if line.strip()]
 
     @property
-    def source_list(self) -> list[tuple[str, str]]:
+    def source_list(self) -> list[Source]:
         return parse_sources(self.sources)
 
     @property

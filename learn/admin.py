@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from exercises.admin import clean_drawing_path
+from exercises.sources import SOURCES_HELP, validate_sources
 from hipmob.adminkit import CHECKBOXES, LabelledListEditable
 from learn.models import Read, ReadTranslation
 
@@ -23,9 +24,15 @@ class ReadAdminForm(forms.ModelForm):
             "sources",
         )
         widgets = {"body": forms.Textarea(attrs={"rows": 24})}
+        help_texts = {"sources": SOURCES_HELP}
 
     def clean_illustration(self):
         return clean_drawing_path(self.cleaned_data["illustration"], "img/learn/", "why-hips.svg")
+
+    def clean_sources(self):
+        sources = self.cleaned_data["sources"]
+        validate_sources(sources)
+        return sources
 
 
 class ReadTranslationInline(admin.StackedInline):

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from exercises.models import Exercise, static_url
-from exercises.sources import parse_sources
+from exercises.sources import Source, parse_sources
 from learn import markup
 
 WORDS_PER_MINUTE = 180  # unhurried reading on a phone
@@ -167,7 +167,7 @@ class Read(ReadText):
         return static_url(self.illustration)
 
     @property
-    def source_list(self) -> list[tuple[str, str]]:
+    def source_list(self) -> list[Source]:
         return parse_sources(self.sources)
 
 

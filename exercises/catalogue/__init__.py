@@ -34,6 +34,7 @@ from exercises.catalogue import (
     standing_hip_flexor_stretch,
     walking_break,
 )
+from exercises.catalogue.references import SOURCES
 from exercises.models import TRANSLATED_FIELDS, english_fingerprint
 
 EQUIPMENT = [  # (slug, name)
@@ -115,6 +116,7 @@ def _load(apps) -> None:
         fields["illustration"] = f"img/exercises/{entry['slug']}.svg"
         fields["illustration_start"] = f"img/exercises/{entry['slug']}-start.svg"
         fields["published"] = True
+        fields["sources"] = SOURCES[entry["slug"]]
         exercise, _ = Exercise.objects.update_or_create(slug=entry["slug"], defaults=fields)
         exercise.equipment.set([kit[slug] for slug in entry["equipment"]])
     by_slug = {e.slug: e for e in Exercise.objects.filter(slug__in=[x["slug"] for x in EXERCISES])}

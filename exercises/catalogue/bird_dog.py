@@ -51,23 +51,6 @@ EXERCISE = {
         "Kneel on a mat or a folded towel to protect your knees.\n"
         "Stop if your symptoms get worse or a new pain appears."
     ),
-    "sources": (
-        "Private Training: bird dog technique — "
-        "http://www.private.training/2022/11/09/bird-dog-technique-mcgill-big-3-"
-        "core-stability-core-endurance-training-for-lower-back-pain/\n"
-        "Yahoo Style UK: McGill's exercise for back pain — "
-        "https://uk.style.yahoo.com/exercise-relieve-back-pain-says-165500987.html\n"
-        "Sarah Keates Andrews: bird dog — "
-        "https://sarahkeatesandrews.com/Exercise+Database/Bird-Dog\n"
-        "Protect Your Back 101: basic bird dog — "
-        "https://www.protectyourback101.com/lessons/b-basic-bird-dog/\n"
-        "Nashville Chiropractor: how to do the bird dog — "
-        "https://nashville-chiropractor.com/how-to-do-the-bird-dog-exercise\n"
-        "Maurie Cofman: bird dog — https://mauriecofman.com/Exercises/BirdDog.html\n"
-        "Sports Center Morehead: a simple exercise — "
-        "http://www.sportscentermorehead.com/_blog/Fitness_Blog/post/"
-        "reap-the-benefits-of-this-simple-exercise/"
-    ),
     "illustration_alt": (
         "A person on hands and knees reaches one arm forward and the opposite leg back "
         "until both are level with the body."

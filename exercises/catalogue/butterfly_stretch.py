@@ -20,8 +20,8 @@ EXERCISE = {
         "Hold still and breathe slowly."
     ),
     "mistakes": (
-        "Rounding your back to reach forward: lean from your hips and keep your chest "
-        "lifted.\n"
+        "Straining to reach forward: leaning is optional, so sit upright if that suits "
+        "your back better.\n"
         "Pushing your knees down hard: press only gently, to mild tightness."
     ),
     "equipment": ["mat", "cushion"],
@@ -44,19 +44,6 @@ EXERCISE = {
         "Ease off if your knees feel uncomfortable.\n"
         "Some backs don't like bending forward: if yours is one, stay sitting upright.\n"
         "Stop if you feel a pinch in your groin."
-    ),
-    "sources": (
-        "Ascent PT: sitting adductor stretch, butterfly position — "
-        "https://ascentpt.blog/2014/06/04/"
-        "exercise-of-the-week-sitting-adductor-stretch-butterfly-position/\n"
-        "TriStar Athletes: groin stretch — "
-        "https://www.tristarathletes.com/sessions-blog/groinstretch\n"
-        "FitnessPal: lying butterfly stretch — "
-        "https://www.fitnesspal.in/workouts/exercise/lying-butterfly-stretch\n"
-        "Pratic Connect: adductor stretch — "
-        "https://praticonnect.com/en/encyclopedie/exercices-therapeutiques/"
-        "exercices-hanches-membres-inferieurs/etirement-adducteurs\n"
-        "B3 PT: butterfly stretch — https://b3pt.com/butterfly-stretch/"
     ),
     "illustration_alt": (
         "A person sits tall with the soles of the feet together and lets the knees drop "

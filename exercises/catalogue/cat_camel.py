@@ -45,18 +45,6 @@ EXERCISE = {
         "with your clinician.\n"
         "If your wrists hurt, rest on your fists instead of flat hands."
     ),
-    "sources": (
-        "Best Health: cat-camel back stretch — "
-        "https://www.besthealthmag.ca/article/cat-camel-back-stretch/\n"
-        "Napanee Chiropractic: cat and camels — "
-        "https://napaneechiropractic.com/index.php/2010/01/22/"
-        "cat-and-camels-great-warm-ups-for-your-day/\n"
-        "Remi Sovran: cat-camel spine mobilization — "
-        "http://www.remisovran.com/sport-performance/cat-camel-spine-mobilization\n"
-        "Sports Center Morehead: a simple exercise — "
-        "http://www.sportscentermorehead.com/_blog/Fitness_Blog/post/"
-        "reap-the-benefits-of-this-simple-exercise/"
-    ),
     "illustration_alt": (
         "A person on hands and knees rounds the back up toward the ceiling, then lets it "
         "dip gently toward the floor."

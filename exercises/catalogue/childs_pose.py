@@ -48,20 +48,6 @@ EXERCISE = {
         "your clinician.\n"
         "Stop if you feel pain rather than mild tightness."
     ),
-    "sources": (
-        "Gaia: child's pose — http://www.gaia.com/pose/child-pose-balasana\n"
-        "Fluid Health: stretch your back — "
-        "https://fluidhealth.com.au/index.php/2017/02/03/stretch-your-back/\n"
-        "The Expanding Light: child's pose and knee problems — "
-        "https://www.expandinglight.org/free/yoga-teacher/advice/"
-        "balasana-knee-problems.php\n"
-        "Deanna Houston: child's pose — "
-        "https://deannahouston.com/post/pose-of-the-month-balasana-child-s-pose\n"
-        "NHS: lower back pain exercises — "
-        "nhs.uk/live-well/exercise/lower-back-pain-exercises/, 2019 copy\n"
-        "London Health Sciences Centre: hip precautions — "
-        "https://www.lhsc.on.ca/joint-replacement-surgery/hip-precautions"
-    ),
     "illustration_alt": (
         "A person kneels and sits back toward the heels, folding forward with the "
         "forehead resting on a cushion."

@@ -38,18 +38,6 @@ EXERCISE = {
     "cautions": (
         "Stop if it brings on back or hip pain, or if you can no longer keep your hips still."
     ),
-    "sources": (
-        "Human Kinetics: externally rotate the hip using the clam — "
-        "http://www.humankinetics.com/news-and-excerpts/news-and-excerpts/"
-        "externally-rotate-the-hip-without-extraneous-movement-using-the-clam\n"
-        "Sharecare: what to avoid in side-lying clamshells — "
-        "https://www.sharecare.com/health/types-of-exercise-programs/"
-        "what-avoid-side-lying-clamshells\n"
-        "UCSF Orthopaedic Institute: hip strengthening protocol — "
-        "https://studylib.net/doc/27317708/hip-strengthening-protocol\n"
-        "Fit-Pro: side-lying bridge clam — "
-        "https://fit-pro.com/article-2335-Functionally-Fit-Side-lying-bridge-clam.html"
-    ),
     "illustration_alt": (
         "A person lies on their side with knees bent and feet together, and lifts the top "
         "knee like a clamshell opening."

@@ -44,15 +44,6 @@ EXERCISE = {
         "If it brings on your usual pain, make the movement smaller, or leave it out and "
         "tell your clinician."
     ),
-    "sources": (
-        "Rexum: dead bug — https://rexum.app/exercises/dead-bug\n"
-        "FitThrive: core stability dead bug — "
-        "http://fitthrive.com/articles/core-stability-deadbug\n"
-        "Living and Health: dead bugs for core stability — "
-        "https://www.livingandhealth.com/exercises/dead-bugs-for-core-stability\n"
-        "Great Rock Bible: dead bug — "
-        "https://greatrockbible.com/core-exercise-dead-bug/"
-    ),
     "illustration_alt": (
         "A person lies on their back with arms up and knees bent, lowering one arm "
         "overhead and the opposite leg toward the floor."

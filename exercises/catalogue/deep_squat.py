@@ -51,23 +51,8 @@ EXERCISE = {
         "After a hip replacement from the back or side, don't squat or bend the hip past "
         "a right angle for at least 6 weeks, or until your surgeon says you can."
     ),
-    "sources": (
-        "Virtual Fitness Trainer: squat holding on — "
-        "http://virtualfitnesstrainer.com/exercise-instruction/squat-holding-on\n"
-        "Kertz Coaching: should you stop squatting? — "
-        "https://www.kertzcoaching.com/post/should-you-stop-squatting\n"
-        "ACSM resistance training guidance — "
-        "http://www.ssbjcc.org/blog/2014/05/23/fitness/resisitance-training-program-design/\n"
-        "ACSM: stretching and flexibility guidelines — "
-        "https://www.acsm.org/all-blog-posts/certification-blog/acsm-certified-blog/"
-        "2021/03/18/stretching-and-flexibility-guidelines-update\n"
-        "London Health Sciences Centre: hip precautions — "
-        "https://www.lhsc.on.ca/joint-replacement-surgery/hip-precautions\n"
-        "Hendersonville Orthopedics: what are hip precautions? — "
-        "http://www.hendersonvilleorthopedics.com/faq/what-are-hip-precautions/"
-    ),
     "illustration_alt": (
-        "A person holds a chair back with both hands and sits the hips back and down into "
-        "a squat, heels on the floor, with a chair behind."
+        "A person holds a counter with both hands and sits the hips back and down to a "
+        "comfortable depth, heels on the floor, with a chair behind."
     ),
 }

@@ -391,7 +391,7 @@ SPANISH = {
         ),
     },
     "deep-squat": {
-        "checked_against": "c56684dc521b7f5d",
+        "checked_against": "b8d7546f04dd2d4d",
         "name": "Sentadilla profunda con apoyo",
         "summary": (
             "Practica doblar mucho las caderas, las rodillas y los tobillos mientras se sujeta "
@@ -434,9 +434,9 @@ SPANISH = {
             "semanas, o hasta que su cirujano le diga que puede."
         ),
         "illustration_alt": (
-            "Una persona se sujeta al respaldo de una silla con las dos manos y lleva la cadera "
-            "hacia atrás y hacia abajo en sentadilla, con los talones en el suelo y una silla "
-            "detrás."
+            "Una persona se sujeta a una encimera con las dos manos y lleva la cadera hacia "
+            "atrás y hacia abajo hasta una profundidad cómoda, con los talones en el suelo y "
+            "una silla detrás."
         ),
     },
     "hamstring-stretch": {
@@ -481,7 +481,7 @@ SPANISH = {
         ),
     },
     "butterfly-stretch": {
-        "checked_against": "4fa64b9d515f3937",
+        "checked_against": "cc24595c285475c7",
         "name": "Estiramiento de mariposa",
         "summary": (
             "Estira con suavidad la parte interior de los muslos mientras las rodillas se abren "
@@ -504,8 +504,8 @@ SPANISH = {
             "Mantenga la posición y respire despacio."
         ),
         "mistakes": (
-            "Redondear la espalda para llegar más lejos: inclínese desde la cadera y mantenga "
-            "el pecho alto.\n"
+            "Forzarse para llegar hacia delante: inclinarse es opcional, así que quédese con la "
+            "espalda recta si le sienta mejor.\n"
             "Empujar las rodillas hacia abajo con fuerza: empuje solo con suavidad, hasta una "
             "tensión leve."
         ),
@@ -529,7 +529,7 @@ SPANISH = {
         ),
     },
     "figure-four-stretch": {
-        "checked_against": "b96d3362b7cd1e33",
+        "checked_against": "6f97ad6767426f7a",
         "name": "Estiramiento en figura de 4",
         "summary": (
             "Estira con suavidad los músculos profundos del glúteo del lado de la pierna cruzada."
@@ -570,12 +570,13 @@ SPANISH = {
             "están restringidos las primeras semanas."
         ),
         "illustration_alt": (
-            "Una persona tumbada boca arriba, con un tobillo cruzado sobre la otra rodilla, "
-            "acerca suavemente hacia el pecho el muslo que no está cruzado."
+            "Una persona tumbada boca arriba, con un tobillo cruzado sobre la otra rodilla y las "
+            "manos por detrás del muslo que no está cruzado, lo acerca suavemente hacia el "
+            "pecho."
         ),
     },
     "lying-windscreen-wipers": {
-        "checked_against": "c519ef66ee1fd1ac",
+        "checked_against": "3f11e615628b999f",
         "name": "Balanceo de rodillas boca arriba",
         "summary": (
             "Gira con suavidad las caderas y la parte baja de la espalda mientras las rodillas "
@@ -608,8 +609,8 @@ SPANISH = {
             "Pare si le produce dolor en la cadera o en la espalda."
         ),
         "illustration_alt": (
-            "Una persona tumbada boca arriba, con las rodillas dobladas y los pies separados, "
-            "deja caer suavemente las dos rodillas hacia un lado."
+            "Vista desde arriba: una persona tumbada boca arriba, con las rodillas dobladas y los "
+            "pies separados, deja caer suavemente las dos rodillas hacia un lado."
         ),
     },
     "ninety-ninety-switch": {
@@ -976,7 +977,7 @@ SPANISH = {
         ),
     },
     "walking-break": {
-        "checked_against": "28533e37f02ccd16",
+        "checked_against": "25bd3a6249a88fbc",
         "name": "Pausa para caminar",
         "summary": (
             "Un paseo corto y tranquilo. Mantenerse activo con suavidad es de lo mejor que "

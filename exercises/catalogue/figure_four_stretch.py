@@ -48,21 +48,8 @@ EXERCISE = {
         "crossing your legs and bending the hip past a right angle are restricted in the "
         "early weeks."
     ),
-    "sources": (
-        "Wellen: supine piriformis stretch — "
-        "https://getwellen.com/exercises/supine-piriformis-stretch\n"
-        "Dr Hardy: piriformis stretch — http://drhardy.org/Piriformis-Stretch.html\n"
-        "Sports-Health: supine piriformis muscle stretch — "
-        "https://www.sports-health.com/video/video-supine-piriformis-muscle-stretch-3\n"
-        "The Prehab Guys: supine piriformis stretch — "
-        "https://library.theprehabguys.com/vimeo-video/supine-piriformis-stretch/\n"
-        "Self Care Institute: piriformis stretch — "
-        "http://selfcare.institute/forum/index.php/30-low-back-pelvis-stretch-piriformis\n"
-        "London Health Sciences Centre: hip precautions — "
-        "https://www.lhsc.on.ca/joint-replacement-surgery/hip-precautions"
-    ),
     "illustration_alt": (
-        "A person lies on their back with one ankle crossed over the other knee and draws "
-        "the uncrossed thigh gently toward the chest."
+        "A person lies on their back with one ankle crossed over the other knee and, with "
+        "hands behind the uncrossed thigh, draws it gently toward the chest."
     ),
 }

@@ -45,23 +45,6 @@ EXERCISE = {
         "Stop if pain, tingling or numbness in your leg increases.\n"
         "Stop if your symptoms get worse or a new pain appears."
     ),
-    "sources": (
-        "Benchmark Physio: the glute bridge — "
-        "https://benchmarkphysio.com.au/the-glute-bridge-exercise/\n"
-        "UCSF Orthopaedic Institute: hip strengthening protocol — "
-        "https://studylib.net/doc/27317708/hip-strengthening-protocol\n"
-        "Protect Your Back 101: basic bridge — "
-        "https://www.protectyourback101.com/lessons/b-basic-bridge-2/\n"
-        "Jana Earl: how to do glute bridges — "
-        "https://janaearl.com/en/article/how-to-do-glute-bridges/105\n"
-        "Massachusetts General Hospital: exercises for the hip — "
-        "https://docslib.org/doc/10794002/exercises-for-the-hip\n"
-        "NHS inform: exercises for back pain — "
-        "https://nhsinform-22072020-0700.azurewebsites.net/illnesses-and-conditions/"
-        "muscle-bone-and-joints/exercises/exercises-for-back-pain\n"
-        "APC Physio: single-leg bridge — "
-        "https://members.apcphysio.ie/topic/single-leg-bridge/"
-    ),
     "illustration_alt": (
         "A person lies on their back with knees bent and lifts the hips until shoulders, "
         "hips and knees form a straight line."

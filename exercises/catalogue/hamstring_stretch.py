@@ -44,20 +44,6 @@ EXERCISE = {
         "Stop if you feel tingling, or pain that travels down your leg.\n"
         "Stop if your symptoms get worse or a new pain appears."
     ),
-    "sources": (
-        "Saint Luke's: supine hamstring stretch — "
-        "https://www.saintlukeskc.org/health-library/supine-hamstring-stretch\n"
-        "Saint Luke's: hamstring stretch with a towel — "
-        "https://www.saintlukeskc.org/health-library/hamstring-stretch-towel\n"
-        "Planfit: lying hamstring stretch — "
-        "https://planfit.ai/exercise/lying-hamstring-stretch\n"
-        "eMedX: hamstring stretch — "
-        "http://www.emedx.com/powerknee/hamstring_stretch.htm\n"
-        "Coast Chiropractic: hamstring stretch — http://coastchiropractic.com.au/1117-2/\n"
-        "NHS inform: exercises for back pain — "
-        "https://nhsinform-22072020-0700.azurewebsites.net/illnesses-and-conditions/"
-        "muscle-bone-and-joints/exercises/exercises-for-back-pain"
-    ),
     "illustration_alt": (
         "A person lies on their back and uses a towel around one foot to raise that leg "
         "toward the ceiling, gently straightening the knee."

@@ -56,24 +56,6 @@ EXERCISE = {
         "If you have had a hip replacement from the front (anterior approach), check with "
         "your surgeon or physio first: you must not push that hip too far backwards."
     ),
-    "sources": (
-        "Shira Kramer: kneeling hip flexor stretch — "
-        "https://shirakramer.com.au/exercises/kneeling-hip-flexor-stretch\n"
-        "Functional Movement Systems: half-kneeling hip flexor stretch — "
-        "https://www.functionalmovement.com/Exercises/788/half_kneeling_hip_flexor_stretch\n"
-        "Physiohealth: how to stretch the hip flexors — "
-        "https://physiohealth.com.au/general-exercises/how-to-stretch-the-hip-flexors/\n"
-        "Massachusetts General Hospital: exercises for the hip — "
-        "https://docslib.org/doc/10794002/exercises-for-the-hip\n"
-        "Sanctum: stretch course — "
-        "https://www.sanctum.works/stretchcourse/niche-eszfp-plp93\n"
-        "Fitness.com: lunge hip flexor stretch — "
-        "https://www.fitness.com/en/workouts/lunge-hip-flexor-stretch\n"
-        "Kathy Smith: lunge stretching — "
-        "http://www.kathysmithreshape.com/home-featured/lunge-stretching\n"
-        "Hendersonville Orthopedics: what are hip precautions? — "
-        "http://www.hendersonvilleorthopedics.com/faq/what-are-hip-precautions/"
-    ),
     "illustration_alt": (
         "A person kneels on one knee with the other foot in front and eases the hips "
         "forward to stretch the front of the back hip."

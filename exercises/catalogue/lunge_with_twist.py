@@ -55,20 +55,6 @@ EXERCISE = {
         "If you have had a hip replacement, check with your surgeon or physio first: "
         "twisting while standing is restricted in the early weeks."
     ),
-    "sources": (
-        "Go Lightweight: lunge with twist — "
-        "https://golightweight.app/en/library/lunge-with-twist\n"
-        "Pocket Rocket: lunge twist — https://pocketrocket.fit/exercises/lunge_twist/\n"
-        "Beyond Health: walking lunge with rotational twist — "
-        "https://beyondhealthus.com/resource-article/"
-        "walking-lunge-with-rotational-twist-bodyweight-and-weighted\n"
-        "Changing Shape: lunge — "
-        "https://www.changingshape.com/exercises/lunge-lateral-anterior\n"
-        "STACK: walking lunge with twist — "
-        "https://www.stack.com/exercise/1860/walking-lunge-with-twist\n"
-        "London Health Sciences Centre: hip precautions — "
-        "https://www.lhsc.on.ca/joint-replacement-surgery/hip-precautions"
-    ),
     "illustration_alt": (
         "A person with arms folded steps forward into a lunge and turns the chest toward "
         "the front knee, hips facing forward."

@@ -41,7 +41,7 @@ EXERCISE = {
         "Stop if it causes pain in your hip or back."
     ),
     "illustration_alt": (
-        "A person lies on their back with knees bent and feet wide, and lets both knees "
-        "drop gently to one side."
+        "Seen from above: a person lies on their back with knees bent and feet wide, and "
+        "lets both knees drop gently to one side."
     ),
 }

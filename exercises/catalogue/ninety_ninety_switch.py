@@ -48,16 +48,6 @@ EXERCISE = {
         "surgery from the back, turning it inward is not allowed.\n"
         "Stop if it causes pain in your hip or back."
     ),
-    "sources": (
-        "MoDocs: hip switch — "
-        "https://modocs.tumati.me/apply/training/exercise-library/hip-switch\n"
-        "The Strength Kitchen: 90/90 hip rotations, lying — "
-        "https://www.thestrengthkitchen.com/strength/9090-hip-rotations-supine\n"
-        "London Health Sciences Centre: hip precautions — "
-        "https://www.lhsc.on.ca/joint-replacement-surgery/hip-precautions\n"
-        "Justin LaReau MD: posterior hip precautions — "
-        "http://justinlareaumd.com/hip-anatomy/treatments/posterior-hip-precautions/"
-    ),
     "illustration_alt": (
         "Seen from above: a person sits with hands on the floor behind, one leg bent at a "
         "right angle in front and one to the side, and swings both knees over to the other "

@@ -7,7 +7,7 @@ EXERCISE = {
     "level": "beginner",
     "summary": (
         "A short, easy walk. Keeping gently active is one of the best things you can do on "
-        "a bad back day."
+        "a bad-back day."
     ),
     "target": "Your whole body, moving gently (general activity)",
     "start_position": (

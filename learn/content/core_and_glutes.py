@@ -1,18 +1,26 @@
 """The shipped read core-and-glutes, in English and Spanish."""
 
+from exercises.catalogue import references as ref
+
 READ = {
     "slug": "core-and-glutes",
-    "exercises": ["glute-bridge", "clamshell", "bird-dog", "dead-bug", "lunge-with-twist"],
-    "sources": (
-        "ACSM resistance training guidance (summaries) — http://home.houston.rr.com/cbfinch/forms/muscleguide.htm\n"
-        "Glute bridge technique — https://benchmarkphysio.com.au/the-glute-bridge-exercise/\n"
-        "Clamshell technique — http://www.humankinetics.com/news-and-excerpts/news-and-excerpts/externally-rotate-the-hip-without-extraneous-movement-using-the-clam\n"
-        "Bird dog technique — http://www.private.training/2022/11/09/bird-dog-technique-mcgill-big-3-core-stability-core-endurance-training-for-lower-back-pain/\n"
-        "Dead bug technique — https://rexum.app/exercises/dead-bug"
+    "exercises": [
+        "glute-bridge",
+        "clamshell",
+        "bird-dog",
+        "dead-bug",
+        "lunge-with-twist",
+        "partial-bridge",
+        "band-clamshell",
+        "bird-dog-arm-reach",
+        "heel-taps",
+    ],
+    "sources": "\n".join(
+        [ref.ACSM_DOSES, ref.VERSUS_ARTHRITIS_HIPS, ref.HIP_REVIEW, ref.OSULLIVAN_FACTS]
     ),
     "en": {
         "title": "A steady middle: buttocks and core",
-        "summary": "Strong buttock and trunk muscles hold your back steady while your hips move.",
+        "summary": "Stronger buttock and trunk muscles help you move with control and confidence.",
         "alt": "A person on hands and knees reaching one arm forward and the opposite leg back, with the trunk highlighted and arrows along the arm and the leg.",
         "body": """The stretches give your hips room to move. The strength exercises help you control that movement.
 
@@ -20,6 +28,10 @@ READ = {
 
 - **Buttock muscles (glutes):** the glute bridge and the clamshell work the large muscle at the back of the hip and the smaller ones at the side. They help keep your pelvis level when you walk and climb stairs.
 - **Deep stomach and back muscles (core):** the bird dog and the dead bug train you to keep your back still while your arms and legs move.
+
+## Strong, and relaxed too
+
+A weak core doesn't cause back pain, and a strong one isn't armour against it. These exercises build strength and confidence in moving. It also helps to let these muscles relax when you don't need them: you don't have to hold your stomach tight all day.
 
 ## Quality first
 
@@ -34,7 +46,7 @@ Usually 2 to 3 days a week with a day's rest in between: 1 to 3 sets of 8 to 12 
     },
     "es": {
         "title": "Un tronco firme: glúteos y abdomen",
-        "summary": "Unos glúteos y un tronco fuertes mantienen firme la espalda mientras se mueven las caderas.",
+        "summary": "Unos glúteos y un tronco más fuertes le ayudan a moverse con control y confianza.",
         "alt": "Una persona a cuatro patas que estira un brazo hacia delante y la pierna contraria hacia atrás, con el tronco resaltado y flechas a lo largo del brazo y de la pierna.",
         "body": """Los estiramientos dan a sus caderas espacio para moverse. Los ejercicios de fuerza le ayudan a controlar ese movimiento.
 
@@ -42,6 +54,10 @@ Usually 2 to 3 days a week with a day's rest in between: 1 to 3 sets of 8 to 12 
 
 - **Los glúteos:** el puente de glúteos y la almeja trabajan el músculo grande de la parte de atrás de la cadera y los más pequeños del lateral. Ayudan a mantener la pelvis nivelada al caminar y al subir escaleras.
 - **Los músculos profundos del abdomen y de la espalda:** el perro de caza (bird dog) y el bicho muerto (dead bug) le enseñan a mantener la espalda quieta mientras mueve los brazos y las piernas.
+
+## Fuertes, y también relajados
+
+Un abdomen débil no causa el dolor de espalda, y uno fuerte no es una armadura contra él. Estos ejercicios dan fuerza y confianza al moverse. También ayuda dejar que estos músculos se relajen cuando no los necesita: no hace falta llevar el abdomen apretado todo el día.
 
 ## Primero, hacerlo bien
 

@@ -1,5 +1,7 @@
 """The shipped read how-to-stretch, in English and Spanish."""
 
+from exercises.catalogue import references as ref
+
 READ = {
     "slug": "how-to-stretch",
     "exercises": [
@@ -8,13 +10,9 @@ READ = {
         "butterfly-stretch",
         "figure-four-stretch",
         "childs-pose",
+        "standing-hip-flexor-stretch",
     ],
-    "sources": (
-        "ACSM, stretching and flexibility guidelines — https://www.acsm.org/all-blog-posts/certification-blog/acsm-certified-blog/2021/03/18/stretching-and-flexibility-guidelines-update\n"
-        "Harvard Health, the ideal stretching routine — https://www.health.harvard.edu/staying-healthy/the-ideal-stretching-routine\n"
-        "AAOS OrthoInfo, hip conditioning programme — https://braceworks.ca/2015/05/10/exercise/hip-conditioning-program/\n"
-        "Physio Health, how to stretch the hip flexors — https://physiohealth.com.au/general-exercises/how-to-stretch-the-hip-flexors/"
-    ),
+    "sources": "\n".join([ref.ACSM_DOSES, ref.NHS_FLEXIBILITY, ref.VERSUS_ARTHRITIS_HIPS]),
     "en": {
         "title": "How to stretch: how far and how long",
         "summary": "A mild pull, never pain. Hold it, breathe, and don't bounce.",

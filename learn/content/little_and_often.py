@@ -1,15 +1,17 @@
 """The shipped read little-and-often, in English and Spanish."""
 
+from exercises.catalogue import references as ref
+
 READ = {
     "slug": "little-and-often",
-    "exercises": ["cat-camel", "childs-pose", "hip-flexor-stretch", "glute-bridge"],
-    "sources": (
-        "ACSM, stretching and flexibility guidelines — https://www.acsm.org/all-blog-posts/certification-blog/acsm-certified-blog/2021/03/18/stretching-and-flexibility-guidelines-update\n"
-        "ACSM resistance training guidance (summary) — http://www.ssbjcc.org/blog/2014/05/23/fitness/resisitance-training-program-design/\n"
-        "NHS inform, exercises for back pain — https://nhsinform-22072020-0700.azurewebsites.net/illnesses-and-conditions/muscle-bone-and-joints/exercises/exercises-for-back-pain\n"
-        "AAOS OrthoInfo, hip conditioning programme — https://braceworks.ca/2015/05/10/exercise/hip-conditioning-program/\n"
-        "Physiopedia, adherence to home exercise programmes — https://www.physio-pedia.com/index.php?title=Adherence_to_Home_Exercise_Programs"
-    ),
+    "exercises": [
+        "cat-camel",
+        "childs-pose",
+        "hip-flexor-stretch",
+        "glute-bridge",
+        "walking-break",
+    ],
+    "sources": "\n".join([ref.ACSM_DOSES, ref.NHS_INFORM_BACK, ref.GSTT_BACK]),
     "en": {
         "title": "A little most days beats a lot once a week",
         "summary": "Short, regular sessions add up. One big effort a week mostly leaves you sore.",
@@ -19,7 +21,7 @@ READ = {
 ## Why little and often works
 
 - Muscles and joints get used to moving further slowly, through repetition.
-- Short sessions are easier to fit in, so you are more likely to keep going. Between 5 and 7 in every 10 people with back pain don't keep up their home exercises.
+- Short sessions are easier to fit in, so you are more likely to keep going. Many people find home exercises hard to keep up, and that is normal.
 - A big session after days off is more likely to leave you sore, and that makes the next one harder to start.
 
 ## Building up
@@ -28,7 +30,7 @@ Start with what your clinician set. If it feels comfortable, exercises usually g
 
 ## Keeping it going
 
-Most programmes run for 4 to 6 weeks. After that, 2 to 3 days a week helps you keep what you have gained. Missed a day? That's fine. Pick up where you are: even a short session counts.
+Your clinician will tell you how long your programme runs. After that, keeping some exercise going most weeks helps you keep what you have gained. Missed a day? That's fine. Pick up where you are: even a short session counts.
 """,
     },
     "es": {
@@ -40,7 +42,7 @@ Most programmes run for 4 to 6 weeks. After that, 2 to 3 days a week helps you k
 ## Por qué funciona poco y a menudo
 
 - Los músculos y las articulaciones se acostumbran poco a poco a moverse más, a base de repetir.
-- Las sesiones cortas son más fáciles de encajar en el día, así que es más probable que las mantenga. Entre 5 y 7 de cada 10 personas con dolor de espalda no siguen con sus ejercicios en casa.
+- Las sesiones cortas son más fáciles de encajar en el día, así que es más probable que las mantenga. A mucha gente le cuesta seguir con los ejercicios en casa, y es normal.
 - Una sesión larga después de varios días sin hacer nada deja agujetas con más facilidad, y eso hace más difícil empezar la siguiente.
 
 ## Ir aumentando
@@ -49,7 +51,7 @@ Empiece con lo que le ha indicado su profesional sanitario. Si le resulta cómod
 
 ## Mantener el hábito
 
-La mayoría de los programas duran de 4 a 6 semanas. Después, 2 o 3 días por semana le ayudan a conservar lo que ha ganado. ¿Se saltó un día? No pasa nada. Siga desde donde está: hasta una sesión corta cuenta.
+Su profesional sanitario le dirá cuánto dura su programa. Después, seguir haciendo algo de ejercicio casi todas las semanas le ayuda a conservar lo que ha ganado. ¿Se saltó un día? No pasa nada. Siga desde donde está: hasta una sesión corta cuenta.
 """,
     },
 }

@@ -1,66 +1,67 @@
 """The shipped read moving-and-lifting, in English and Spanish."""
 
+from exercises.catalogue import references as ref
+
 READ = {
     "slug": "moving-and-lifting",
-    "exercises": ["deep-squat", "lunge-with-twist", "bird-dog", "dead-bug", "glute-bridge"],
-    "sources": (
-        "Assisted squat technique — http://virtualfitnesstrainer.com/exercise-instruction/squat-holding-on\n"
-        "Lunge with a twist technique — https://golightweight.app/en/library/lunge-with-twist\n"
-        "Bird dog: bracing the trunk — https://sarahkeatesandrews.com/Exercise+Database/Bird-Dog\n"
-        "Health and Safety Executive, good handling technique — https://www.hse.gov.uk/msd/manual-handling/good-handling-technique.htm"
-    ),
+    "exercises": [
+        "deep-squat",
+        "lunge-with-twist",
+        "bird-dog",
+        "dead-bug",
+        "glute-bridge",
+        "chair-sit-to-stand",
+        "split-squat",
+    ],
+    "sources": "\n".join([ref.SARACENI_LIFTING, ref.GSTT_BACK, ref.OSULLIVAN_FACTS]),
     "en": {
         "title": "Moving and lifting well",
-        "summary": "Let your hips and legs do the work, keep loads close, and turn with your feet.",
-        "alt": "A person lifting a box. In grey, they bend over from the back with the box far away; in black, they squat with the box held close to the body, with an arrow pointing up.",
-        "body": """The habits that make your exercises safe also look after your back through the day.
-
-## Bend at the hips and knees
-
-To pick something up, sit your hips back and bend your knees, as in the assisted squat. Keep your hips, knees and toes in line and your heels down. Breathe out and squeeze your buttocks to stand up.
+        "summary": "There is no single safe way to lift. Keep loads close, build up gradually and vary how you move.",
+        "alt": "A person squats and lifts a box held close to the body, with an arrow pointing up.",
+        "body": """Your back is strong and made to bend, lift and twist. There is no single safe posture for lifting: studies have not found that bending your back as you lift leads to back pain. What helps most is getting used to lifting, bit by bit.
 
 ## Keep the load close
 
-Hold things close to your body, near waist height. The further away a load is, the harder your back has to work.
+Hold things close to your body. A load held far out in front feels heavier and is harder to control.
 
-## Turn with your feet
+## Build up gradually
 
-Twisting while you are bent over and holding something asks a lot of your back. Step your feet round instead. The lunge with a twist trains a controlled turn of the chest while the hips stay facing forward.
+Start with lighter things, and lift them often. Over days and weeks, your back and legs get used to more. If something is too heavy today, split the load, use a trolley, or ask for help.
 
-## Brace gently
+## Vary how you move
 
-Tightening your stomach a little, as in the bird dog and the dead bug, helps keep your back steady when you lift or carry.
+You don't have to lift the same way every time. Bending your knees, as in the assisted squat, is one good way. Bending forward with a rounded back is not wrong either, for most everyday things. Changing how you move spreads the work around.
 
-## Take your time
+The squat, the lunge with a twist and the bridge build strength in your legs and hips for lifting and turning.
 
-Move smoothly, without jerking or bouncing. If something is too heavy, split the load, use a trolley, or ask for help.
+## If it hurts
+
+Some discomfort when you start lifting again is common. Hurt does not equal harm: ease off a little, then build up again. If pain spreads down a leg, or you notice a warning sign from [Normal soreness, or a warning sign?](/learn/soreness-or-warning-sign/), stop and get advice.
 """,
     },
     "es": {
         "title": "Moverse y levantar peso con cuidado",
-        "summary": "Deje que las caderas y las piernas hagan el trabajo, mantenga la carga cerca y gire con los pies.",
-        "alt": "Una persona levantando una caja. En gris, se inclina doblando la espalda con la caja lejos; en negro, se pone en cuclillas con la caja pegada al cuerpo, y una flecha apunta hacia arriba.",
-        "body": """Los hábitos que hacen seguros sus ejercicios también cuidan su espalda a lo largo del día.
-
-## Doble las caderas y las rodillas
-
-Para recoger algo, lleve la cadera hacia atrás y doble las rodillas, como en la sentadilla con apoyo. Mantenga caderas, rodillas y puntas de los pies en línea y los talones en el suelo. Suelte el aire y apriete los glúteos para levantarse.
+        "summary": "No hay una única forma segura de levantar peso. Mantenga la carga cerca, vaya poco a poco y varíe su forma de moverse.",
+        "alt": "Una persona se agacha y levanta una caja pegada al cuerpo, y una flecha apunta hacia arriba.",
+        "body": """Su espalda es fuerte y está hecha para doblarse, levantar peso y girar. No existe una única postura segura para levantar cosas: los estudios no han encontrado que doblar la espalda al levantar peso lleve al dolor de espalda. Lo que más ayuda es acostumbrarse a levantar peso poco a poco.
 
 ## Mantenga la carga cerca
 
-Lleve las cosas pegadas al cuerpo, a la altura de la cintura. Cuanto más lejos está la carga, más tiene que trabajar la espalda.
+Lleve las cosas pegadas al cuerpo. Una carga sujeta lejos, por delante, se nota más pesada y cuesta más controlarla.
 
-## Gire con los pies
+## Vaya poco a poco
 
-Girarse estando inclinado y con algo en las manos exige mucho a la espalda. Mejor mueva los pies para girar. La zancada con giro entrena un giro controlado del pecho mientras las caderas siguen mirando al frente.
+Empiece con cosas más ligeras y levántelas a menudo. Con los días y las semanas, su espalda y sus piernas se acostumbran a más. Si hoy algo pesa demasiado, divida la carga, use un carrito o pida ayuda.
 
-## Apriete un poco el abdomen
+## Varíe su forma de moverse
 
-Tensar un poco el abdomen, como en el perro de caza (bird dog) y el bicho muerto (dead bug), ayuda a mantener la espalda firme cuando levanta o lleva peso.
+No hace falta levantar peso siempre de la misma manera. Doblar las rodillas, como en la sentadilla con apoyo, es una buena forma. Inclinarse con la espalda curvada tampoco está mal para la mayoría de las cosas del día a día. Cambiar de forma de moverse reparte el trabajo.
 
-## Sin prisas
+La sentadilla, la zancada con giro y el puente dan fuerza a las piernas y las caderas para levantar peso y girarse.
 
-Muévase con suavidad, sin tirones ni rebotes. Si algo pesa demasiado, divida la carga, use un carrito o pida ayuda.
+## Si duele
+
+Es normal notar alguna molestia al volver a levantar peso. Que duela no significa que haya daño: afloje un poco y luego vuelva a aumentar poco a poco. Si el dolor baja por una pierna, o nota una señal de alarma de [¿Molestia normal o señal de alarma?](/learn/soreness-or-warning-sign/), pare y pida consejo.
 """,
     },
 }

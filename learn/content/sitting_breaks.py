@@ -1,13 +1,17 @@
 """The shipped read sitting-breaks, in English and Spanish."""
 
+from exercises.catalogue import references as ref
+
 READ = {
     "slug": "sitting-breaks",
-    "exercises": ["hip-flexor-stretch", "deep-squat", "cat-camel"],
-    "sources": (
-        "The seed articles behind HipMob: break up long spells of sitting (product brief)\n"
-        "Half-kneeling hip flexor stretch, what it stretches — https://www.functionalmovement.com/Exercises/788/half_kneeling_hip_flexor_stretch\n"
-        "NHS, lower back pain exercises (2019) — https://www.nhs.uk/live-well/exercise/lower-back-pain-exercises/"
-    ),
+    "exercises": [
+        "hip-flexor-stretch",
+        "deep-squat",
+        "cat-camel",
+        "walking-break",
+        "standing-hip-flexor-stretch",
+    ],
+    "sources": "\n".join([ref.NHS_SITTING, ref.ACSM_DOSES, ref.OSULLIVAN_FACTS]),
     "en": {
         "title": "Sitting less, and sitting well",
         "summary": "Long spells in one position stiffen the hips and back. Short breaks help more than a perfect posture.",

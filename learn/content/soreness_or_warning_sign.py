@@ -1,6 +1,7 @@
 """The shipped read soreness-or-warning-sign, in English and Spanish."""
 
 from exercises.catalogue import EXERCISES
+from exercises.catalogue import references as ref
 
 # It links every exercise of the catalogue.
 ALL_EXERCISES = [entry["slug"] for entry in EXERCISES]
@@ -8,11 +9,8 @@ ALL_EXERCISES = [entry["slug"] for entry in EXERCISES]
 READ = {
     "slug": "soreness-or-warning-sign",
     "exercises": ALL_EXERCISES,
-    "sources": (
-        "Pain-monitoring model (Silbernagel et al. 2007), as explained by Evidence for Exercise — https://evidenceforexercise.com/topic/l3-how-to-prescribe-them-part-2/\n"
-        "NHS inform, exercises for back pain — https://nhsinform-22072020-0700.azurewebsites.net/illnesses-and-conditions/muscle-bone-and-joints/exercises/exercises-for-back-pain\n"
-        "Royal Free London NHS, cauda equina syndrome leaflet — https://royalfree.nhs.uk/patients-and-visitors/patient-information-leaflets/cauda-equina-syndrome\n"
-        "NICE CKS, red flags in back pain — http://www.cks.nhs.uk/sciatica_lumbar_radiculopathy/management/scenario_diagnosis/assessing_for_serious_risks_red_flags/interpreting_red_flags"
+    "sources": "\n".join(
+        [ref.PAIN_MONITORING, ref.GSTT_BACK, ref.NHS_INFORM_BACK, ref.NHS_CAUDA_EQUINA]
     ),
     "en": {
         "title": "Normal soreness, or a warning sign?",

@@ -1,13 +1,11 @@
 """The shipped read what-the-evidence-shows, in English and Spanish."""
 
+from exercises.catalogue import references as ref
+
 READ = {
     "slug": "what-the-evidence-shows",
     "exercises": ["glute-bridge", "clamshell", "hip-flexor-stretch"],
-    "sources": (
-        "Ceballos-Laita et al. 2023, Braz J Phys Ther 27(2):100502 (8 trials, 508 people) — https://www.pubmed.gov/37037144/\n"
-        "Ostelo et al. 2008, what counts as a meaningful change in back pain — https://paperexplained.cn/articles/paper/detail/c63b17f341638e994cd27cc6d09b4f05e220d5cc\n"
-        "NICE guideline NG59, low back pain and sciatica (summary: Bernstein et al., BMJ 2017;356:i6748)"
-    ),
+    "sources": "\n".join([ref.HIP_REVIEW, ref.NICE_NG59, ref.OSULLIVAN_FACTS]),
     "en": {
         "title": "What the research shows, and what it doesn't",
         "summary": "Hip exercises can help a little, in the short term, alongside your other care.",

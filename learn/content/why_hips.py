@@ -1,5 +1,7 @@
 """The shipped read why-hips, in English and Spanish."""
 
+from exercises.catalogue import references as ref
+
 READ = {
     "slug": "why-hips",
     "exercises": [
@@ -9,18 +11,14 @@ READ = {
         "butterfly-stretch",
         "hamstring-stretch",
     ],
-    "sources": (
-        "Roach et al.: hip movement in people with chronic low back pain — https://pmc.ncbi.nlm.nih.gov/articles/PMC4325283\n"
-        "Prather et al.: hip range of motion in a back pain clinic — https://pmc.ncbi.nlm.nih.gov/articles/PMC8898168\n"
-        "Ceballos-Laita et al. 2023, hip interventions in low back pain (review) — https://www.pubmed.gov/37037144/"
-    ),
+    "sources": "\n".join([ref.ROACH_HIPS, ref.PRATHER_HIPS, ref.HIP_REVIEW]),
     "en": {
         "title": "Why your hips matter for your back",
-        "summary": "When the hips are stiff, the lower back does their share of the moving.",
-        "alt": "Two people bending forward. In grey, one rounds the lower back; in black, the other bends at the hips with a straight back, and the hips are highlighted.",
+        "summary": "When the hips are stiff, the lower back tends to do more of the moving.",
+        "alt": "A person bends forward at the hips, and the hips are highlighted.",
         "body": """Your hips and your lower back work as a team. When you bend to pick something up, get out of a chair or take a long stride, much of the movement should come from the hips.
 
-If the hips are stiff, the lower back makes up the difference. It bends and twists more than it needs to, many times a day, and that extra work can keep a sore back sore.
+If the hips are stiff, the lower back tends to make up the difference. Your back is strong and made to bend and twist, so this does it no harm. But freeing up stiff hips can make everyday movements easier and more comfortable.
 
 ## What studies have found
 
@@ -31,18 +29,18 @@ These studies show a link. They don't prove that stiff hips cause back pain. But
 
 ## What this means for you
 
-- The stretches help your hips move through more of their range, so your back has less to do.
-- The strength exercises help the muscles around your hips and middle hold you steady.
-- You should feel a stretch or some effort around the hips, not pain in your back.
+- The stretches help your hips move through more of their range.
+- The strength exercises build the muscles around your hips and middle, so moving feels easier and steadier.
+- You should mostly feel a stretch or some effort around the hips. Some discomfort in your back can happen and doesn't mean harm: [Normal soreness, or a warning sign?](/learn/soreness-or-warning-sign/) explains when to ease off.
 """,
     },
     "es": {
         "title": "Por qué sus caderas importan para su espalda",
-        "summary": "Cuando las caderas están rígidas, la parte baja de la espalda hace el movimiento que les toca a ellas.",
-        "alt": "Dos personas inclinándose hacia delante. En gris, una curva la parte baja de la espalda; en negro, la otra se dobla por las caderas con la espalda recta, y las caderas están resaltadas.",
+        "summary": "Cuando las caderas están rígidas, la parte baja de la espalda suele moverse más para compensar.",
+        "alt": "Una persona se inclina hacia delante doblándose por las caderas, y las caderas están resaltadas.",
         "body": """Las caderas y la parte baja de la espalda trabajan en equipo. Cuando usted se agacha a recoger algo, se levanta de una silla o da un paso largo, gran parte del movimiento debería salir de las caderas.
 
-Si las caderas están rígidas, la parte baja de la espalda compensa. Se dobla y gira más de lo necesario, muchas veces al día, y ese trabajo de más puede hacer que el dolor de espalda no se vaya.
+Si las caderas están rígidas, la parte baja de la espalda suele compensar. Su espalda es fuerte y está hecha para doblarse y girar, así que esto no le hace daño. Pero dar movilidad a unas caderas rígidas puede hacer que los movimientos del día a día sean más fáciles y cómodos.
 
 ## Lo que han visto los estudios
 
@@ -53,9 +51,9 @@ Estos estudios muestran una relación. No demuestran que las caderas rígidas ca
 
 ## Lo que esto significa para usted
 
-- Los estiramientos ayudan a que sus caderas se muevan más, así su espalda tiene menos trabajo.
-- Los ejercicios de fuerza ayudan a que los músculos de las caderas y del tronco le sostengan con firmeza.
-- Debería notar un estiramiento o algo de esfuerzo alrededor de las caderas, no dolor en la espalda.
+- Los estiramientos ayudan a que sus caderas se muevan en todo su recorrido.
+- Los ejercicios de fuerza fortalecen los músculos de las caderas y del tronco, para que moverse le resulte más fácil y firme.
+- Lo normal es notar sobre todo un estiramiento o algo de esfuerzo alrededor de las caderas. Puede notar alguna molestia en la espalda, y eso no significa daño: [¿Molestia normal o señal de alarma?](/learn/soreness-or-warning-sign/) explica cuándo aflojar.
 """,
     },
 }

@@ -63,9 +63,9 @@ def test_the_learn_list_and_a_read_in_english(live_server, page, patient, sign_i
     expect(picture).to_be_visible()
     assert picture.evaluate("img => img.naturalWidth") > 0  # the drawing really loaded
     page.get_by_text("Where this comes from").click()
-    expect(
-        page.get_by_role("link", name=re.compile("cauda equina syndrome leaflet"))
-    ).to_be_visible()
+    cauda_equina = page.locator(".sources li").filter(has_text="Cauda equina syndrome")
+    expect(cauda_equina.get_by_role("link", name="NHS: Cauda equina syndrome")).to_be_visible()
+    expect(cauda_equina.locator(".tag")).to_have_text("NHS page")
     assert_no_axe_violations(page)
     assert_tap_targets(page)
     page.get_by_role("link", name="answer the safety questions").click()

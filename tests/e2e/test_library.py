@@ -90,6 +90,12 @@ def test_a_patient_signs_in_filters_the_library_with_htmx_and_opens_an_exercise(
     expect(page.get_by_role("heading", level=1, name="Glute bridge")).to_be_visible()
     page.get_by_text("Common mistakes").click()
     expect(page.get_by_text("arching", exact=False).first).to_be_visible()
+    page.get_by_text("Where this advice comes from").click()
+    charity = page.locator(".sources li").filter(has_text="Versus Arthritis")
+    expect(charity.locator(".tag")).to_have_text("Patient charity")
+    expect(
+        charity.get_by_role("link", name="Versus Arthritis: Exercises for the hips")
+    ).to_be_visible()
     assert_no_axe_violations(page)
     assert_tap_targets(page)
     assert csp_violations == []
@@ -133,7 +139,22 @@ def test_the_library_is_keyboard_usable(live_server, page, patient, sign_in):
     page.keyboard.press("Enter")
     page.get_by_label("Search").focus()
     page.keyboard.type("clam")
-    expect(page.locator("#results-count")).to_have_text("1 exercise")
+    expect(page.locator("#results-count")).to_have_text("2 exercises")  # with a band too
     page.locator(".exercise-card h2 a").first.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1, name="Clamshell")).to_be_visible()
+
+
+def test_an_exercise_page_links_its_easier_and_harder_versions(live_server, page, patient, sign_in):
+    """clinical.md §1.14: the regressions are catalogue entries, one tap away."""
+    sign_in("alice")
+    page.goto(f"{live_server.url}/exercises/glute-bridge/")
+    page.get_by_role("link", name="See Partial bridge").click()
+    expect(page.get_by_role("heading", level=1, name="Partial bridge")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="See Glute bridge").click()
+    expect(page.get_by_role("heading", level=1, name="Glute bridge")).to_be_visible()
+    page.goto(f"{live_server.url}/exercises/clamshell/")
+    page.get_by_role("link", name="See Clamshell with a band").click()
+    expect(page.get_by_role("heading", level=1, name="Clamshell with a band")).to_be_visible()
+    expect(page.get_by_text("There is no harder exercise for this one")).to_be_visible()

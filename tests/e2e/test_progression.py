@@ -56,18 +56,22 @@ def test_a_low_pain_week_gives_a_progress_the_clinician_accepts_and_the_next_ses
     sign_in(clinic, live_server.url, "bob")
     clinic.get_by_role("link", name="Alice Morgan").click()
     expect(clinic.get_by_text("Progress: Glute bridge")).to_be_visible()
-    expect(clinic.get_by_text("2 sets of 10 → 2 sets of 12")).to_be_visible()
+    expect(
+        clinic.get_by_text("2 sets of 10, hold each 3 seconds → 2 sets of 10, hold each 5 seconds")
+    ).to_be_visible()
     assert_no_axe_violations(clinic)
     clinic.get_by_role("button", name="Accept Glute bridge").click()
-    expect(clinic.get_by_text("The plan now has 2 sets of 12 of Glute bridge.")).to_be_visible()
+    expect(
+        clinic.get_by_text("The plan now has 2 sets of 10, hold each 5 seconds of Glute bridge.")
+    ).to_be_visible()
     desk.close()
 
     page.goto(f"{live_server.url}/today/")
-    expect(page.locator(".plan-items")).to_contain_text("2 sets of 12")
+    expect(page.locator(".plan-items")).to_contain_text("2 sets of 10, hold each 5 seconds")
     page.get_by_role("button", name="Start today's routine").click()
     page.get_by_role("radio", name="2", exact=True).check()
     page.get_by_role("button", name="Start the exercises").click()
-    expect(page.locator(".player__dose")).to_contain_text("12 times")
+    expect(page.locator(".player__dose")).to_contain_text("hold each 5 seconds")
 
 
 def test_the_bad_day_button_swaps_in_the_easier_versions(live_server, page, people):

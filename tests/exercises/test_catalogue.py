@@ -107,7 +107,7 @@ def test_the_links_follow_the_clinical_table(slug, easier, harder):
         ("dead-bug", ["keep your back still"]),
         ("childs-pose", ["worse when you bend forward", "pillow between your heels"]),
         ("prone-press-up", ["down your leg"]),
-        ("walking-break", ["5 to 10 minutes", "bad back day"]),
+        ("walking-break", ["5 to 10 minutes", "bad-back day"]),
     ],
 )
 def test_the_text_carries_each_correction(slug, words):

@@ -1,6 +1,7 @@
 import pytest
 
 from learn.models import Read
+from tests.admin_forms import admin_form
 
 
 def add_form(client, **fields):
@@ -66,3 +67,30 @@ def test_patients_and_clinicians_cannot_edit_reads(client, request, persona):
     client.force_login(request.getfixturevalue(persona))
     response = client.get("/admin/learn/read/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+STUDYLIB = "UCSF: hip protocol — https://studylib.net/doc/27317708/hip-strengthening-protocol"
+
+
+def test_a_new_read_citing_a_document_sharing_copy_is_refused(client, erin):
+    client.force_login(erin)
+    response = add_form(client, sources=STUDYLIB)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Line 1 (" in html and "studylib.net is a document-sharing copy" in html
+    assert not Read.objects.filter(slug="breathing").exists()
+
+
+def test_editing_a_read_to_cite_a_document_sharing_copy_changes_nothing(client, erin):
+    client.force_login(erin)
+    read = Read.objects.get(slug="moving-and-lifting")
+    before = Read.objects.values().get(pk=read.pk)
+    url = f"/admin/learn/read/{read.pk}/change/"
+    data = admin_form(client.get(url).content.decode(), "read_form")
+    data["sources"] = read.sources + "\n" + STUDYLIB
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Line 4 (" in response.content.decode()
+    assert Read.objects.values().get(pk=read.pk) == before
+    data["sources"] = read.sources
+    assert client.post(url, data).status_code == 302  # the shipped sources pass

@@ -41,10 +41,11 @@ def test_each_shipped_read_fits_a_phone_screen_or_two_and_shows_its_sources(clie
         assert len(read.source_list) >= 2, read.slug
         html = client.get(read.get_absolute_url()).content.decode()
         assert "Where this comes from" in html
-        label, address = read.source_list[0]
-        assert label in html
-        if address:
-            assert f'href="{address}"' in html
+        for source in read.source_list:
+            assert source.kind, (read.slug, source)
+            assert (
+                f'<span class="tag">{source.kind_label}</span> <a href="{source.address}"' in html
+            )
         assert f'src="/static/img/learn/{read.slug}.svg"' in html
         assert f'alt="{read.illustration_alt}"' in html
 
