@@ -242,8 +242,10 @@ def test_the_exercise_page_is_in_spanish(spanish_alice):
 
 
 def test_an_empty_spanish_field_falls_back_to_english_marked_as_such(spanish_alice, bridge):
-    Exercise.objects.filter(pk=bridge.pk).update(cues_es="", cautions_es="")
+    Exercise.objects.filter(pk=bridge.pk).update(cues_es="", cautions_es="", illustration_alt_es="")
     html = spanish_alice.get("/exercises/glute-bridge/").content.decode()
+    picture = html.split('alt="A person lies on their back')[0].rsplit("<img", 1)[1]
+    assert ' lang="en"' in picture
     assert "<h1>Puente de glúteos</h1>" in html
     assert '<ol class="cues" lang="en">' in html
     assert "<li>Gently tighten your stomach muscles.</li>" in html
