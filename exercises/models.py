@@ -63,7 +63,7 @@ def english_fingerprint(english: Mapping[str, str]) -> str:
     """A short hash of an exercise's English text (`english`: each of TRANSLATED_FIELDS'
     English value), stored when the Spanish is checked against it: a later change to
     the English shows as a different hash. Line endings and spaces at the ends of lines
-    don't count (the admin's text boxes send \r\n)."""
+    don't count (the admin's text boxes send CRLF)."""
     texts = [
         "\n".join(line.rstrip() for line in (english[field] or "").splitlines()).strip()
         for field in TRANSLATED_FIELDS
