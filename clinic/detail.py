@@ -8,9 +8,10 @@ sessions, the activity scores, the two summaries of the logs, and two for the re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 
 from accounts.models import User
+from exercises.models import shown_text
 from learn.reads import reads_context
 from practice.models import (
     NOT_DONE,
@@ -80,7 +81,7 @@ def _per_exercise(patient: User) -> list[dict]:
     """Each exercise's logged sets by outcome."""
     return list(
         StepLog.objects.filter(session__patient=patient)
-        .values(name=F("exercise__name"))
+        .values(name=shown_text("exercise__name"))
         .annotate(
             done=Count("id", filter=Q(status=StepStatus.DONE)),
             easier=Count("id", filter=Q(status=StepStatus.EASIER)),

@@ -5,9 +5,10 @@ from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from exercises.images import process_upload
-from exercises.models import Equipment, Exercise
+from exercises.models import REQUIRED_SPANISH, Equipment, Exercise, SpanishStatus
 from exercises.sources import SOURCES_HELP, validate_sources
 from hipmob.adminkit import CHECKBOXES
 
@@ -31,6 +32,21 @@ def clean_drawing_path(path: str, folder: str, example: str) -> str:
     return path
 
 
+def clean_cue_lines(cues: str, required: bool) -> str:
+    count = len([line for line in cues.splitlines() if line.strip()])
+    if (required or count) and not 3 <= count <= 6:
+        raise forms.ValidationError(
+            _("Write 3 to 6 cues, one per line (there are %(count)s)."),
+            params={"count": count},
+        )
+    return cues
+
+
+def both(field: str) -> tuple[str, str]:
+    """A translated field's English and Spanish columns, side by side on one row."""
+    return (f"{field}_en", f"{field}_es")
+
+
 class ExerciseAdminForm(forms.ModelForm):
     upload = forms.FileField(
         label=_("Photo (optional)"),
@@ -46,20 +62,31 @@ class ExerciseAdminForm(forms.ModelForm):
         label=_("Remove the current photo"),
         required=False,
     )
+    spanish_checked = forms.BooleanField(
+        label=_("The Spanish matches this English"),
+        required=False,
+        help_text=_(
+            "Tick when you have checked every Spanish field against the English on this "
+            "page. If the English changes later, the exercise shows “Spanish needs "
+            "review” until someone ticks this again."
+        ),
+    )
 
     class Meta:
         model = Exercise
+        # The translated fields by column (exercises/translation.py): the English is
+        # required as before, the Spanish may wait (pages show the English meanwhile).
         fields = (
-            "name",
+            *both("name"),
             "slug",
             "published",
             "kind",
             "level",
-            "summary",
-            "target",
-            "start_position",
-            "cues",
-            "mistakes",
+            *both("summary"),
+            *both("target"),
+            *both("start_position"),
+            *both("cues"),
+            *both("mistakes"),
             "equipment",
             "sets",
             "reps",
@@ -69,13 +96,13 @@ class ExerciseAdminForm(forms.ModelForm):
             "transition_seconds",
             "easier",
             "harder",
-            "easier_tip",
-            "harder_tip",
-            "cautions",
+            *both("easier_tip"),
+            *both("harder_tip"),
+            *both("cautions"),
             "sources",
             "illustration",
             "illustration_start",
-            "illustration_alt",
+            *both("illustration_alt"),
         )
         help_texts = {"sources": SOURCES_HELP}
 
@@ -89,15 +116,12 @@ class ExerciseAdminForm(forms.ModelForm):
             self.cleaned_data["illustration_start"], "img/exercises/", "glute-bridge-start.svg"
         )
 
-    def clean_cues(self):
-        cues = self.cleaned_data["cues"]
-        count = len([line for line in cues.splitlines() if line.strip()])
-        if not 3 <= count <= 6:
-            raise forms.ValidationError(
-                _("Write 3 to 6 cues, one per line (there are %(count)s)."),
-                params={"count": count},
-            )
-        return cues
+    def clean_cues_en(self):
+        return clean_cue_lines(self.cleaned_data["cues_en"] or "", required=True)
+
+    def clean_cues_es(self):
+        # Empty until translated; once written, the same 3 to 6 as the English.
+        return clean_cue_lines(self.cleaned_data["cues_es"] or "", required=False)
 
     def clean_sources(self):
         sources = self.cleaned_data["sources"]
@@ -124,35 +148,121 @@ class ExerciseAdminForm(forms.ModelForm):
             variant = cleaned.get(field)
             if instance_id and variant and variant.pk == instance_id:
                 self.add_error(field, _("An exercise can't be its own variant."))
+        if cleaned.get("spanish_checked"):
+            empty = [
+                field
+                for field in REQUIRED_SPANISH
+                if f"{field}_es" not in self.errors
+                and not (cleaned.get(f"{field}_es") or "").strip()
+            ]
+            if empty:
+                names = ", ".join(
+                    str(Exercise._meta.get_field(f"{f}_es").verbose_name) for f in empty
+                )
+                self.add_error(
+                    "spanish_checked",
+                    _("Write the Spanish first: %(fields)s.") % {"fields": names},
+                )
         return cleaned
 
 
+class SpanishStatusFilter(admin.SimpleListFilter):
+    title = _("Spanish")
+    parameter_name = "spanish"
+
+    def lookups(self, request, model_admin):
+        return SpanishStatus.choices
+
+    def queryset(self, request, queryset):
+        if self.value() not in SpanishStatus.values:
+            return queryset
+        # The status compares a hash of the English made in Python, so it is worked out
+        # row by row: one query over the catalogue (a few dozen exercises).
+        wanted = [e.pk for e in queryset if e.spanish_status == self.value()]
+        return queryset.filter(pk__in=wanted)
+
+
+NEEDS_REVIEW_MESSAGE = _(
+    "The Spanish needs review: the English has changed since the Spanish was last "
+    "checked. Bring each Spanish field in line with the English, then tick “The Spanish "
+    "matches this English” and save."
+)
+MISSING_MESSAGE = _(
+    "Some of the Spanish is still empty, so Spanish pages show this exercise partly in English."
+)
+
+
 @admin.register(Equipment)
-class EquipmentAdmin(admin.ModelAdmin):
+class EquipmentAdmin(TranslationAdmin):
     list_display = ("name", "slug")
-    search_fields = ("name", "slug")
+    search_fields = ("name_en", "name_es", "slug")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(admin.ModelAdmin):
+class ExerciseAdmin(TranslationAdmin):
+    """The Spanish fields sit beside the English ones (modeltranslation's admin, with
+    the fieldsets naming both columns of each row)."""
+
     form = ExerciseAdminForm
-    list_display = ("preview_small", "name", "kind", "level", "dose", "published", "updated")
+    list_display = (
+        "preview_small",
+        "name",
+        "kind",
+        "level",
+        "dose",
+        "published",
+        "spanish",
+        "updated",
+    )
     list_display_links = ("name",)
-    list_filter = ("published", "kind", "level", "equipment", "per_side")
-    search_fields = ("name", "slug", "summary", "target", "cues")
+    list_filter = ("published", SpanishStatusFilter, "kind", "level", "equipment", "per_side")
+    search_fields = (
+        *both("name"),
+        "slug",
+        *both("summary"),
+        *both("target"),
+        *both("cues"),
+    )
     list_select_related = ("easier", "harder")
     prepopulated_fields = {"slug": ("name",)}
     # Plain selects and checkboxes, not Django's autocomplete (Select2) and two-box
     # widgets: those add inline styles our CSP blocks, and fail axe (unnamed inputs,
     # aria-label on a span). A catalogue of a few dozen exercises needs neither.
     formfield_overrides = CHECKBOXES
-    readonly_fields = ("preview", "created", "updated")
+    readonly_fields = ("preview", "spanish_status_text", "created", "updated")
     actions = ("publish", "unpublish")
     save_on_top = True
     fieldsets = (
-        (None, {"fields": ("name", "slug", "published", "kind", "level", "summary", "target")}),
-        (_("How to do it"), {"fields": ("start_position", "cues", "mistakes", "equipment")}),
+        (
+            None,
+            {
+                "description": _(
+                    "English on the left, Spanish on the right. Spanish pages show the "
+                    "English wherever the Spanish is empty."
+                ),
+                "fields": (
+                    both("name"),
+                    "slug",
+                    "published",
+                    "kind",
+                    "level",
+                    both("summary"),
+                    both("target"),
+                ),
+            },
+        ),
+        (
+            _("How to do it"),
+            {
+                "fields": (
+                    both("start_position"),
+                    both("cues"),
+                    both("mistakes"),
+                    "equipment",
+                )
+            },
+        ),
         (
             _("Default dose"),
             {
@@ -167,8 +277,11 @@ class ExerciseAdmin(admin.ModelAdmin):
                 ),
             },
         ),
-        (_("Variants"), {"fields": (("easier", "harder"), "easier_tip", "harder_tip")}),
-        (_("Safety and sources"), {"fields": ("cautions", "sources")}),
+        (
+            _("Variants"),
+            {"fields": (("easier", "harder"), both("easier_tip"), both("harder_tip"))},
+        ),
+        (_("Safety and sources"), {"fields": (both("cautions"), "sources")}),
         (
             _("Picture"),
             {
@@ -176,12 +289,13 @@ class ExerciseAdmin(admin.ModelAdmin):
                     "preview",
                     "illustration",
                     "illustration_start",
-                    "illustration_alt",
+                    both("illustration_alt"),
                     "upload",
                     "remove_photo",
                 )
             },
         ),
+        (_("Spanish"), {"fields": ("spanish_status_text", "spanish_checked")}),
         (_("History"), {"classes": ("collapse",), "fields": ("created", "updated")}),
     )
 
@@ -194,6 +308,22 @@ class ExerciseAdmin(admin.ModelAdmin):
             obj.picture_url,
             obj.illustration_alt,
         )
+
+    @admin.display(description=_("Spanish"))
+    def spanish(self, obj: Exercise) -> str:
+        return obj.spanish_status.label
+
+    @admin.display(description=_("Spanish status"))
+    def spanish_status_text(self, obj: Exercise | None) -> str:
+        return obj.spanish_status.label if obj and obj.pk else SpanishStatus.MISSING.label
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk and request.method == "GET":
+            if obj.spanish_status == SpanishStatus.NEEDS_REVIEW:
+                messages.warning(request, NEEDS_REVIEW_MESSAGE)
+            elif obj.spanish_status == SpanishStatus.MISSING:
+                messages.info(request, MISSING_MESSAGE)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("Picture"))
     def preview_small(self, obj: Exercise):
@@ -211,7 +341,11 @@ class ExerciseAdmin(admin.ModelAdmin):
                 obj.thumbnail.save(renditions.thumbnail.name, renditions.thumbnail, save=False)
             elif form.cleaned_data.get("remove_photo"):
                 obj.image = obj.thumbnail = ""
+            if form.cleaned_data.get("spanish_checked"):
+                obj.spanish_checked_against = obj.english_fingerprint
             super().save_model(request, obj, form, change)
+        if obj.spanish_status == SpanishStatus.NEEDS_REVIEW:
+            messages.warning(request, NEEDS_REVIEW_MESSAGE)
         if replace:
             # Only once the new row is committed: a rollback must not leave it
             # pointing at deleted files.

@@ -1,6 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_language
 
 from exercises.models import Equipment, Kind, Level
 
@@ -38,10 +40,13 @@ class LibraryFilterForm(forms.Form):
         # filter (an old bookmark, a hand-edited address) drops only that filter.
         data = {name: self.cleaned_data.get(name, "") for name in self.fields}
         if data["q"]:
-            words = data["q"]
-            exercises = exercises.filter(
-                Q(name__icontains=words) | Q(summary__icontains=words) | Q(target__icontains=words)
-            )
+            # In the page's language and in English: a Spanish page shows the English
+            # where the Spanish is still empty.
+            words, matches = data["q"], Q()
+            for language in {get_language(), settings.LANGUAGE_CODE}:
+                for field in ("name", "summary", "target"):
+                    matches |= Q(**{f"{field}_{language}__icontains": words})
+            exercises = exercises.filter(matches)
         if data["kind"]:
             exercises = exercises.filter(kind=data["kind"])
         if data["level"]:

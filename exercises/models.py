@@ -1,9 +1,15 @@
+import hashlib
+import json
 import logging
+from collections.abc import Mapping
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_language
 
 from exercises.dose import dose_kind, dose_text, estimated_seconds, hold_text
 from exercises.sources import Source, parse_sources
@@ -32,6 +38,73 @@ def static_url(path: str) -> str:
     except ValueError:
         logger.error("No static file for illustration %r", path)
         return ""
+
+
+# The text a patient reads, written in English and translated: exercises/translation.py
+# gives each a column per language beside it (name_en, name_es, ...), and `exercise.name`
+# reads the active language's, else the English.
+TRANSLATED_FIELDS = (
+    "name",
+    "summary",
+    "target",
+    "start_position",
+    "cues",
+    "mistakes",
+    "easier_tip",
+    "harder_tip",
+    "cautions",
+    "illustration_alt",
+)
+# Without these in Spanish, a Spanish page about the exercise is mostly English.
+REQUIRED_SPANISH = ("name", "summary", "start_position", "cues", "illustration_alt")
+
+
+def english_fingerprint(english: Mapping[str, str]) -> str:
+    """A short hash of an exercise's English text (`english`: each of TRANSLATED_FIELDS'
+    English value), stored when the Spanish is checked against it: a later change to
+    the English shows as a different hash. Line endings and spaces at the ends of lines
+    don't count (the admin's text boxes send CRLF)."""
+    texts = [
+        "\n".join(line.rstrip() for line in (english[field] or "").splitlines()).strip()
+        for field in TRANSLATED_FIELDS
+    ]
+    return hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def text_languages(obj, fields) -> dict[str, str]:
+    """{field: "en"} for each field shown in English on a page in another language (the
+    translation is empty), else {field: ""}: templates mark that text lang="en" so a
+    screen reader pronounces it right. Reads the loaded columns only, no queries."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return dict.fromkeys(fields, "")
+    return {
+        field: ""
+        if getattr(obj, f"{field}_{language}", "")
+        or not getattr(obj, f"{field}_{settings.LANGUAGE_CODE}", "")
+        else settings.LANGUAGE_CODE
+        for field in fields
+    }
+
+
+def shown_text(path: str):
+    """A translated field as pages show it, for values() and annotations through other
+    models (which modeltranslation doesn't rewrite), e.g. shown_text("exercise__name"):
+    the active language's column, else the English one."""
+    language = get_language()
+    english = F(f"{path}_{settings.LANGUAGE_CODE}")
+    if language == settings.LANGUAGE_CODE:
+        return english
+    # Each translation column has its own field class: name the output type.
+    return Coalesce(
+        NullIf(F(f"{path}_{language}"), Value("")), english, output_field=models.TextField()
+    )
+
+
+class SpanishStatus(models.TextChoices):
+    MISSING = "missing", _("Spanish missing")
+    NEEDS_REVIEW = "needs_review", _("Spanish needs review")
+    OK = "ok", _("Spanish checked")
 
 
 def bounded(low: int, high: int) -> list:
@@ -136,6 +209,10 @@ class Equipment(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def text_lang(self) -> dict[str, str]:
+        return text_languages(self, ["name"])
+
 
 class ExerciseQuerySet(models.QuerySet):
     def published(self):
@@ -229,6 +306,11 @@ class Exercise(Dose):
     thumbnail = models.ImageField(upload_to="exercises/", blank=True, editable=False)
 
     published = models.BooleanField(_("published"), default=False)
+    # english_fingerprint() of the English when an editor last confirmed the Spanish
+    # says the same ("" for never): the admin sets it, and the shipped catalogue.
+    spanish_checked_against = models.CharField(
+        _("Spanish checked against"), max_length=16, blank=True, editable=False
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -264,6 +346,32 @@ class Exercise(Dose):
 
     def get_absolute_url(self) -> str:
         return address("exercises:detail", self.slug)
+
+    @property
+    def english(self) -> dict[str, str]:
+        return {
+            field: getattr(self, f"{field}_{settings.LANGUAGE_CODE}") for field in TRANSLATED_FIELDS
+        }
+
+    @property
+    def english_fingerprint(self) -> str:
+        return english_fingerprint(self.english)
+
+    @property
+    def spanish_status(self) -> SpanishStatus:
+        """Missing (a required field has no Spanish), needs review (the English changed
+        since the Spanish was checked against it), or ok."""
+        if not all((getattr(self, f"{field}_es") or "").strip() for field in REQUIRED_SPANISH):
+            return SpanishStatus.MISSING
+        if self.spanish_checked_against != self.english_fingerprint:
+            return SpanishStatus.NEEDS_REVIEW
+        return SpanishStatus.OK
+
+    @property
+    def text_lang(self) -> dict[str, str]:
+        """For each translated field, "en" when it is shown in English on a page in
+        another language (no translation yet), else "": text_languages()."""
+        return text_languages(self, TRANSLATED_FIELDS)
 
     @property
     def cue_list(self) -> list[str]:

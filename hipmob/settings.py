@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "reminders",
     "patient",
     "clinic",
+    # Before the admin: it registers the catalogue's translated fields first.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -134,7 +136,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hipmob.context_processors.csp_nonce",
-                "hipmob.context_processors.catalogue_language",
                 "hipmob.context_processors.contact",
             ],
         },
@@ -323,6 +324,14 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365  # set when a patient picks a language
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 USE_I18N = True
+# The catalogue's patient-facing text has a column per language (exercises/translation.py);
+# a Spanish page shows the English where the Spanish is still empty.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# An exercise made in code with plain field names (`Exercise(name=...)`) gets them in
+# English too, whatever language is active, so the English is never left empty.
+MODELTRANSLATION_AUTO_POPULATE = "default"
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"  # the admin makes slugs from the English name
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")  # also the default for new users
 

@@ -22,6 +22,8 @@ class Migration(migrations.Migration):
                 ),
                 ("slug", models.SlugField(unique=True)),
                 ("name", models.CharField(max_length=80, verbose_name="name")),
+                ("name_en", models.CharField(max_length=80, null=True, verbose_name="name")),
+                ("name_es", models.CharField(max_length=80, null=True, verbose_name="name")),
             ],
             options={
                 "verbose_name_plural": "equipment",
@@ -189,6 +191,131 @@ class Migration(migrations.Migration):
                 ("published", models.BooleanField(default=False, verbose_name="published")),
                 ("created", models.DateTimeField(auto_now_add=True)),
                 ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "cautions_en",
+                    models.TextField(
+                        blank=True, help_text="One per line.", null=True, verbose_name="cautions"
+                    ),
+                ),
+                (
+                    "cautions_es",
+                    models.TextField(
+                        blank=True, help_text="One per line.", null=True, verbose_name="cautions"
+                    ),
+                ),
+                (
+                    "cues_en",
+                    models.TextField(
+                        help_text="One cue per line, 3 to 6 lines.",
+                        null=True,
+                        verbose_name="how to do it",
+                    ),
+                ),
+                (
+                    "cues_es",
+                    models.TextField(
+                        help_text="One cue per line, 3 to 6 lines.",
+                        null=True,
+                        verbose_name="how to do it",
+                    ),
+                ),
+                (
+                    "easier_tip_en",
+                    models.TextField(blank=True, null=True, verbose_name="how to make it easier"),
+                ),
+                (
+                    "easier_tip_es",
+                    models.TextField(blank=True, null=True, verbose_name="how to make it easier"),
+                ),
+                (
+                    "harder_tip_en",
+                    models.TextField(blank=True, null=True, verbose_name="how to make it harder"),
+                ),
+                (
+                    "harder_tip_es",
+                    models.TextField(blank=True, null=True, verbose_name="how to make it harder"),
+                ),
+                (
+                    "illustration_alt_en",
+                    models.CharField(
+                        help_text="Describes the movement for people who can't see the picture.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="picture description",
+                    ),
+                ),
+                (
+                    "illustration_alt_es",
+                    models.CharField(
+                        help_text="Describes the movement for people who can't see the picture.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="picture description",
+                    ),
+                ),
+                (
+                    "mistakes_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="One per line.",
+                        null=True,
+                        verbose_name="common mistakes",
+                    ),
+                ),
+                (
+                    "mistakes_es",
+                    models.TextField(
+                        blank=True,
+                        help_text="One per line.",
+                        null=True,
+                        verbose_name="common mistakes",
+                    ),
+                ),
+                ("name_en", models.CharField(max_length=120, null=True, verbose_name="name")),
+                ("name_es", models.CharField(max_length=120, null=True, verbose_name="name")),
+                (
+                    "spanish_checked_against",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=16,
+                        verbose_name="Spanish checked against",
+                    ),
+                ),
+                (
+                    "start_position_en",
+                    models.TextField(null=True, verbose_name="starting position"),
+                ),
+                (
+                    "start_position_es",
+                    models.TextField(null=True, verbose_name="starting position"),
+                ),
+                (
+                    "summary_en",
+                    models.CharField(
+                        help_text="One plain sentence: what it does for you.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "summary_es",
+                    models.CharField(
+                        help_text="One plain sentence: what it does for you.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "target_en",
+                    models.CharField(max_length=200, null=True, verbose_name="what it works"),
+                ),
+                (
+                    "target_es",
+                    models.CharField(max_length=200, null=True, verbose_name="what it works"),
+                ),
                 (
                     "transition_seconds",
                     models.PositiveSmallIntegerField(

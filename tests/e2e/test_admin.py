@@ -30,7 +30,7 @@ def test_an_editor_changes_an_exercise_in_the_admin(
     sign_in("erin")
     bridge = Exercise.objects.get(slug="glute-bridge")
     page.goto(f"{live_server.url}/admin/exercises/exercise/{bridge.pk}/change/")
-    page.get_by_label("Summary").fill("Strengthens the buttock muscles, gently.")
+    page.get_by_label("Summary [en]").fill("Strengthens the buttock muscles, gently.")
     page.get_by_role("button", name="Save", exact=True).first.click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     bridge.refresh_from_db()

@@ -95,7 +95,7 @@ def test_cues_must_number_three_to_six(client, erin, cues):
 
     client.force_login(erin)
     bridge = Exercise.objects.get(slug="glute-bridge")
-    data = change_form_data(client, bridge, cues="\n".join(cues))
+    data = change_form_data(client, bridge, cues_en="\n".join(cues))
     response = client.post(f"/admin/exercises/exercise/{bridge.pk}/change/", data)
     assert response.status_code == 200
     assert b"Write 3 to 6 cues" in response.content

@@ -45,7 +45,8 @@ def jpeg_with_gps_and_rotation() -> bytes:
 
 
 def change_form_data(client, exercise: Exercise, **extra) -> dict:
-    """The admin change form's own fields, as a browser would send them back."""
+    """The admin change form's own fields, as a browser would send them back (the
+    translated ones by column: name_en, name_es, ...), with `extra` changed."""
     page = client.get(f"/admin/exercises/exercise/{exercise.pk}/change/")
     data = admin_form(page.content.decode(), "exercise_form")
     data["_save"] = "Save"
