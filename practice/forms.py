@@ -51,8 +51,20 @@ class StepForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
+    # What to skip. A form without it (an older page) skips the rest of the exercise,
+    # as the player always did.
+    SCOPES = [
+        ("side", _("Only this side")),
+        ("set", _("This set")),
+        ("exercise", _("The whole exercise")),
+    ]
+    scope = forms.ChoiceField(
+        label=_("What do you want to skip?"), choices=SCOPES, required=False
+    )
+
     def clean(self):
         cleaned = super().clean()
+        cleaned["scope"] = cleaned.get("scope") or "exercise"
         if cleaned.get("action") == "skip" and not cleaned.get("reason"):
             self.add_error("reason", _("Choose why you are skipping this exercise."))
         return cleaned

@@ -268,9 +268,11 @@ def _log(session: ExerciseSession, step: steps.Step, status: str, reason: str) -
     )
 
 
-def log_step(session: ExerciseSession, key, action: str, reason: str = "") -> bool:
-    """Done, done the easier way, or skipped (the rest of that exercise's sets, with the
-    reason). Each (session, item, side, set) is logged once whatever the retries. False,
+def log_step(
+    session: ExerciseSession, key, action: str, reason: str = "", scope: str = steps.SKIP_EXERCISE
+) -> bool:
+    """Done, done the easier way, or skipped with the reason: this side only, this set
+    (both its sides), or the rest of the exercise, as the patient chose. Each (session, item, side, set) is logged once whatever the retries. False,
     and nothing written, when `key` is no step of this session's plan."""
     all_steps = steps.plan_steps(items(session))
     step = steps.find_step(all_steps, key)
@@ -282,7 +284,7 @@ def log_step(session: ExerciseSession, key, action: str, reason: str = "") -> bo
             StepLog.objects.bulk_create(
                 [
                     _log(session, remaining, StepStatus.SKIPPED, reason)
-                    for remaining in steps.remaining_for_item(all_steps, step.item.pk, logged)
+                    for remaining in steps.skipped_by(all_steps, step, scope, logged)
                 ],
                 ignore_conflicts=True,  # a retried skip logs nothing twice
             )

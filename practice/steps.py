@@ -60,6 +60,21 @@ def transition(steps: Sequence[Step], step: Step) -> str:
     return "rest"
 
 
-def remaining_for_item(steps: Sequence[Step], item_id: int, logged: Iterable[StepKey]):
+# What a skip covers, as the patient chose it: this side of this set only, both sides
+# of this set, or the rest of the exercise.
+SKIP_SIDE, SKIP_SET, SKIP_EXERCISE = "side", "set", "exercise"
+
+
+def skipped_by(steps: Sequence[Step], step: Step, scope: str, logged: Iterable[StepKey]):
+    """The steps not yet logged that a skip of `step` with `scope` covers; never a step
+    of another exercise, and never another set unless the whole exercise is skipped."""
     done = set(logged)
-    return [s for s in steps if s.item.pk == item_id and s.key not in done]
+    if scope == SKIP_SIDE:
+        covered = [step]
+    elif scope == SKIP_SET:
+        covered = [
+            s for s in steps if s.item.pk == step.item.pk and s.set_number == step.set_number
+        ]
+    else:
+        covered = [s for s in steps if s.item.pk == step.item.pk]
+    return [s for s in covered if s.key not in done]

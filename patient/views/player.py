@@ -98,7 +98,7 @@ def log_step(request: HttpRequest, code) -> HttpResponse:
     if not form.is_valid():
         return _respond(request, session, status=422, step_form=form)
     data = form.cleaned_data
-    if not player.log_step(session, form.key, data["action"], data["reason"]):
+    if not player.log_step(session, form.key, data["action"], data["reason"], data["scope"]):
         # A step of someone else's plan, or one that doesn't exist.
         form.add_error(None, _("That exercise isn't part of this session."))
         return _respond(request, session, status=422, step_form=form)

@@ -186,6 +186,48 @@ def test_skip_needs_a_reason_and_then_skips_the_whole_exercise(patient, plan):
     assert logs.count() == 4
 
 
+def test_skipping_one_side_of_one_set_saves_exactly_that_log(patient, plan):
+    """Issue 16: skipping the left side of set 1 of a two-sided exercise once also
+    saved the right side's set. Only the step the patient chose is logged now."""
+    session = checked_in(patient)
+    url = f"/sessions/{session.code}/step/"
+    for set_number in (1, 2):  # the bridge
+        post(patient, url, step_data(plan, 0, set_number=set_number))
+    data = step_data(plan, 1, side="left", action="skip", reason="pain", scope="side")
+    response = post(patient, url, data, htmx=True)
+    assert response.status_code == 200
+    skipped = StepLog.objects.filter(session=session, status="skipped")
+    assert list(skipped.values_list("side", "set_number", "skip_reason")) == [
+        ("left", 1, "pain")
+    ]
+    assert StepLog.objects.filter(session=session).count() == 3
+    # The player moves on to the same set's other side, which is still to do.
+    assert b"right side" in response.content and b"set 1 of 2" in response.content
+    post(patient, url, data)  # a retry logs nothing more
+    assert StepLog.objects.filter(session=session).count() == 3
+
+
+def test_skipping_one_set_saves_both_its_sides_and_no_other_set(patient, plan):
+    session = checked_in(patient)
+    url = f"/sessions/{session.code}/step/"
+    for set_number in (1, 2):
+        post(patient, url, step_data(plan, 0, set_number=set_number))
+    post(patient, url, step_data(plan, 1, side="left", action="skip", reason="no_time", scope="set"))
+    skipped = StepLog.objects.filter(session=session, status="skipped")
+    assert sorted(skipped.values_list("side", "set_number")) == [("left", 1), ("right", 1)]
+    step = patient.get(f"/sessions/{session.code}/").context["step"]
+    assert (step.side, step.set_number) == ("left", 2)
+
+
+@pytest.mark.parametrize("scope", ["both", "everything", "session"])
+def test_an_unknown_skip_scope_is_refused_and_nothing_is_stored(patient, plan, scope):
+    session = checked_in(patient)
+    data = step_data(plan, 1, side="left", action="skip", reason="pain", scope=scope)
+    response = post(patient, f"/sessions/{session.code}/step/", data, htmx=True)
+    assert response.status_code == 422
+    assert not StepLog.objects.exists()
+
+
 @pytest.mark.parametrize(
     "data",
     [
