@@ -197,9 +197,7 @@ def test_skipping_one_side_of_one_set_saves_exactly_that_log(patient, plan):
     response = post(patient, url, data, htmx=True)
     assert response.status_code == 200
     skipped = StepLog.objects.filter(session=session, status="skipped")
-    assert list(skipped.values_list("side", "set_number", "skip_reason")) == [
-        ("left", 1, "pain")
-    ]
+    assert list(skipped.values_list("side", "set_number", "skip_reason")) == [("left", 1, "pain")]
     assert StepLog.objects.filter(session=session).count() == 3
     # The player moves on to the same set's other side, which is still to do.
     assert b"right side" in response.content and b"set 1 of 2" in response.content
@@ -212,7 +210,9 @@ def test_skipping_one_set_saves_both_its_sides_and_no_other_set(patient, plan):
     url = f"/sessions/{session.code}/step/"
     for set_number in (1, 2):
         post(patient, url, step_data(plan, 0, set_number=set_number))
-    post(patient, url, step_data(plan, 1, side="left", action="skip", reason="no_time", scope="set"))
+    post(
+        patient, url, step_data(plan, 1, side="left", action="skip", reason="no_time", scope="set")
+    )
     skipped = StepLog.objects.filter(session=session, status="skipped")
     assert sorted(skipped.values_list("side", "set_number")) == [("left", 1), ("right", 1)]
     step = patient.get(f"/sessions/{session.code}/").context["step"]

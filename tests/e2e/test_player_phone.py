@@ -1,0 +1,290 @@
+"""The player on a phone lying on a mat (issue 16): one screen per step at 320-430 px,
+hands-free from check-in to check-out, what the patient chose to skip and nothing
+more, and a player that says so when the phone can't make a sound."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from exercises.models import Exercise
+from practice.models import ExerciseSession, StepLog
+from tests.e2e.axe import assert_no_axe_violations
+from tests.factories import make_plan, make_screening
+
+SHORT = [  # (slug, dose): every kind of step, each over in a second or two
+    ("hip-flexor-stretch", {"sets": 1, "reps": None, "hold_seconds": 2, "per_side": True}),
+    ("glute-bridge", {"sets": 2, "reps": 2, "hold_seconds": None, "rest_seconds": 2}),
+    ("bird-dog", {"sets": 1, "reps": 2, "hold_seconds": 1, "per_side": False}),
+]
+
+
+@pytest.fixture
+def short_plan(catalogue, alice, bob):
+    exercises = [Exercise.objects.get(slug=slug) for slug, _dose in SHORT]
+    plan = make_plan(alice, bob, exercises)
+    for item, (_slug, dose) in zip(plan.items.order_by("order"), SHORT, strict=True):
+        for name, value in dose.items():
+            setattr(item, name, value)
+        item.save()
+    make_screening(alice, days_ago=1)
+    return plan
+
+
+@pytest.fixture
+def player_page(live_server, page, short_plan, sign_in):
+    sign_in("alice")
+    page.get_by_role("button", name="Start today's routine").click()
+    expect(page.get_by_role("heading", name="Before you start")).to_be_visible()
+    return page
+
+
+PHONES = [{"width": 390, "height": 844}, {"width": 320, "height": 568}]
+STEP_KINDS = [  # (what the step is, its dose line): the short plan's five steps in turn
+    ("hold", "left side"),
+    ("switch sides", "right side"),
+    ("reps", "set 1 of 2"),
+    ("rest", "set 2 of 2"),
+    ("reps with a hold", "hold each 1 second"),
+]
+
+# The ring and its text, measured: the ring's inner circle from the SVG's box and the
+# circle's r and stroke; the text's box from a range over its glyphs.
+RING = """() => {
+  const svg = document.querySelector('.timer__ring');
+  const track = svg.querySelector('.timer__track');
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / svg.viewBox.baseVal.width;
+  const r = track.r.baseVal.value, stroke = parseFloat(getComputedStyle(track).strokeWidth);
+  const cx = box.left + track.cx.baseVal.value * scale;
+  const cy = box.top + track.cy.baseVal.value * scale;
+  const inner = (r - stroke / 2) * scale;
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector('[data-number]'));
+  const t = range.getBoundingClientRect();
+  const corners = [[t.left, t.top], [t.right, t.top], [t.left, t.bottom], [t.right, t.bottom]];
+  const phase = document.querySelector('[data-phase]').getBoundingClientRect();
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return {
+    text: range.toString(), width: t.width, inner: inner * 2,
+    inside: t.width > 0 && corners.every(([x, y]) => Math.hypot(x - cx, y - cy) <= inner),
+    phaseClear: !overlaps(phase, box),
+  };
+}"""
+
+
+def in_view(page, locator) -> tuple[bool, dict]:
+    box = locator.bounding_box()
+    view = page.viewport_size
+    ok = (
+        box is not None
+        and box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= view["width"] + 0.5
+        and box["y"] + box["height"] <= view["height"] + 0.5
+    )
+    return ok, box
+
+
+def overlaps(a, b) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+def check_in(page, pain="3"):
+    page.get_by_role("radio", name=pain, exact=True).check()
+    page.get_by_role("button", name="Start the exercises").click()
+    expect(page.get_by_text("Exercise 1 of 3")).to_be_visible()
+
+
+def manual(page):
+    """The patient has switched off "move on when the timer ends", so each step stays
+    on screen to be measured."""
+    page.add_init_script(
+        "localStorage.setItem('hipmob.player.prefs', JSON.stringify({auto: false}))"
+    )
+
+
+def test_every_kind_of_step_fits_one_phone_screen(player_page):
+    page = player_page
+    manual(page)
+    page.reload()
+    check_in(page)
+    for kind, dose in STEP_KINDS:
+        expect(page.locator(".player__dose")).to_contain_text(dose)
+        expect(page.locator("[data-phase]")).not_to_be_empty()
+        for phone in PHONES:
+            page.set_viewport_size(phone)
+            page.evaluate("window.scrollTo(0, 0)")
+            where = f"{kind} at {phone['width']}x{phone['height']}"
+            boxes = {}
+            for name, selector in [
+                ("picture", ".player__figure"),
+                ("timer", "[data-timer]"),
+                ("ring", ".timer__ring"),
+                ("dose", ".player__dose"),
+                ("pause", "[data-timer-toggle]"),
+                ("sound", ".sound__toggles"),
+                ("done", "[data-done]"),
+                ("stop", ".stop__details > summary"),
+            ]:
+                ok, boxes[name] = in_view(page, page.locator(selector))
+                assert ok, f"{name} is not on the first screen ({where}): {boxes[name]}"
+            bar = page.locator("[data-action-bar]").bounding_box()
+            for name in ("picture", "timer", "dose", "sound"):
+                assert not overlaps(bar, boxes[name]), f"the action bar covers the {name} ({where})"
+            ring = page.evaluate(RING)
+            assert ring["inside"], f"the ring's text doesn't fit inside it ({where}): {ring}"
+            assert ring["phaseClear"], f"the words are drawn over the ring ({where}): {ring}"
+            scroll = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+            assert scroll[0] <= scroll[1], f"horizontal scroll ({where}): {scroll}"
+        assert_no_axe_violations(page)
+        before = page.locator(".player__dose").inner_text()
+        page.get_by_role("button", name="Done", exact=True).click()
+        if kind != STEP_KINDS[-1][0]:
+            expect(page.locator(".player__dose")).not_to_have_text(before)
+    expect(page.get_by_role("heading", name="All done. How was it?")).to_be_visible()
+
+
+def test_the_skip_choices_open_in_place_of_the_action_bar(player_page):
+    page = player_page
+    manual(page)
+    page.reload()
+    page.set_viewport_size(PHONES[1])
+    check_in(page)
+    picture = page.locator(".player__figure").bounding_box()
+    timer = page.locator("[data-timer]").bounding_box()
+    page.get_by_text("Skip…").click()
+    panel = page.locator("details[data-skip]")
+    expect(panel.get_by_role("radio", name="Only the left side, this time")).to_be_visible()
+    expect(page.get_by_role("button", name="Done", exact=True)).to_be_hidden()
+    box = panel.bounding_box()
+    assert not overlaps(box, picture) and not overlaps(box, timer)
+    assert box["y"] >= timer["y"] + timer["height"], "the choices open below the timer"
+    assert page.locator(".player__figure").bounding_box() == picture, "the picture stays put"
+    assert_no_axe_violations(page)
+
+
+# What a phone without these features looks like to the page: the browser lacking
+# them, removed before any page script runs (not a stand-in for the app's code).
+WITHOUT_SOUND_OR_WAKE_LOCK = """
+  delete window.AudioContext; delete window.webkitAudioContext;
+  delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;
+  delete Navigator.prototype.wakeLock;
+"""
+
+
+def run_hands_free(page, live_server, alice, note=None):
+    """Check-in, then not one tap until the check-out: every step moves on by itself.
+    The browser's clock is run fast (Playwright's clock) so the short doses and the
+    exercises' get-into-position times pass in seconds."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.clock.install()
+    page.goto(f"{live_server.url}/today/")
+    page.get_by_role("button", name="Start today's routine").click()
+    check_in(page)
+    if note:  # said on the first step, in view, in place of the switches that can't work
+        expect(page.locator("[data-sound-note]")).to_have_text(note)
+        expect(page.locator("[data-sound-note]")).to_be_in_viewport()
+        expect(page.locator("[data-pref=beep]")).to_be_hidden()
+        assert_no_axe_violations(page)
+    taps = []
+    page.expose_function("__tapped", lambda name: taps.append(name))
+    page.evaluate(
+        "document.addEventListener('pointerdown', (e) => window.__tapped(e.target.tagName), true)"
+    )
+    seen = set()
+    heading = page.get_by_role("heading", name="All done. How was it?")
+    for _ in range(400):
+        if heading.is_visible():
+            break
+        dose = page.locator(".player__dose")
+        if dose.count():
+            seen.add(dose.inner_text())
+        page.clock.run_for(500)
+        page.wait_for_timeout(25)
+    expect(heading).to_be_visible()
+    assert taps == [], f"the session needed taps: {taps}"
+    assert len(seen) == len(STEP_KINDS), seen
+    logs = StepLog.objects.filter(session__patient=alice)
+    assert logs.count() == len(STEP_KINDS)
+    assert set(logs.values_list("status", flat=True)) == {"done"}
+    page.get_by_role("group", name="What was the worst pain during the exercises?").get_by_role(
+        "radio", name="2", exact=True
+    ).check()
+    page.get_by_role("group", name="How is your back now?").get_by_role(
+        "radio", name="2", exact=True
+    ).check()
+    page.get_by_text("About right").click()
+    page.get_by_role("button", name="Finish").click()
+    expect(page.get_by_role("heading", name="Session saved")).to_be_visible()
+    assert ExerciseSession.objects.get(patient=alice).status == "completed"
+    return errors
+
+
+def test_a_whole_session_runs_hands_free(player_page, live_server, alice, csp_violations):
+    errors = run_hands_free(player_page, live_server, alice)
+    assert errors == []
+    assert csp_violations == []
+
+
+def test_without_sound_speech_or_wake_lock_it_still_runs_and_says_so(
+    live_server, page, short_plan, alice, sign_in, csp_violations
+):
+    page.add_init_script(WITHOUT_SOUND_OR_WAKE_LOCK)
+    sign_in("alice")
+    lacking = page.evaluate(
+        "[typeof AudioContext, typeof speechSynthesis, 'wakeLock' in navigator]"
+    )
+    assert lacking == ["undefined", "undefined", False]
+    errors = run_hands_free(page, live_server, alice, note="Sound isn't available on this phone.")
+    assert errors == []
+    assert csp_violations == []
+
+
+def test_skipping_one_sides_set_in_the_browser_saves_exactly_that_log(player_page, alice):
+    page = player_page
+    manual(page)
+    page.reload()
+    check_in(page)
+    page.get_by_text("Skip…").click()
+    page.get_by_role("radio", name="Only the left side, this time").check()
+    page.get_by_role("radio", name="Too hard").check()
+    page.get_by_role("button", name="Skip it").click()
+    expect(page.locator(".player__dose")).to_contain_text("right side")
+    logs = StepLog.objects.filter(session__patient=alice)
+    assert list(logs.values_list("side", "set_number", "status", "skip_reason")) == [
+        ("left", 1, "skipped", "too_hard")
+    ]
+    # The choices open again on the next step with the widest choice ready, as before.
+    page.get_by_text("Skip…").click()
+    expect(page.get_by_role("radio", name="The rest of this exercise")).to_be_checked()
+
+
+def test_every_stage_of_the_player_is_accessible(player_page):
+    page = player_page
+    manual(page)
+    page.reload()
+    assert_no_axe_violations(page)  # check-in
+    check_in(page)
+    page.get_by_text("Stop for today").click()
+    assert_no_axe_violations(page)  # the stop choices open
+    page.get_by_role("radio", name="No time").check()
+    page.get_by_role("button", name="Stop the session").click()
+    expect(page.get_by_role("heading", name=re.compile("You stopped for today"))).to_be_visible()
+    assert_no_axe_violations(page)  # check-out
+    page.get_by_role("group", name="What was the worst pain during the exercises?").get_by_role(
+        "radio", name="2", exact=True
+    ).check()
+    page.get_by_role("group", name="How is your back now?").get_by_role(
+        "radio", name="2", exact=True
+    ).check()
+    page.get_by_text("About right").click()
+    page.get_by_role("button", name="Finish").click()
+    expect(page.get_by_role("heading", name="Session saved")).to_be_visible()
+    assert_no_axe_violations(page)  # summary
