@@ -58,9 +58,7 @@ class StepForm(forms.Form):
         ("set", _("This set")),
         ("exercise", _("The whole exercise")),
     ]
-    scope = forms.ChoiceField(
-        label=_("What do you want to skip?"), choices=SCOPES, required=False
-    )
+    scope = forms.ChoiceField(label=_("What do you want to skip?"), choices=SCOPES, required=False)
 
     def clean(self):
         cleaned = super().clean()

@@ -272,8 +272,9 @@ def log_step(
     session: ExerciseSession, key, action: str, reason: str = "", scope: str = steps.SKIP_EXERCISE
 ) -> bool:
     """Done, done the easier way, or skipped with the reason: this side only, this set
-    (both its sides), or the rest of the exercise, as the patient chose. Each (session, item, side, set) is logged once whatever the retries. False,
-    and nothing written, when `key` is no step of this session's plan."""
+    (both its sides), or the rest of the exercise, as the patient chose. Each (session,
+    item, side, set) is logged once whatever the retries. False, and nothing written,
+    when `key` is no step of this session's plan."""
     all_steps = steps.plan_steps(items(session))
     step = steps.find_step(all_steps, key)
     if step is None:

@@ -64,7 +64,8 @@ RING = """() => {
   const t = range.getBoundingClientRect();
   const corners = [[t.left, t.top], [t.right, t.top], [t.left, t.bottom], [t.right, t.bottom]];
   const phase = document.querySelector('[data-phase]').getBoundingClientRect();
-  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const overlaps = (a, b) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   return {
     text: range.toString(), width: t.width, inner: inner * 2,
     inside: t.width > 0 && corners.every(([x, y]) => Math.hypot(x - cx, y - cy) <= inner),
@@ -227,8 +228,11 @@ def run_hands_free(page, live_server, alice, note=None):
     return errors
 
 
-def test_a_whole_session_runs_hands_free(player_page, live_server, alice, csp_violations):
-    errors = run_hands_free(player_page, live_server, alice)
+def test_a_whole_session_runs_hands_free(
+    live_server, page, short_plan, alice, sign_in, csp_violations
+):
+    sign_in("alice")
+    errors = run_hands_free(page, live_server, alice)
     assert errors == []
     assert csp_violations == []
 
