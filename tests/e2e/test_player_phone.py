@@ -110,45 +110,78 @@ def manual(page):
     )
 
 
+FIRST_SCREEN = [
+    ("picture", ".player__figure"),
+    ("timer", "[data-timer]"),
+    ("ring", ".timer__ring"),
+    ("dose", ".player__dose"),
+    ("pause", "[data-timer-toggle]"),
+    ("sound", ".sound__toggles"),
+    ("done", "[data-done]"),
+    ("stop", ".stop__details > summary"),
+]
+
+
+def assert_fits_each_phone(page, kind):
+    for phone in PHONES:
+        page.set_viewport_size(phone)
+        page.evaluate("window.scrollTo(0, 0)")
+        where = f"{kind} at {phone['width']}x{phone['height']}"
+        boxes = {}
+        for name, selector in FIRST_SCREEN:
+            ok, boxes[name] = in_view(page, page.locator(selector))
+            assert ok, f"{name} is not on the first screen ({where}): {boxes[name]}"
+        bar = page.locator("[data-action-bar]").bounding_box()
+        for name in ("picture", "timer", "dose", "sound"):
+            assert not overlaps(bar, boxes[name]), f"the action bar covers the {name} ({where})"
+        assert not overlaps(boxes["picture"], boxes["timer"]), f"picture under timer ({where})"
+        ring = page.evaluate(RING)
+        assert ring["inside"], f"the ring's text doesn't fit inside it ({where}): {ring}"
+        assert ring["phaseClear"], f"the words are drawn over the ring ({where}): {ring}"
+        scroll = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert scroll[0] <= scroll[1], f"horizontal scroll ({where}): {scroll}"
+
+
+def walk_the_steps(page, check):
+    """Each of the short plan's steps in turn, `check`ed, then Done."""
+    for number, (kind, _dose) in enumerate(STEP_KINDS, start=1):
+        expect(page.locator("[data-phase]")).not_to_be_empty()
+        check(kind)
+        before = page.locator(".player__dose").inner_text()
+        page.locator("[data-done]").click()
+        if number < len(STEP_KINDS):
+            expect(page.locator(".player__dose")).not_to_have_text(before)
+
+
 def test_every_kind_of_step_fits_one_phone_screen(player_page):
     page = player_page
     manual(page)
     page.reload()
     check_in(page)
-    for kind, dose in STEP_KINDS:
+
+    def check(kind):
+        dose = dict(STEP_KINDS)[kind]
         expect(page.locator(".player__dose")).to_contain_text(dose)
-        expect(page.locator("[data-phase]")).not_to_be_empty()
-        for phone in PHONES:
-            page.set_viewport_size(phone)
-            page.evaluate("window.scrollTo(0, 0)")
-            where = f"{kind} at {phone['width']}x{phone['height']}"
-            boxes = {}
-            for name, selector in [
-                ("picture", ".player__figure"),
-                ("timer", "[data-timer]"),
-                ("ring", ".timer__ring"),
-                ("dose", ".player__dose"),
-                ("pause", "[data-timer-toggle]"),
-                ("sound", ".sound__toggles"),
-                ("done", "[data-done]"),
-                ("stop", ".stop__details > summary"),
-            ]:
-                ok, boxes[name] = in_view(page, page.locator(selector))
-                assert ok, f"{name} is not on the first screen ({where}): {boxes[name]}"
-            bar = page.locator("[data-action-bar]").bounding_box()
-            for name in ("picture", "timer", "dose", "sound"):
-                assert not overlaps(bar, boxes[name]), f"the action bar covers the {name} ({where})"
-            ring = page.evaluate(RING)
-            assert ring["inside"], f"the ring's text doesn't fit inside it ({where}): {ring}"
-            assert ring["phaseClear"], f"the words are drawn over the ring ({where}): {ring}"
-            scroll = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
-            assert scroll[0] <= scroll[1], f"horizontal scroll ({where}): {scroll}"
+        assert_fits_each_phone(page, kind)
         assert_no_axe_violations(page)
-        before = page.locator(".player__dose").inner_text()
-        page.get_by_role("button", name="Done", exact=True).click()
-        if kind != STEP_KINDS[-1][0]:
-            expect(page.locator(".player__dose")).not_to_have_text(before)
+
+    walk_the_steps(page, check)
     expect(page.get_by_role("heading", name="All done. How was it?")).to_be_visible()
+
+
+def test_in_spanish_too_every_step_fits(player_page, alice):
+    """Spanish words run longer: the same screens, measured again."""
+    alice.language = "es"
+    alice.save(update_fields=["language"])
+    page = player_page
+    manual(page)
+    page.reload()
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    page.get_by_role("radio", name="3", exact=True).check()
+    page.locator("form[data-player-form] button[type=submit]").click()
+    expect(page.locator("[data-done]")).to_be_visible()
+    walk_the_steps(page, lambda kind: assert_fits_each_phone(page, f"{kind} (es)"))
+    expect(page.locator("[data-done]")).to_have_count(0)
 
 
 def test_the_skip_choices_open_in_place_of_the_action_bar(player_page):
@@ -204,9 +237,9 @@ def run_hands_free(page, live_server, alice, note=None):
     for _ in range(400):
         if heading.is_visible():
             break
-        dose = page.locator(".player__dose")
-        if dose.count():
-            seen.add(dose.inner_text())
+        dose = page.evaluate("document.querySelector('.player__dose')?.innerText")
+        if dose:
+            seen.add(dose)
         page.clock.run_for(500)
         page.wait_for_timeout(25)
     expect(heading).to_be_visible()
@@ -292,3 +325,19 @@ def test_every_stage_of_the_player_is_accessible(player_page):
     page.get_by_role("button", name="Finish").click()
     expect(page.get_by_role("heading", name="Session saved")).to_be_visible()
     assert_no_axe_violations(page)  # summary
+
+
+def test_voice_is_on_the_first_time_and_a_switch_turned_off_stays_off(player_page):
+    page = player_page
+    check_in(page)
+    expect(page.locator("[data-pref=voice]")).to_be_checked()  # the first time: spoken cues
+    beeps = page.get_by_role("checkbox", name="Beeps")
+    expect(beeps).to_be_visible()
+    expect(beeps).to_be_checked()
+    beeps.uncheck()  # one tap
+    page.reload()
+    expect(page.get_by_role("checkbox", name="Beeps")).not_to_be_checked()
+    expect(page.locator("[data-pref=voice]")).to_be_checked()
+    saved = page.evaluate("JSON.parse(localStorage.getItem('hipmob.player.prefs'))")
+    assert saved == {"beep": False, "voice": True, "auto": True}, "only the switches are kept"
+    assert page.evaluate("localStorage.length") == 1
