@@ -5,6 +5,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import SignInLink, User
+from exercises.models import Exercise
 from practice.models import ExerciseSession, StepLog
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import sign_in_on
@@ -122,9 +123,11 @@ def test_the_hold_timer_counts_down_on_screen(started):
     page = started
     check_in(page)
     expect(page.locator("[data-timer]")).to_be_visible()
-    # A new exercise starts with ten seconds to get into position.
+    # A new exercise starts with the exercise's own time to get into position.
     expect(page.locator("[data-phase]")).to_have_text("Get into position")
-    expect(page.locator("[data-phase]")).to_have_text("Hold", timeout=13_000)
+    ready = int(page.locator("[data-timer]").get_attribute("data-ready"))
+    assert ready == Exercise.objects.get(slug="hip-flexor-stretch").transition_seconds
+    expect(page.locator("[data-phase]")).to_have_text("Hold", timeout=(ready + 3) * 1000)
     first = int(page.locator("[data-number]").inner_text())
     assert 25 <= first <= 30, "the hold starts from its full length"
     page.wait_for_timeout(1500)
