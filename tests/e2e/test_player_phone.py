@@ -313,6 +313,12 @@ def test_every_stage_of_the_player_is_accessible(player_page):
     page.reload()
     assert_no_axe_violations(page)  # check-in
     check_in(page)
+    page.emulate_media(color_scheme="dark", reduced_motion="reduce")
+    assert_no_axe_violations(page)  # a step, in the dark scheme (contrast included)
+    arc = "getComputedStyle(document.querySelector('[data-arc]')).transitionDuration"
+    assert page.evaluate(arc) == "0s", "the ring moves without easing under reduced motion"
+    page.emulate_media(color_scheme="light", reduced_motion="no-preference")
+    assert page.evaluate(arc) != "0s"
     page.get_by_text("Stop for today").click()
     assert_no_axe_violations(page)  # the stop choices open
     page.get_by_role("radio", name="No time").check()
