@@ -199,3 +199,59 @@ def test_the_recorder_catches_errors_and_csp_violations(engine, live_server):
         " return ['boom', 'nope', 'style-src'].every((t) => all.includes(t)) ? p : null; }"
     )
     assert {p["kind"] for p in found} == {"error", "csp"}, found
+
+
+@pytest.fixture
+def quick_plan(alice, bob):
+    """Paced reps (2 reps of about 4 s) then a 3 s hold, each 3 s to get into position."""
+    reps = make_exercise(
+        slug="engine-paced",
+        name="Knee rocking",
+        sets=1,
+        reps=2,
+        rest_seconds=0,
+        per_side=False,
+        transition_seconds=3,
+    )
+    hold = make_exercise(
+        slug="engine-held",
+        name="Knee hug",
+        kind=Kind.STRETCH,
+        sets=1,
+        reps=None,
+        hold_seconds=HOLD,
+        rest_seconds=0,
+        per_side=False,
+        transition_seconds=3,
+    )
+    return make_plan(alice, bob, [reps, hold])
+
+
+def test_a_session_runs_hands_free_from_check_in_to_check_out(
+    engine, live_server, alice, quick_plan
+):
+    """Issue 16: between check-in and check-out nobody touches the phone. The rep pacer
+    finishes the reps and the hold moves on by itself, in Gecko and WebKit too."""
+    make_screening(alice, days_ago=1)
+    sign_in_by_link(engine, live_server.url, alice)
+    engine.press("Start today's routine")
+    heading(engine, "Before you start")
+    engine.wait_for("() => document.readyState === 'complete'")
+    engine.choose("4")
+    tap(engine, "Start the exercises")
+    step_is(engine, "Knee rocking")
+    engine.call("() => { window.__sameDocument = true; }")
+    # No tap from here: 3 s to get into position, 2 paced reps, 3 s, a 3 s hold.
+    heading(engine, "All done. How was it?", timeout=60)
+    logs = StepLog.objects.filter(session__patient=alice)
+    assert sorted(logs.values_list("exercise__slug", "status")) == [
+        ("engine-held", "done"),
+        ("engine-paced", "done"),
+    ]
+    engine.choose("2", WORST)
+    engine.choose("2", NOW)
+    engine.choose("About right")
+    tap(engine, "Finish")
+    heading(engine, "Session saved")
+    assert engine.call("() => window.__sameDocument") is True, "steps swap, never reload"
+    assert engine.problems() == []
