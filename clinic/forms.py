@@ -188,7 +188,7 @@ class ItemForm(forms.ModelForm):
         variants.empty_label = (
             _("Default: %(name)s") % {"name": easier.name}
             if easier
-            else _("Default: the same exercise at a lower dose")
+            else _("Default: a walking break (once a session), else this one at a lower dose")
         )
         if variant_choices is not None:
             # One list for every item on the page, fetched once: without it each item's

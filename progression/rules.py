@@ -259,10 +259,11 @@ class Rung:
 
 def ladder(kind: str, hold_seconds: int | None = None) -> list[Rung]:
     """The dimensions a dose climbs, innermost first: each is raised to its top before
-    the next one moves. A timed activity (a hold longer than a stretch's top, such as a
-    5-minute walk) climbs by whole minutes, from 2 minutes to the dose limit."""
+    the next one moves. A timed activity (a hold of whole minutes, 2 or more, such as a
+    5-minute walk; no stretch is held that long) climbs by whole minutes, from 2 minutes
+    to the dose limit; a long stretch (say 90 s) stays on the stretch ladder."""
     sets = Rung("sets", 1, 1, settings.LADDER_SETS_TOP)
-    if kind == HOLD_KIND and hold_seconds and hold_seconds > settings.LADDER_HOLD_TOP:
+    if kind == HOLD_KIND and hold_seconds and hold_seconds >= 120 and hold_seconds % 60 == 0:
         return [Rung("hold_seconds", 60, 120, HOLD_SECONDS[1]), sets]
     if kind == HOLD_KIND:
         hold = Rung(

@@ -22,7 +22,7 @@ EXERCISE = {
         "body, no higher.\n"
         "Push your heel back, as if pressing it against a wall.\n"
         "Hold still for the time shown, and keep breathing.\n"
-        "Lower them slowly and swap sides."
+        "Lower them slowly; do them all on this side, then swap."
     ),
     "mistakes": (
         "Back arching or sagging: lift the leg less and tighten your stomach again.\n"
@@ -43,8 +43,8 @@ EXERCISE = {
         "only, keeping the other three on the floor."
     ),
     "harder_tip": (
-        "There is no harder exercise for this one in the library. It is built up a step at "
-        "a time: a longer hold, then more reaches, up to 10 on each side."
+        "There is no harder exercise for this one in the library. Your clinician builds it "
+        "up a step at a time, with more reaches and a longer hold."
     ),
     "cautions": (
         "If your wrists hurt, rest on your fists instead of flat hands.\n"

@@ -16,7 +16,7 @@ EXERCISE = {
         "Reach one arm forward until it is level with your shoulder.\n"
         "Keep your back and hips still.\n"
         "Hold still for the time shown, and keep breathing.\n"
-        "Lower the arm slowly, then reach with the other arm."
+        "Lower the arm slowly; do all the reaches with this arm, then swap."
     ),
     "mistakes": (
         "Body swaying to one side: reach less far, and tighten your stomach again.\n"

@@ -33,12 +33,12 @@ EXERCISE = {
     "rest_seconds": 0,
     "per_side": False,
     "easier": None,
-    "harder": "bird-dog",
+    "harder": None,
     "easier_tip": "Move only within a range that is free of pain, even if it is small.",
     "harder_tip": (
-        "This is not usually made harder, and doing more rounds adds little. Once it "
-        "feels easy, your clinician may add the bird dog after it; keep the cat-camel as "
-        "your warm-up."
+        "There is no harder version: it is not usually made harder, and doing more rounds "
+        "adds little. Once it feels easy, your clinician may add the bird dog after it; "
+        "keep the cat-camel as your warm-up."
     ),
     "cautions": (
         "If bending forward tends to flare up your back, keep the rounding small or check "

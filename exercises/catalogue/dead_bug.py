@@ -20,7 +20,7 @@ EXERCISE = {
         "toward the floor.\n"
         "Stop before your lower back starts to lift.\n"
         "Bring them back to the start.\n"
-        "Swap to the other arm and leg."
+        "Do them all on this side, then swap when the app says so."
     ),
     "mistakes": (
         "Lower back arching off the floor: make the movement smaller.\n"

@@ -663,7 +663,7 @@ SPANISH = {
         ),
     },
     "bird-dog-arm-reach": {
-        "checked_against": "8d2979433a10d65c",
+        "checked_against": "24ffb4cd5974ce97",
         "name": "Brazo al frente a cuatro patas",
         "summary": (
             "Entrena el tronco para mantenerse estable mientras un brazo se estira hacia delante."
@@ -679,7 +679,7 @@ SPANISH = {
             "Estire un brazo hacia delante hasta que quede a la altura del hombro.\n"
             "Mantenga quietas la espalda y la cadera.\n"
             "Mantenga la posición el tiempo indicado, sin dejar de respirar.\n"
-            "Baje el brazo despacio y luego estire el otro."
+            "Baje el brazo despacio; haga todos los estiramientos con este brazo y luego cambie."
         ),
         "mistakes": (
             "El cuerpo se inclina hacia un lado: estire menos el brazo y vuelva a apretar el "
@@ -703,7 +703,7 @@ SPANISH = {
         ),
     },
     "bird-dog": {
-        "checked_against": "5a4cbf821d724378",
+        "checked_against": "2601f32e5136b9a7",
         "name": "Perro pájaro",
         "summary": (
             "Fortalece la espalda, los glúteos y el tronco, y les da resistencia, mientras "
@@ -723,7 +723,7 @@ SPANISH = {
             "queden a la altura del cuerpo, no más arriba.\n"
             "Empuje el talón hacia atrás, como si lo apretara contra una pared.\n"
             "Mantenga la posición el tiempo indicado, sin dejar de respirar.\n"
-            "Bájelos despacio y cambie de lado."
+            "Bájelos despacio; hágalos todos de este lado y luego cambie."
         ),
         "mistakes": (
             "La espalda se arquea o se hunde: suba menos la pierna y vuelva a apretar el "
@@ -737,9 +737,9 @@ SPANISH = {
             "pierna, con los otros tres apoyos en el suelo."
         ),
         "harder_tip": (
-            "No hay en la biblioteca un ejercicio más difícil que este. Se progresa poco a "
-            "poco: primero mantener más tiempo la posición, después hacer más repeticiones, "
-            "hasta 10 en cada lado."
+            "No hay en la biblioteca un ejercicio más difícil que este. Su profesional "
+            "sanitario lo irá aumentando poco a poco, con más repeticiones y más tiempo en "
+            "la posición."
         ),
         "cautions": (
             "Si le duelen las muñecas, apóyese sobre los puños en lugar de las palmas.\n"
@@ -752,7 +752,7 @@ SPANISH = {
         ),
     },
     "heel-taps": {
-        "checked_against": "983c7a7ed51249ba",
+        "checked_against": "59fe631deccfab58",
         "name": "Toques de talón",
         "summary": (
             "Entrena los músculos profundos del abdomen para mantener la espalda quieta "
@@ -772,7 +772,7 @@ SPANISH = {
             "Suelte el aire mientras baja despacio un talón hasta tocar el suelo, con la "
             "rodilla aún doblada.\n"
             "Vuelva a subir esa pierna.\n"
-            "Cambie a la otra pierna."
+            "Haga todos los toques con esta pierna y cambie cuando se lo indique la aplicación."
         ),
         "mistakes": (
             "La parte baja de la espalda se despega del suelo: baje menos el talón.\n"
@@ -790,7 +790,7 @@ SPANISH = {
         ),
     },
     "dead-bug": {
-        "checked_against": "c55bf55601f367be",
+        "checked_against": "61b3764bbda2c5fc",
         "name": "Bicho muerto",
         "summary": (
             "Entrena los músculos profundos del abdomen para mantener estable la parte baja de "
@@ -811,7 +811,7 @@ SPANISH = {
             "contraria hacia el suelo.\n"
             "Pare antes de que la parte baja de la espalda empiece a despegarse.\n"
             "Vuelva a la posición inicial.\n"
-            "Cambie al otro brazo y a la otra pierna."
+            "Hágalos todos de este lado y cambie cuando se lo indique la aplicación."
         ),
         "mistakes": (
             "La parte baja de la espalda se despega del suelo: haga el movimiento más "
@@ -837,7 +837,7 @@ SPANISH = {
         ),
     },
     "cat-camel": {
-        "checked_against": "16e3706495ad012d",
+        "checked_against": "1154aaa65ba88a94",
         "name": "Gato-camello",
         "summary": (
             "Mueve la espalda con suavidad, redondeándola y hundiéndola, sin carga; se busca "
@@ -866,9 +866,9 @@ SPANISH = {
         ),
         "easier_tip": "Muévase solo dentro de un recorrido sin dolor, aunque sea pequeño.",
         "harder_tip": (
-            "Este ejercicio no suele hacerse más difícil, y hacer más vueltas aporta poco. "
-            "Cuando le resulte fácil, su profesional sanitario puede añadir el perro pájaro "
-            "después; mantenga el gato-camello como calentamiento."
+            "No hay una versión más difícil: no suele hacerse más difícil, y hacer más vueltas "
+            "aporta poco. Cuando le resulte fácil, su profesional sanitario puede añadir el "
+            "perro pájaro después; mantenga el gato-camello como calentamiento."
         ),
         "cautions": (
             "Si doblarse hacia delante suele empeorarle la espalda, redondee poco o consulte "

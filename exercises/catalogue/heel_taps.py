@@ -15,7 +15,7 @@ EXERCISE = {
         "Gently flatten your lower back toward the floor and keep your back still.\n"
         "Breathe out as you slowly lower one heel to tap the floor, knee still bent.\n"
         "Bring that leg back up.\n"
-        "Swap to the other leg."
+        "Do all the taps with this leg, then swap when the app says so."
     ),
     "mistakes": (
         "Lower back arching off the floor: lower the heel less far.\n"

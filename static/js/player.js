@@ -310,7 +310,11 @@
       // phone. A real click, so htmx sends the button's action; never after an error
       // (a problem can't turn into a loop) nor while the patient is choosing to skip
       // or stop.
-      if (prefs.auto && player && !player.hasAttribute("data-has-errors") && !skipping) {
+      // Nor while a step is still being sent or retried: the patient's own answer
+      // ("Done, but easier", a skip) must not be overtaken by an automatic "Done".
+      if (prefs.auto && player && !player.hasAttribute("data-has-errors") && !skipping &&
+          !sending && attempts === 0) {
+        autoDoneAt = Date.now();
         done.click();
       }
     }
@@ -357,6 +361,18 @@
 
   // ---- saving through a bad connection ----------------------------------------------
   var attempts = 0;
+  var sending = false;
+  // A tap that lands just after the player moved on by itself was meant for the step
+  // that ended (the beep prompts it), not for the new one: let it pass unanswered.
+  var autoDoneAt = 0;
+  var REFLEX_MS = 1500;
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-step-form] button");
+    if (button && event.isTrusted && Date.now() - autoDoneAt < REFLEX_MS) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
   function text(name, fallback) {
     var player = document.getElementById("player");
     return (player && player.dataset[name]) || fallback;
@@ -371,7 +387,10 @@
   }
 
   document.addEventListener("htmx:beforeRequest", function (event) {
-    if (isPlayerForm(event.detail.elt)) savingText(text("savingText", "Saving…"));
+    if (!isPlayerForm(event.detail.elt)) return;
+    sending = true;
+    if (timer) timer.stop();  // the answer is on its way: nothing may add another
+    savingText(text("savingText", "Saving…"));
   });
 
   function retry(event) {
@@ -381,6 +400,7 @@
     if (attempts >= RETRY_DELAYS.length) {
       savingText(text("offlineText", "Not saved. Check your connection, then tap the button again."));
       attempts = 0;
+      sending = false;
       return;
     }
     var delay = RETRY_DELAYS[attempts];
@@ -405,12 +425,14 @@
     } else if (isPlayerForm(event.detail.elt)) {
       // A refusal (signed out, page too old): resending won't help; say so.
       attempts = 0;
+      sending = false;
       savingText(text("offlineText", "Not saved. Reload the page and try again."));
     }
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail.target && event.detail.target.id === "player") {
       attempts = 0;
+      sending = false;
       initPlayer();
       // Errors first, so they are read out; otherwise the new screen's heading.
       var target = document.querySelector("#player [data-errors]") ||

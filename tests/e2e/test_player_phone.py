@@ -351,3 +351,59 @@ def test_voice_is_on_the_first_time_and_a_switch_turned_off_stays_off(player_pag
     saved = page.evaluate("JSON.parse(localStorage.getItem('hipmob.player.prefs'))")
     assert saved == {"beep": False, "voice": True, "auto": True}, "only the switches are kept"
     assert page.evaluate("localStorage.length") == 1
+
+
+def test_the_patients_own_answer_is_never_overtaken_by_the_timer(
+    live_server, page, short_plan, alice, sign_in
+):
+    """On a slow connection the patient taps "Done, but easier"; while it is on its way
+    the hold's time runs out. The timer stops when the answer is sent, so no automatic
+    "Done" follows it: one request, logged as "easier"."""
+    sign_in("alice")
+    page.clock.install()
+    page.goto(f"{live_server.url}/today/")
+    page.get_by_role("button", name="Start today's routine").click()
+    check_in(page)
+    held, posts = [], []
+    page.route("**/step/", lambda route: (posts.append(route.request.method), held.append(route)))
+    page.get_by_role("button", name="Done, but easier").click()
+    page.wait_for_timeout(100)
+    page.clock.run_for(60_000)  # far past the time to get into position and the hold
+    page.wait_for_timeout(200)
+    assert posts == ["POST"], posts
+    held[0].continue_()
+    expect(page.locator(".player__dose")).to_contain_text("right side")
+    logs = StepLog.objects.filter(session__patient=alice)
+    assert list(logs.values_list("side", "status")) == [("left", "easier")]
+
+
+def test_a_reflex_tap_just_after_the_player_moved_on_is_not_taken_for_the_next_step(
+    live_server, page, short_plan, alice, sign_in
+):
+    """The beep at the end of a hold prompts a tap; by then the player has moved on by
+    itself. That tap must not log the next step, which hasn't been done."""
+    sign_in("alice")
+    page.clock.install()
+    page.goto(f"{live_server.url}/today/")
+    page.get_by_role("button", name="Start today's routine").click()
+    check_in(page)
+    dose = page.locator(".player__dose")
+    for _ in range(200):  # the left side runs out and moves on by itself
+        if "right side" in (dose.inner_text() or ""):
+            break
+        page.clock.run_for(500)
+        page.wait_for_timeout(25)
+    expect(dose).to_contain_text("right side")
+    logs = StepLog.objects.filter(session__patient=alice)
+    assert logs.count() == 1
+    page.get_by_role("button", name="Done", exact=True).click()  # at once: a reflex
+    page.wait_for_timeout(300)
+    expect(dose).to_contain_text("right side")
+    assert logs.count() == 1
+    page.clock.run_for(2_000)  # a deliberate tap, later, counts
+    page.get_by_role("button", name="Done", exact=True).click()
+    expect(dose).not_to_contain_text("right side")
+    assert list(logs.order_by("id").values_list("side", "status")) == [
+        ("left", "done"),
+        ("right", "done"),
+    ]

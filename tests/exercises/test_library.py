@@ -190,6 +190,7 @@ def test_the_detail_page_keeps_a_fixed_number_of_queries(signed_in):
     add_exercises(100)
     cat_camel.equipment.set(Equipment.objects.all())
     cat_camel.easier = Exercise.objects.get(slug="childs-pose")
+    cat_camel.harder = Exercise.objects.get(slug="bird-dog")
     cat_camel.save()
     html = signed_in.get("/exercises/cat-camel/").content.decode()
     assert "Resistance band" in html and "See Child" in html and "See Bird dog" in html

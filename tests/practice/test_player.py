@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -203,6 +204,22 @@ def test_skipping_one_side_of_one_set_saves_exactly_that_log(patient, plan):
     assert b"right side" in response.content and b"set 1 of 2" in response.content
     post(patient, url, data)  # a retry logs nothing more
     assert StepLog.objects.filter(session=session).count() == 3
+
+
+def test_a_refused_skip_keeps_the_patients_choice_of_what_to_skip(patient, plan):
+    """A skip without a reason comes back with "Only the left side" still chosen, not
+    reset to "the rest of this exercise" (which a second tap would then save)."""
+    session = checked_in(patient)
+    url = f"/sessions/{session.code}/step/"
+    for set_number in (1, 2):
+        post(patient, url, step_data(plan, 0, set_number=set_number))
+    data = step_data(plan, 1, side="left", action="skip", scope="side")
+    response = post(patient, url, data, htmx=True)
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert re.search(r'name="scope" value="side" checked', html)
+    assert not re.search(r'name="scope" value="exercise" checked', html)
+    assert StepLog.objects.filter(session=session).count() == 2
 
 
 def test_skipping_one_set_saves_both_its_sides_and_no_other_set(patient, plan):

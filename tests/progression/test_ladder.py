@@ -42,6 +42,16 @@ LADDER = {
         REGRESS,
         ("Easier", 1, 5, None),
     ),
+    # a long stretch stays on the stretch ladder; a timed walk moves by minutes
+    "a 90 s stretch: a set more": ((1, None, 90), PROGRESS, (2, None, 90)),
+    "a 90 s stretch steps back 10 s": ((1, None, 90), REGRESS, (1, None, 80)),
+    "a 5-minute walk: a walk more": ((1, None, 300), PROGRESS, (2, None, 300)),
+    "a 5-minute walk steps back a minute": ((1, None, 300), REGRESS, (1, None, 240)),
+    "a 2-minute walk at the bottom: the easier exercise": (
+        (1, None, 120),
+        REGRESS,
+        ("Easier", 1, 5, None),
+    ),
     # reps
     "reps +2": ((2, 10, None), PROGRESS, (2, 12, None)),
     "reps 11 tops out at 12": ((1, 11, None), PROGRESS, (1, 12, None)),
