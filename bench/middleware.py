@@ -53,3 +53,75 @@ class QueryCountMiddleware:
         response["X-Bench-SQL-us"] = str(round(sql * 1e6))
         response["X-Bench-Render-us"] = str(round(_spent["render"] * 1e6))
         return response
+
+
+class ProfileMiddleware:
+    """For `bench/profile_pages.py` only (bench/settings.py adds it, outermost, when
+    BENCH_PROFILE_DIR is set): a request sent with `X-Bench-Profile: <page>` runs under
+    cProfile, added to that page's profile in BENCH_PROFILE_DIR/<page>.prof, and the
+    time spent in each template (inclusive: a template's includes count in it too, and
+    `base.html` in the page that extends it) goes to <page>.templates.json. Other
+    requests (sign-in, warm-up) are not profiled."""
+
+    def __init__(self, get_response):
+        import cProfile
+        import os
+
+        self.get_response = get_response
+        self.directory = os.environ["BENCH_PROFILE_DIR"]
+        self.profiles = {}  # page -> cProfile.Profile, added to on every request
+        self.templates = {}  # page -> {template name: [seconds, renders]}
+        self.requests = {}  # page -> [requests, seconds]
+        self.make_profile = cProfile.Profile
+        _watch_templates()
+
+    def __call__(self, request):
+        import json
+        import re
+
+        page = request.headers.get("X-Bench-Profile", "")
+        if not re.fullmatch(r"[a-z0-9_]{1,40}", page):
+            return self.get_response(request)
+        profile = self.profiles.setdefault(page, self.make_profile())
+        _template_times.clear()
+        started = time.perf_counter()
+        profile.enable()
+        try:
+            response = self.get_response(request)
+        finally:
+            profile.disable()
+        spent = self.requests.setdefault(page, [0, 0.0])
+        spent[0] += 1
+        spent[1] += time.perf_counter() - started
+        totals = self.templates.setdefault(page, {})
+        for name, (seconds, renders) in _template_times.items():
+            total = totals.setdefault(name, [0.0, 0])
+            total[0] += seconds
+            total[1] += renders
+        profile.dump_stats(f"{self.directory}/{page}.prof")
+        with open(f"{self.directory}/{page}.templates.json", "w") as out:
+            json.dump({"requests": spent[0], "seconds": spent[1], "templates": totals}, out)
+        return response
+
+
+_template_times = {}  # template name -> [seconds, renders], for the request profiled
+
+
+def _watch_templates():
+    from django.template import base
+
+    if getattr(base.Template.render, "bench_watched", False):
+        return
+    render = base.Template.render
+
+    def watched(self, context):
+        started = time.perf_counter()
+        try:
+            return render(self, context)
+        finally:
+            spent = _template_times.setdefault(self.name or "<string>", [0.0, 0])
+            spent[0] += time.perf_counter() - started
+            spent[1] += 1
+
+    watched.bench_watched = True
+    base.Template.render = watched
