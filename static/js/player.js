@@ -105,6 +105,10 @@
 
   function say(text, queue) {
     if (!prefs.voice || noVoice || !text || !("speechSynthesis" in window)) return;
+    // Browsers only speak after the patient has touched the page (speaking before is
+    // deprecated and silently dropped): on a freshly loaded page the first cue waits
+    // for a tap; after "Start the exercises" (same page) it is already allowed.
+    if (navigator.userActivation && !navigator.userActivation.hasBeenActive) return;
     try {
       var utterance = new window.SpeechSynthesisUtterance(text);
       utterance.lang = document.documentElement.lang || "en";
