@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from exercises.forms import LibraryFilterForm
-from exercises.models import Equipment, Exercise
+from exercises.models import Equipment, Exercise, shown_text
 from learn.models import Read
 from routines.models import RoutineItem
 
@@ -33,6 +33,8 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
     if form.is_bound:
         form.is_valid()
         exercises = form.filter(exercises)
+    # In the page's language: a Spanish list is in Spanish alphabetical order.
+    exercises = exercises.order_by(shown_text("name"))
     template = "exercises/list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#results"

@@ -241,6 +241,16 @@ def test_the_exercise_page_is_in_spanish(spanish_alice):
     assert "Glute bridge" not in html and ' lang="en"' not in html.split("<main")[1]
 
 
+def test_the_library_is_in_spanish_alphabetical_order_on_spanish_pages(spanish_alice, client):
+    """Bird dog comes before the clamshell in English; in Spanish the clamshell (Almeja)
+    comes before the bird dog (Perro pájaro). Whatever the database's collation, that
+    pair must flip."""
+    names = [e.name for e in spanish_alice.get("/exercises/").context["exercises"]]
+    assert names.index("Almeja") < names.index("Perro pájaro")
+    strength = [e.name for e in spanish_alice.get("/exercises/?q=almeja").context["exercises"]]
+    assert strength and all("Almeja" in name for name in strength)
+
+
 def test_an_empty_spanish_field_falls_back_to_english_marked_as_such(spanish_alice, bridge):
     Exercise.objects.filter(pk=bridge.pk).update(cues_es="", cautions_es="", illustration_alt_es="")
     html = spanish_alice.get("/exercises/glute-bridge/").content.decode()
