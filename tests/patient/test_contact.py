@@ -108,8 +108,9 @@ def pages(client, alice, bob, plan, reads):
 
 
 def _number(digits):
-    """The number on its own, not inside a session's UUID or a longer number."""
-    return re.compile(rf"(?<![0-9a-fA-F]){digits}(?![0-9a-fA-F])")
+    """The number on its own, not inside a code, a token or a nonce (letters, digits,
+    - and _: a CSRF token can hold "k999q") or a longer number."""
+    return re.compile(rf"(?<![0-9A-Za-z_-]){digits}(?![0-9A-Za-z_-])")
 
 
 def _no_uk_numbers(name, html):
