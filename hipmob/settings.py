@@ -230,6 +230,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # How long a one-time sign-in link handed to a patient stays valid.
 SIGN_IN_LINK_DAYS = env_int("SIGN_IN_LINK_DAYS", 7)
+# How long the link that confirms a patient's new email address works (sent to that
+# address; accounts/email_change.py). It also dies once the address changes otherwise.
+EMAIL_CHANGE_LINK_HOURS = env_int("EMAIL_CHANGE_LINK_HOURS", 48)
 
 # --- HTTPS and cookies (production defaults; switch off only behind plain HTTP in dev) --
 _SECURE = not DEBUG
