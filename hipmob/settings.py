@@ -230,6 +230,11 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # How long a one-time sign-in link handed to a patient stays valid.
 SIGN_IN_LINK_DAYS = env_int("SIGN_IN_LINK_DAYS", 7)
+# Offline use (patient/offline.py): how many days of plan, today included, a patient's
+# phone keeps for a session without a connection, and how long after it happened a
+# step done offline is still accepted when the phone sends it.
+OFFLINE_DAYS = env_int("OFFLINE_DAYS", 4)
+OFFLINE_SYNC_DAYS = env_int("OFFLINE_SYNC_DAYS", 7)
 # How long the link that confirms a patient's new email address works (sent to that
 # address; accounts/email_change.py). It also dies once the address changes otherwise.
 EMAIL_CHANGE_LINK_HOURS = env_int("EMAIL_CHANGE_LINK_HOURS", 48)

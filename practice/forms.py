@@ -1,4 +1,8 @@
+from datetime import UTC, datetime, timedelta
+
 from django import forms
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -30,8 +34,46 @@ def pain_field(label):
     )
 
 
+class MomentField(forms.IntegerField):
+    """When something happened, as the phone's clock said it (milliseconds since 1970):
+    a step done offline is sent later and keeps its own time. Optional: without it the
+    server's time is used. A phone a little ahead of the server is taken as now; a
+    moment older than OFFLINE_SYNC_DAYS is refused, so a stale phone can't rewrite the
+    distant past."""
+
+    default_error_messages = {
+        "invalid": _("That time isn't one the app sends. Reload the page and try again."),
+        "too_old": _("This was done too long ago to be saved. Your clinician can add it for you."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, min_value=0, widget=forms.HiddenInput, **kwargs)
+
+    def clean(self, value):
+        millis = super().clean(value)
+        if millis is None:
+            return None
+        try:
+            moment = datetime.fromtimestamp(millis / 1000, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        now = timezone.now()
+        if moment < now - timedelta(days=settings.OFFLINE_SYNC_DAYS):
+            raise forms.ValidationError(self.error_messages["too_old"], code="too_old")
+        return min(moment, now)
+
+
+class StartForm(forms.Form):
+    """Start is a button; a session done offline also says which of the patient's days
+    it was for, and when it began (the view checks the day against the plan)."""
+
+    day = forms.DateField(required=False, widget=forms.HiddenInput)
+    at = MomentField()
+
+
 class CheckInForm(forms.Form):
     pain = pain_field(_("How is your back right now?"))
+    at = MomentField()
 
 
 class StepForm(forms.Form):
@@ -59,6 +101,7 @@ class StepForm(forms.Form):
         ("exercise", _("The whole exercise")),
     ]
     scope = forms.ChoiceField(label=_("What do you want to skip?"), choices=SCOPES, required=False)
+    at = MomentField()
 
     def clean(self):
         cleaned = super().clean()
@@ -83,6 +126,7 @@ class StopForm(forms.Form):
             "invalid_choice": _("Choose why you are stopping."),
         },
     )
+    at = MomentField()
 
 
 class CheckOutForm(forms.Form):
@@ -101,6 +145,7 @@ class CheckOutForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("Keep the note under 1,000 characters.")},
     )
+    at = MomentField()
 
 
 class MorningForm(forms.Form):

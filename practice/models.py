@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from exercises.models import Exercise
@@ -57,7 +58,9 @@ class ExerciseSession(models.Model):
     )
     plan = models.ForeignKey(Routine, on_delete=models.PROTECT, related_name="sessions")
     local_date = models.DateField(help_text=_("The patient's own date when it started."))
-    started = models.DateTimeField(auto_now_add=True)
+    # When the patient started, as their phone said: a session done offline is sent
+    # later, and keeps the time it happened (practice/forms.py bounds it).
+    started = models.DateTimeField(default=timezone.now)
     finished = models.DateTimeField(null=True, blank=True)
     pain_before = models.PositiveSmallIntegerField(null=True, blank=True)
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -171,7 +174,8 @@ class StepLog(models.Model):
     skip_reason = models.CharField(max_length=16, choices=SkipReason.choices, blank=True)
     reps = models.PositiveSmallIntegerField(null=True, blank=True)
     hold_seconds = models.PositiveSmallIntegerField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    # When the step was done on the phone (see ExerciseSession.started).
+    at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["at", "id"]

@@ -6,11 +6,14 @@ Every write is safe to repeat: the session is unique per patient and day, a step
 unique per (session, item, side, set), and pain scores are only written once. So the
 player can resend a request whose answer it never got."""
 
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -52,11 +55,12 @@ def pause(session: ExerciseSession) -> Screening | None:
     return session._pause
 
 
-def is_past(session: ExerciseSession) -> bool:
+def is_past(session: ExerciseSession, at=None) -> bool:
     """An unfinished session from an earlier day stays as it was: finishing it days
     later would put today's pain score on another date and turn a missed day into a
-    done one."""
-    return session.local_date < session.patient.local_date()
+    done one. `at`: when the answer was given on the phone (a session done offline is
+    sent later, and its answers still belong to the day they were given)."""
+    return session.local_date < session.patient.local_date(at)
 
 
 def items(session: ExerciseSession) -> list:
@@ -119,8 +123,8 @@ class Player:
         }
 
 
-def player(session: ExerciseSession) -> Player:
-    """Where the session is: two queries (its logs, and any pause)."""
+def player(session: ExerciseSession, at=None) -> Player:
+    """Where the session is: two queries (its logs, and any pause). `at` as is_past."""
     shown = items(session)
     all_steps = steps.plan_steps(shown)
     logs = list(session.logs.all())
@@ -131,7 +135,7 @@ def player(session: ExerciseSession) -> Player:
         stage = "summary"
     elif lock is not None:
         stage = "locked"
-    elif is_past(session):
+    elif is_past(session, at):
         stage = "past"
     elif session.pain_before is None:
         stage = "checkin"
@@ -165,9 +169,27 @@ class Opening:
     message: str | None = None
 
 
-def opening(patient) -> Opening:
+def session_code(patient, day) -> uuid.UUID:
+    """The code a patient's session on `day` gets: derived (HMAC with the secret key)
+    rather than random, so the phone knows it before the session exists and can run a
+    day's session offline under its real address. Unguessable without SECRET_KEY, and
+    unique because a patient has one session a day."""
+    digest = salted_hmac("practice.session_code", f"{patient.pk}:{day.isoformat()}").digest()
+    return uuid.UUID(bytes=digest[:16], version=4)
+
+
+def opening(patient, day=None, at=None) -> Opening:
+    """`day`: a session done offline names the day it was for; it must be the patient's
+    date at `at` (when it began), within OFFLINE_SYNC_DAYS (the form bounds `at`)."""
     plan = Routine.objects.for_patient(patient).active().first()
-    local_date = patient.local_date()
+    local_date = patient.local_date(at)
+    if day is not None and day != local_date:
+        return Opening(
+            plan,
+            local_date,
+            "patient:today",
+            _("That session can't be saved: its day doesn't match when it was done."),
+        )
     if schedule.plan_state(plan, local_date) not in ("due", "rest"):
         return Opening(plan, local_date, "patient:today", _("There is no routine to start today."))
     if Screening.objects.pausing_for(patient):
@@ -178,11 +200,16 @@ def opening(patient) -> Opening:
     return Opening(plan, local_date)
 
 
-def start(patient, opened: Opening, *, bad_day: bool = False) -> ExerciseSession:
+def start(patient, opened: Opening, *, bad_day: bool = False, at=None) -> ExerciseSession:
     """Today's session (unique per patient and day: a double tap or a retry opens the
     same one). A bad-back day swaps in the easier versions, unless a step is already
-    logged, and tells the clinician once."""
-    defaults = {"plan": opened.plan, "bad_day": bad_day}
+    logged, and tells the clinician once. `at`: when it began on the phone."""
+    defaults = {
+        "plan": opened.plan,
+        "bad_day": bad_day,
+        "code": session_code(patient, opened.local_date),
+        "started": at or timezone.now(),
+    }
     if not bad_day:
         return ExerciseSession.objects.get_or_create(
             patient=patient, local_date=opened.local_date, defaults=defaults
@@ -212,16 +239,16 @@ def check_in(session: ExerciseSession, pain: int) -> None:
     session.refresh_from_db(fields=["pain_before"])
 
 
-def accepts_steps(session: ExerciseSession) -> bool:
+def accepts_steps(session: ExerciseSession, at=None) -> bool:
     return (
         session.status != SessionStatus.COMPLETED
         and session.pain_before is not None
-        and not is_past(session)
+        and not is_past(session, at)
         and pause(session) is None
     )
 
 
-def stop(session: ExerciseSession, reason: str) -> None:
+def stop(session: ExerciseSession, reason: str, at=None) -> None:
     """Stops the session early: the reason is kept on the session (written once: a
     retry can't change it) and every step not yet logged is logged "stopped" with it.
     The patient then checks out as usual, so the session ends with its pain score.
@@ -245,7 +272,7 @@ def stop(session: ExerciseSession, reason: str) -> None:
         logged = set(session.logs.values_list("item_id", "side", "set_number"))
         StepLog.objects.bulk_create(
             [
-                _log(session, remaining, StepStatus.STOPPED, session.stopped_reason)
+                _log(session, remaining, StepStatus.STOPPED, session.stopped_reason, at)
                 for remaining in steps.plan_steps(items(session))
                 if remaining.key not in logged
             ],
@@ -253,9 +280,10 @@ def stop(session: ExerciseSession, reason: str) -> None:
         )
 
 
-def _log(session: ExerciseSession, step: steps.Step, status: str, reason: str) -> StepLog:
+def _log(session: ExerciseSession, step: steps.Step, status: str, reason: str, at=None) -> StepLog:
     item = step.item
     return StepLog(
+        at=at or timezone.now(),
         session=session,
         item_id=item.pk,
         exercise=item.exercise,
@@ -269,7 +297,12 @@ def _log(session: ExerciseSession, step: steps.Step, status: str, reason: str) -
 
 
 def log_step(
-    session: ExerciseSession, key, action: str, reason: str = "", scope: str = steps.SKIP_EXERCISE
+    session: ExerciseSession,
+    key,
+    action: str,
+    reason: str = "",
+    scope: str = steps.SKIP_EXERCISE,
+    at=None,
 ) -> bool:
     """Done, done the easier way, or skipped with the reason: this side only, this set
     (both its sides), or the rest of the exercise, as the patient chose. Each (session,
@@ -284,14 +317,14 @@ def log_step(
             logged = session.logs.values_list("item_id", "side", "set_number")
             StepLog.objects.bulk_create(
                 [
-                    _log(session, remaining, StepStatus.SKIPPED, reason)
+                    _log(session, remaining, StepStatus.SKIPPED, reason, at)
                     for remaining in steps.skipped_by(all_steps, step, scope, logged)
                 ],
                 ignore_conflicts=True,  # a retried skip logs nothing twice
             )
             return True
         status = StepStatus.EASIER if action == "easier" else StepStatus.DONE
-        log = _log(session, step, status, "")
+        log = _log(session, step, status, "", at)
         StepLog.objects.get_or_create(
             session=session,
             item_id=step.item.pk,
@@ -302,6 +335,7 @@ def log_step(
                 "status": status,
                 "reps": log.reps,
                 "hold_seconds": log.hold_seconds,
+                "at": log.at,
             },
         )
     return True

@@ -25,10 +25,17 @@ from safety.models import AlertKind, Screening
 
 @transaction.atomic
 def check_out(
-    session: ExerciseSession, *, pain: int, effort: str, note: str, pain_worst: int | None = None
+    session: ExerciseSession,
+    *,
+    pain: int,
+    effort: str,
+    note: str,
+    pain_worst: int | None = None,
+    at=None,
 ) -> bool:
     """Finishes the session once (a retry changes nothing) and runs the rules.
-    pain_worst: the worst pain during the exercises (None only from older callers)."""
+    pain_worst: the worst pain during the exercises (None only from older callers);
+    at: when it finished on the phone (an offline session is sent later)."""
     finished = ExerciseSession.objects.filter(
         pk=session.pk, status=SessionStatus.IN_PROGRESS
     ).update(
@@ -37,7 +44,7 @@ def check_out(
         effort=effort,
         note=note,
         status=SessionStatus.COMPLETED,
-        finished=timezone.now(),
+        finished=at or timezone.now(),
     )
     if finished:
         # A bad-back day's session counts for alerts only (clinical.md §3.1).

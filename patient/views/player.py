@@ -16,7 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.access import require_patient
 from practice import player
-from practice.forms import CheckInForm, CheckOutForm, StepForm, StopForm
+from practice.forms import CheckInForm, CheckOutForm, StartForm, StepForm, StopForm
 from practice.models import ExerciseSession, SkipReason, StopReason
 from progression import events
 
@@ -24,8 +24,14 @@ TEMPLATE = "patient/session.html"
 
 
 def _context(session: ExerciseSession, **forms) -> dict:
+    return context_for(player.player(session), **forms)
+
+
+def context_for(state: player.Player, **forms) -> dict:
+    """The template's context for a player state (patient/offline.py renders states
+    that don't exist yet with it, for the phone to show offline)."""
     return {
-        **player.player(session).context(),
+        **state.context(),
         "checkin_form": CheckInForm(),
         "checkout_form": CheckOutForm(),
         "step_form": None,
@@ -36,22 +42,40 @@ def _context(session: ExerciseSession, **forms) -> dict:
     }
 
 
+def _render(request: HttpRequest, template: str, context: dict, status=200) -> HttpResponse:
+    """The page or fragment, with where the session is in headers: the service worker
+    (templates/sw.js) reads them to carry on offline from this very step."""
+    response = render(request, template, context, status=status)
+    step = context["step"]
+    response["HipMob-Session"] = str(context["session"].code)
+    response["HipMob-Stage"] = context["stage"]
+    response["HipMob-Step"] = "" if step is None else str(step.index)
+    pain_before = context["session"].pain_before
+    response["HipMob-Pain-Before"] = "" if pain_before is None else str(pain_before)
+    return response
+
+
 def _respond(request: HttpRequest, session: ExerciseSession, status=200, **forms) -> HttpResponse:
     if request.htmx:
-        return render(request, f"{TEMPLATE}#player", _context(session, **forms), status=status)
+        return _render(request, f"{TEMPLATE}#player", _context(session, **forms), status=status)
     if status != 200:
-        return render(request, TEMPLATE, _context(session, **forms), status=status)
+        return _render(request, TEMPLATE, _context(session, **forms), status=status)
     return redirect("patient:session", code=session.code)
 
 
 def _start(request: HttpRequest, *, bad_day: bool) -> HttpResponse:
     patient = require_patient(request.user)
-    opened = player.opening(patient)
+    form = StartForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, next(iter(form.errors.values()))[0])
+        return redirect("patient:today")
+    at = form.cleaned_data["at"]
+    opened = player.opening(patient, day=form.cleaned_data["day"], at=at)
     if opened.refused_to:
         if opened.message:
             messages.info(request, opened.message)
         return redirect(opened.refused_to)
-    session = player.start(patient, opened, bad_day=bad_day)
+    session = player.start(patient, opened, bad_day=bad_day, at=at)
     return redirect("patient:session", code=session.code)
 
 
@@ -72,17 +96,18 @@ def start_bad_day(request: HttpRequest) -> HttpResponse:
 def session_page(request: HttpRequest, code) -> HttpResponse:
     session = player.session_for(require_patient(request.user), code)
     template = f"{TEMPLATE}#player" if request.htmx else TEMPLATE
-    return render(request, template, _context(session))
+    return _render(request, template, _context(session))
 
 
 @require_POST
 @never_cache
 def check_in(request: HttpRequest, code) -> HttpResponse:
     session = player.session_for(require_patient(request.user), code)
-    if player.is_past(session) or player.pause(session):
-        return _respond(request, session)
     form = CheckInForm(request.POST)
-    if not form.is_valid():
+    valid = form.is_valid()
+    if player.is_past(session, form.cleaned_data.get("at")) or player.pause(session):
+        return _respond(request, session)
+    if not valid:
         return _respond(request, session, status=422, checkin_form=form)
     player.check_in(session, form.cleaned_data["pain"])
     return _respond(request, session)
@@ -92,13 +117,16 @@ def check_in(request: HttpRequest, code) -> HttpResponse:
 @never_cache
 def log_step(request: HttpRequest, code) -> HttpResponse:
     session = player.session_for(require_patient(request.user), code)
-    if not player.accepts_steps(session):
-        return _respond(request, session)  # nothing to log now: show where we are
     form = StepForm(request.POST)
-    if not form.is_valid():
+    valid = form.is_valid()
+    if not player.accepts_steps(session, form.cleaned_data.get("at")):
+        return _respond(request, session)  # nothing to log now: show where we are
+    if not valid:
         return _respond(request, session, status=422, step_form=form)
     data = form.cleaned_data
-    if not player.log_step(session, form.key, data["action"], data["reason"], data["scope"]):
+    if not player.log_step(
+        session, form.key, data["action"], data["reason"], data["scope"], at=data["at"]
+    ):
         # A step of someone else's plan, or one that doesn't exist.
         form.add_error(None, _("That exercise isn't part of this session."))
         return _respond(request, session, status=422, step_form=form)
@@ -111,12 +139,13 @@ def stop(request: HttpRequest, code) -> HttpResponse:
     """Stop for today, at any step: the reason saved, the steps left logged as not
     done, then the usual check-out."""
     session = player.session_for(require_patient(request.user), code)
-    if not player.accepts_steps(session):
-        return _respond(request, session)  # nothing to stop now: show where we are
     form = StopForm(request.POST)
-    if not form.is_valid():
+    valid = form.is_valid()
+    if not player.accepts_steps(session, form.cleaned_data.get("at")):
+        return _respond(request, session)  # nothing to stop now: show where we are
+    if not valid:
         return _respond(request, session, status=422, stop_form=form)
-    player.stop(session, form.cleaned_data["reason"])
+    player.stop(session, form.cleaned_data["reason"], at=form.cleaned_data["at"])
     return _respond(request, session)
 
 
@@ -124,10 +153,11 @@ def stop(request: HttpRequest, code) -> HttpResponse:
 @never_cache
 def check_out(request: HttpRequest, code) -> HttpResponse:
     session = player.session_for(require_patient(request.user), code)
-    if player.player(session).stage != "checkout":
-        return _respond(request, session)  # paused, finished, or steps still to do
     form = CheckOutForm(request.POST)
-    if not form.is_valid():
+    valid = form.is_valid()
+    if player.player(session, form.cleaned_data.get("at")).stage != "checkout":
+        return _respond(request, session)  # paused, finished, or steps still to do
+    if not valid:
         return _respond(request, session, status=422, checkout_form=form)
     events.check_out(session, **form.cleaned_data)
     return _respond(request, session)
