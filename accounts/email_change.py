@@ -48,6 +48,7 @@ class EmailChangeForm(forms.Form):
     email = forms.EmailField(
         label=_("New email address"),
         max_length=254,  # User.email's length
+        help_text=_("We send a link to this address. Nothing changes until you open it."),
         error_messages={
             "required": _("Enter an email address."),
             "invalid": _("Enter an email address like name@example.com."),

@@ -4,9 +4,12 @@ an erasure request is news for the patient's clinicians)."""
 
 from django.urls import path
 
-from patient.views import account
+from patient.views import account, email
 
 urlpatterns = [
     path("account/", account.account, name="account"),
     path("account/erase/", account.erasure, name="erasure"),
+    path("account/email/", email.change, name="email_change"),
+    path("account/email/confirm/<str:token>/", email.confirm, name="email_confirm"),
+    path("account/email/remove/", email.remove, name="email_remove"),
 ]

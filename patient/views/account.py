@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.email_change import EmailChangeForm
 from accounts.forms import ErasureRequestForm, LanguageForm
 from patient import privacy
 from reminders.forms import reminder_form_for
@@ -23,6 +24,7 @@ def account(request: HttpRequest) -> HttpResponse:
     }
     if request.user.is_patient:
         context["reminder_form"] = reminder_form_for(request.user)
+        context["email_form"] = EmailChangeForm(user=request.user)
     return render(request, "accounts/account.html", context)
 
 
