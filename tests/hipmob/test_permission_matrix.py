@@ -86,6 +86,10 @@ EXPECTATIONS = {
     "recovery_codes": rule(STAFF),
     # Patients, their own things
     "erasure": rule(PATIENTS),
+    "email_change": rule(PATIENTS, post=True),
+    "email_remove": rule(PATIENTS, post=True),
+    # A made-up link says so (404) to the patient; anyone else never gets that far.
+    "email_confirm": rule(PATIENTS),
     "reminders:settings": rule(PATIENTS),
     "patient:today": rule(PATIENTS),
     "patient:start": rule(PATIENTS, post=True),
@@ -300,7 +304,7 @@ def test_each_url_as_each_persona(request, world, key, route, pattern):
         assert response.status_code < 500, f"{name} on {url}: {response.status_code}"
         assert (
             response.status_code != 404
-            or key in ("use_link", "reminders:unsubscribe", "admin:catch_all_view")
+            or key in ("use_link", "reminders:unsubscribe", "email_confirm", "admin:catch_all_view")
             or (rule_.allowed == ADMIN)
         ), f"{name} on {url}: 404"
         assert rule_.hands_over or not sent_to_sign_in(response), (

@@ -20,7 +20,8 @@ from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import SignInLink, User
+from accounts import email_change
+from accounts.models import AuditAction, AuditEvent, SignInLink, User
 from exercises.models import Exercise
 from learn.models import Read, RoutineRead
 from practice.models import ExerciseSession, MorningCheck, SessionStatus, StepLog, StepStatus
@@ -339,6 +340,19 @@ def no_erasure_request(w: World) -> None:
     Alert.objects.filter(patient=w.alice, kind=AlertKind.ERASURE).delete()
 
 
+def alice_email(w: World) -> None:
+    User.objects.filter(pk=w.alice.pk).update(email="alice@example.org")
+    w.alice.email = "alice@example.org"
+
+
+def no_email_requests(w: World) -> None:
+    AuditEvent.objects.filter(action=AuditAction.EMAIL_CHANGE_REQUESTED).delete()
+
+
+def email_link(w: World) -> str:
+    return f"/account/email/confirm/{email_change.make_token(w.alice, 'new@example.org')}/"
+
+
 def reset_link(w: World) -> str:
     w.bob.refresh_from_db()  # the token covers the email address set in the world
     uid = urlsafe_base64_encode(force_bytes(w.bob.pk))
@@ -484,6 +498,32 @@ PAGES = [
         method="POST",
         data=lambda w: {"understood": "on"},
         prepare=no_erasure_request,
+    ),
+    Page(
+        "email_change",
+        ALICE,
+        lambda w: "/account/email/",
+        5,  # the hour's requests counted, the address looked up, the request audited
+        method="POST",
+        data=lambda w: {"email": "new@example.org"},
+        prepare=no_email_requests,
+    ),
+    Page("email_confirm", ALICE, email_link, 2, prepare=alice_email),
+    Page(
+        "email_confirm",
+        ALICE,
+        email_link,
+        7,  # the address looked up, changed and audited
+        method="POST",
+        prepare=alice_email,
+    ),
+    Page(
+        "email_remove",
+        ALICE,
+        lambda w: "/account/email/remove/",
+        7,  # the address removed, email reminders off, audited
+        method="POST",
+        prepare=alice_email,
     ),
     Page("two_factor", BOB_FIRST_STEP, lambda w: "/two-step/", 3),
     Page(
