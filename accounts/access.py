@@ -6,7 +6,7 @@ import uuid
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.models import CareLink, Role, User
+from accounts.models import CareLink, PushSubscription, Role, User
 
 
 def require_patient(user: User) -> User:
@@ -37,6 +37,19 @@ def clinicians_of(patient: User):
 def linked_patient(clinician: User, code) -> User:
     """A patient this clinician is linked to, or a 404 that says nothing more."""
     return get_object_or_404(patients_of(clinician), code=code)
+
+
+def require_push_user(user: User) -> User:
+    """Who may turn on notifications: patients (reminders) and clinicians (urgent
+    alerts). Admins get neither, so they have no devices to list."""
+    if not user.is_authenticated or user.role not in (Role.PATIENT, Role.CLINICIAN):
+        raise Http404
+    return user
+
+
+def own_device(user: User, code) -> PushSubscription:
+    """One of this person's own devices with notifications on; anyone else's is a 404."""
+    return get_object_or_404(PushSubscription, user=require_push_user(user), code=code)
 
 
 def parse_uuid(value: str) -> uuid.UUID | None:

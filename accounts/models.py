@@ -135,6 +135,9 @@ class User(AbstractUser):
             revoked_at=timezone.now()
         )
         self.refresh_from_db(fields=["session_version"])
+        # A lost phone stops getting notifications too (they say nothing about health,
+        # but that this person uses HipMob); each device is turned on again by hand.
+        PushSubscription.objects.filter(user=self).delete()
         # Apps above this one revoke their own links too (reminders: unsubscribe links).
         signed_out_everywhere.send(sender=User, user=self)
 
@@ -294,6 +297,7 @@ class AuditAction(models.TextChoices):
     EMAIL_CHANGE_REQUESTED = "email.change_requested", _("Patient asked to change their email")
     EMAIL_CHANGED = "email.changed", _("Patient confirmed a new email address")
     EMAIL_REMOVED = "email.removed", _("Patient removed their email address")
+    PUSH_DEVICE_MOVED = "push.device_moved", _("Notifications on a device moved to another account")
     ADMIN_ADDED = "admin.added", _("Added in the admin")
     ADMIN_CHANGED = "admin.changed", _("Changed in the admin")
     ADMIN_DELETED = "admin.deleted", _("Deleted in the admin")
@@ -328,3 +332,61 @@ class AuditEvent(models.Model):
         return cls.objects.create(
             actor=actor, action=action, patient=patient, target=target[:200], detail=detail
         )
+
+
+class PushSubscriptionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class PushSubscription(models.Model):
+    """One browser on one device that receives Web Push notifications for a person
+    (accounts/push.py sends them). The endpoint is the push service's address for that
+    browser and, with the two keys, a secret: whoever holds them can send it messages,
+    so none of the three is ever shown, logged or put in the admin. Removed when the
+    push service says it is gone (404, 410), by its owner, on "sign out everywhere",
+    and with the account."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="push_subscriptions")
+    # https only (checked in accounts/push.py, with the allowed push services).
+    endpoint = models.URLField(max_length=1024)
+    # The browser's P-256 public key (65 bytes) and auth secret (16 bytes), in unpadded
+    # base64url, as PushSubscription.toJSON() gives them.
+    p256dh = models.CharField(max_length=87)
+    auth = models.CharField(max_length=22)
+    # "Chrome on Android", or a name the person typed; only for telling devices apart.
+    device = models.CharField(_("device"), max_length=60)
+    created = models.DateTimeField(auto_now_add=True)
+    last_success = models.DateTimeField(null=True, blank=True)
+
+    objects = PushSubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "pk"]
+        constraints = [
+            # A browser's subscription belongs to one account at a time.
+            models.UniqueConstraint(fields=["endpoint"], name="pushsubscription_endpoint_unique"),
+            models.CheckConstraint(
+                condition=Q(endpoint__startswith="https://") | Q(endpoint__startswith="http://"),
+                name="pushsubscription_endpoint_web",
+            ),
+            models.CheckConstraint(
+                condition=~Q(p256dh="") & ~Q(auth="") & ~Q(device=""),
+                name="pushsubscription_fields_given",
+            ),
+        ]
+        indexes = [
+            # The account page's list of a person's devices, and the senders' loop over
+            # one recipient's devices (oldest first).
+            models.Index(fields=["user", "created"], name="pushsubscription_user_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.device} ({self.user})"
+
+    @property
+    def endpoint_hash(self) -> str:
+        """Lets push.js tell which listed device is this browser without the page
+        holding the endpoint itself."""
+        return hashlib.sha256(self.endpoint.encode()).hexdigest()

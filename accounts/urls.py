@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import two_factor, views
+from accounts import devices, two_factor, views
 
 urlpatterns = [
     path("sign-in/", views.sign_in, name="login"),
@@ -19,4 +19,8 @@ urlpatterns = [
     ),
     path("password-reset/done/", views.password_reset_complete, name="password_reset_complete"),
     path("account/language/", views.language, name="language"),
+    # Notifications (Web Push) on this person's devices; the list is on the account page.
+    path("account/devices/", devices.subscribe, name="push_subscribe"),
+    path("account/devices/test/", devices.send_test, name="push_test"),
+    path("account/devices/<uuid:code>/remove/", devices.remove, name="push_remove"),
 ]

@@ -5,11 +5,17 @@ HTTP is redirected to HTTPS. `make run` and the test suite opt in to development
 themselves. Every variable is listed in the README's configuration table.
 """
 
+import base64
+import binascii
 import os
+import re
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +50,26 @@ def env_int(name: str, default: int) -> int:
 def env_list(name: str, default: str = "") -> list[str]:
     raw = os.environ.get(name, default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_b64url(name: str, length: int) -> bytes:
+    """A key in unpadded base64url (as browsers and pywebpush write them) of exactly
+    `length` bytes; empty when unset."""
+    raw = os.environ.get(name, "").strip().rstrip("=")
+    if not raw:
+        return b""
+    try:
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", raw):
+            raise ValueError
+        decoded = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
+    except (ValueError, binascii.Error):
+        raise ImproperlyConfigured(f"{name} must be base64url (A-Z, a-z, 0-9, - and _).") from None
+    if len(decoded) != length:
+        raise ImproperlyConfigured(
+            f"{name} must be {length} bytes once decoded; got {len(decoded)}. "
+            "Make a pair with `python manage.py vapid_keys`."
+        )
+    return decoded
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -434,6 +460,55 @@ UNSUBSCRIBE_LINK_DAYS = env_int("UNSUBSCRIBE_LINK_DAYS", 60)
 # An emergency alert no linked clinician has acknowledged is sent to them again this
 # long after the last notice (clinical.md §2.1, "Alert tiers").
 ALERT_RESEND_MINUTES = env_int("ALERT_RESEND_MINUTES", 30)
+
+# --- Web Push (accounts/push.py): patients' reminders and clinicians' urgent alerts ---
+# A VAPID key pair (`python manage.py vapid_keys` makes one), both in unpadded
+# base64url: the public key is the 65-byte uncompressed P-256 point browsers subscribe
+# with, the private key its 32-byte scalar. Neither set: push is off (the account page
+# says so and nothing is sent). Changing the pair ends every subscription (docs/deployment.md).
+_vapid_public = env_b64url("VAPID_PUBLIC_KEY", 65)
+_vapid_private = env_b64url("VAPID_PRIVATE_KEY", 32)
+if bool(_vapid_public) != bool(_vapid_private):
+    raise ImproperlyConfigured("Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither.")
+if _vapid_private:
+    try:
+        _derived = (
+            ec.derive_private_key(int.from_bytes(_vapid_private, "big"), ec.SECP256R1())
+            .public_key()
+            .public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+        )
+    except ValueError:
+        raise ImproperlyConfigured("VAPID_PRIVATE_KEY is not a P-256 private key.") from None
+    if _derived != _vapid_public:
+        raise ImproperlyConfigured("VAPID_PUBLIC_KEY is not the public half of VAPID_PRIVATE_KEY.")
+VAPID_PUBLIC_KEY = base64.urlsafe_b64encode(_vapid_public).decode().rstrip("=")
+VAPID_PRIVATE_KEY = base64.urlsafe_b64encode(_vapid_private).decode().rstrip("=")
+# Who push services contact about this sender: a mailto: or https: address. By default
+# the address in DEFAULT_FROM_EMAIL, else SITE_URL when it is https.
+_from_address = parseaddr(DEFAULT_FROM_EMAIL)[1]
+VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "").strip() or (
+    f"mailto:{_from_address}"
+    if "@" in _from_address
+    else SITE_URL
+    if SITE_URL.startswith("https://")
+    else ""
+)
+if VAPID_SUBJECT and not re.match(r"^(mailto:[^@\s]+@[^@\s]+|https://[^/\s]+\S*)$", VAPID_SUBJECT):
+    raise ImproperlyConfigured(
+        f"VAPID_SUBJECT must be a mailto: or https:// address; got {VAPID_SUBJECT!r}."
+    )
+# Seconds before a push service that doesn't answer is given up on (cron must not hang).
+PUSH_TIMEOUT = env_int("PUSH_TIMEOUT", 10)
+# The only hosts (and their subdomains) a subscription's endpoint may name: the push
+# services of Chrome, Firefox, Safari and Edge. The server POSTs to whatever address a
+# browser sent, so anything else would let a user make it call any host.
+PUSH_SERVICE_HOSTS = env_list(
+    "PUSH_SERVICE_HOSTS",
+    "fcm.googleapis.com,push.services.mozilla.com,push.apple.com,notify.windows.com",
+)
+# Tests only (override_settings): a local plain-HTTP receiver plays the push service.
+# Browsers only ever hand out https endpoints; there is no variable for this.
+PUSH_ALLOW_HTTP_ENDPOINTS = False
 
 # --- Logging: errors to stderr, where gunicorn and systemd collect them ----------------
 LOGGING = {

@@ -1,5 +1,6 @@
 """The account page: sign-out everywhere and the second step for everyone, language,
-and for patients their reminders and their data."""
+notifications on their devices for patients and clinicians, and for patients their
+reminders and their data."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,8 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts import push
 from accounts.email_change import EmailChangeForm
 from accounts.forms import ErasureRequestForm, LanguageForm
+from accounts.models import PushSubscription, Role
 from patient import privacy
 from reminders.forms import reminder_form_for
 
@@ -25,6 +28,10 @@ def account(request: HttpRequest) -> HttpResponse:
     if request.user.is_patient:
         context["reminder_form"] = reminder_form_for(request.user)
         context["email_form"] = EmailChangeForm(user=request.user)
+    if request.user.role in (Role.PATIENT, Role.CLINICIAN):
+        # Notifications: reminders for patients, urgent alerts for clinicians (one query).
+        context["push_devices"] = list(PushSubscription.objects.for_user(request.user))
+        context["push_public_key"] = push.public_key()
     return render(request, "accounts/account.html", context)
 
 

@@ -14,6 +14,7 @@ import pytest
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from accounts.models import PushSubscription
 from exercises.models import Exercise
 from progression.models import Suggestion
 from routines.models import Routine, RoutineItem, RoutineKind
@@ -78,6 +79,10 @@ EXPECTATIONS = {
     "learn:list": rule(SIGNED_IN),
     "learn:read": rule(SIGNED_IN, slug="read"),
     "language": rule(SIGNED_IN, post=True),
+    # Notifications on one's own devices: patients (reminders) and clinicians (alerts)
+    "push_subscribe": rule(PATIENTS | CLINICIANS, post=True),
+    "push_test": rule(PATIENTS | CLINICIANS, post=True),
+    "push_remove": rule({"alice"}, post=True, code="device"),
     # Anyone with the emailed link; an unknown token says so (404) to anyone.
     "reminders:unsubscribe": rule(PUBLIC),
     # Clinicians and admins: the second sign-in step
@@ -237,6 +242,13 @@ def world(alice, bob, charlie, dana, erin, frank):
         "alert": make_alert(alice, "inactive").code,
         "exercise": bridge.slug,
         "read": "why-hips",
+        "device": PushSubscription.objects.create(
+            user=alice,
+            endpoint="https://fcm.googleapis.com/fcm/send/alice",
+            p256dh="B" + "A" * 86,
+            auth="A" * 22,
+            device="Phone",
+        ).code,
     }
 
 

@@ -21,7 +21,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import email_change
-from accounts.models import AuditAction, AuditEvent, SignInLink, User
+from accounts.models import AuditAction, AuditEvent, PushSubscription, SignInLink, User
 from exercises.models import Exercise
 from learn.models import Read, RoutineRead
 from practice.models import ExerciseSession, MorningCheck, SessionStatus, StepLog, StepStatus
@@ -380,6 +380,16 @@ def fresh_alice(w: World) -> None:
     w.alice.refresh_from_db()  # signing out everywhere changed her session version
 
 
+def alices_device(w: World) -> PushSubscription:
+    endpoint = "https://fcm.googleapis.com/fcm/send/alice"
+    device, _created = PushSubscription.objects.get_or_create(
+        user=w.alice,
+        endpoint=endpoint,
+        defaults={"p256dh": "B" + "A" * 86, "auth": "A" * 22, "device": "Phone"},
+    )
+    return device
+
+
 def no_morning(w: World) -> None:
     MorningCheck.objects.filter(patient=w.alice, local_date=w.alice.local_date()).delete()
 
@@ -450,11 +460,22 @@ PAGES = [
         "sign_out_everywhere",
         ALICE,
         lambda w: "/sign-out/everywhere/",
-        10,  # axes' log no longer closed (-2); reminder emails' unsubscribe links revoked (+1)
+        11,  # axes' log no longer closed (-2); unsubscribe links revoked, devices removed (+2)
         method="POST",
         prepare=fresh_alice,
     ),
-    Page("account", ALICE, lambda w: "/account/", 3),
+    Page("account", ALICE, lambda w: "/account/", 4),  # +1: her devices for notifications
+    # Push is off in the suite (no VAPID keys): subscribing stores nothing; a test finds no
+    # device. tests/accounts/test_push.py counts the list with keys, at 1 and 10 devices.
+    Page("push_subscribe", ALICE, lambda w: "/account/devices/", 2, method="POST"),
+    Page("push_test", ALICE, lambda w: "/account/devices/test/", 3, method="POST"),
+    Page(
+        "push_remove",
+        ALICE,
+        lambda w: f"/account/devices/{alices_device(w).code}/remove/",
+        4,
+        method="POST",
+    ),
     Page(
         "language",
         ALICE,

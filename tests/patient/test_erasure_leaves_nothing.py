@@ -11,7 +11,7 @@ from django.apps import apps
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 
-from accounts.models import AuditAction, AuditEvent, SignInLink, User
+from accounts.models import AuditAction, AuditEvent, PushSubscription, SignInLink, User
 from exercises.models import Exercise
 from practice.models import ExerciseSession
 from safety.models import KnownAnswer
@@ -64,6 +64,14 @@ def test_erasure_leaves_nothing_in_any_table(zeb, bob, frank, root):
     make_alert(zeb, "pain_ceiling", detail=f"{NOTE} pain 7", screening=screening)
     KnownAnswer.objects.create(patient=zeb, question_key="q", noted_by=bob, note=NOTE)
     AuditEvent.record(bob, AuditAction.SCREENING_CLEARED, patient=zeb, note=NOTE)
+    # Her phone gets reminders as notifications (its endpoint and name are hers).
+    PushSubscription.objects.create(
+        user=zeb,
+        endpoint=f"https://fcm.googleapis.com/fcm/send/{NOTE}",
+        p256dh="B" + "A" * 86,
+        auth="A" * 22,
+        device=f"{NOTE}'s phone",
+    )
 
     # She signs in on her phone by link, and someone tries her username with a password.
     _link, token = SignInLink.issue(zeb, created_by=bob)
@@ -109,6 +117,7 @@ def test_erasure_leaves_nothing_in_any_table(zeb, bob, frank, root):
         if needle.lower() in text
     ]
     assert any(label.startswith("routines.Routine") for label, _n in hits())  # the copy
+    assert any(label.startswith("accounts.PushSubscription") for label, _n in hits())
 
     # Frank, the account admin, erases her through the admin action.
     erasing = HipMobClient(enforce_csrf_checks=True)
