@@ -1,12 +1,15 @@
 from django.urls import path
 
-from patient.views import corrections, history, player, psfs
+from patient.views import corrections, history, offline, player, psfs
 from patient.views import safety as safety_views
 from patient.views import today as views
 
 app_name = "patient"
 urlpatterns = [
     path("today/", views.today, name="today"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("offline/pack.json", offline.pack, name="offline_pack"),
     path("sessions/start/", player.start, name="start"),
     path("sessions/bad-day/", player.start_bad_day, name="start_bad_day"),
     path("morning/", views.morning_check, name="morning"),

@@ -52,6 +52,8 @@ def _render(request: HttpRequest, template: str, context: dict, status=200) -> H
     response["HipMob-Step"] = "" if step is None else str(step.index)
     pain_before = context["session"].pain_before
     response["HipMob-Pain-Before"] = "" if pain_before is None else str(pain_before)
+    response["HipMob-Bad-Day"] = "1" if context["session"].bad_day else ""
+    response["HipMob-Stopped"] = context["session"].stopped_reason
     return response
 
 

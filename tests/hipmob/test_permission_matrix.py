@@ -97,6 +97,11 @@ EXPECTATIONS = {
     "email_confirm": rule(PATIENTS),
     "reminders:settings": rule(PATIENTS),
     "patient:today": rule(PATIENTS),
+    # The installable app: the manifest and the worker name nobody; the pack is the
+    # patient's own plan.
+    "patient:manifest": rule(PUBLIC),
+    "patient:service_worker": rule(PUBLIC),
+    "patient:offline_pack": rule(PATIENTS),
     "patient:start": rule(PATIENTS, post=True),
     "patient:start_bad_day": rule(PATIENTS, post=True),
     "patient:morning": rule(PATIENTS, post=True),

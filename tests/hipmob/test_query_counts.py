@@ -579,6 +579,11 @@ PAGES = [
     Page("exercises:detail", ALICE, lambda w: "/exercises/glute-bridge/", 5),
     # --- the patient ------------------------------------------------------------------------
     Page("patient:today", ALICE, lambda w: "/today/", 12),
+    Page("patient:manifest", NOBODY, lambda w: "/manifest.webmanifest", 0),
+    Page("patient:service_worker", NOBODY, lambda w: "/sw.js", 0),
+    # session + user, plan, items, walking break, checks (2), the days' sessions; at
+    # both sizes (tests/patient/test_offline.py pins it at 2 and 8 exercises too).
+    Page("patient:offline_pack", ALICE, lambda w: "/offline/pack.json", 8),
     Page("patient:history", ALICE, lambda w: "/history/", 8),  # +1: the page's step logs
     Page("patient:psfs", ALICE, lambda w: "/activities/", 3),
     Page(
