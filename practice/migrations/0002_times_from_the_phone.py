@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('practice', '0001_initial'),
+        ("practice", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='exercisesession',
-            name='started',
+            model_name="exercisesession",
+            name="started",
             field=models.DateTimeField(default=django.utils.timezone.now),
         ),
         migrations.AlterField(
-            model_name='steplog',
-            name='at',
+            model_name="steplog",
+            name="at",
             field=models.DateTimeField(default=django.utils.timezone.now),
         ),
     ]
