@@ -11,6 +11,7 @@ from django.utils import translation
 
 from accounts import email_change
 from accounts.models import AuditAction, AuditEvent, User
+from patient.privacy import erase
 from reminders.models import Channel, ReminderSettings
 from tests.accounts.test_sign_in import csrf_from
 from tests.factories import make_clinician, make_patient
@@ -470,3 +471,13 @@ def test_the_emails_are_in_the_patients_language(client, alice_with_email, monke
     post(client, REMOVE)
     assert len(mail.outbox) == 3
     assert rendered_in == ["es"] * 6  # a subject and a body for each
+
+
+def test_erasure_empties_the_addresses_kept_in_the_audit_trail(client, alice_with_email, frank):
+    client.force_login(alice_with_email)
+    ask(client, "new@example.org")
+    confirm(client, link_in(mail.outbox[0]))
+    post(client, REMOVE)
+    erase(User.objects.get(pk=alice_with_email.pk), by=frank)
+    details = AuditEvent.objects.filter(patient=alice_with_email).values_list("detail", flat=True)
+    assert "example.org" not in str(list(details))
