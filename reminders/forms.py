@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from reminders.models import Channel, ReminderSettings
+from accounts import push
+from accounts.models import PushSubscription
+from reminders.models import BY_EMAIL, BY_PUSH, ReminderSettings
 
 
 class ReminderForm(forms.ModelForm):
@@ -21,12 +23,25 @@ class ReminderForm(forms.ModelForm):
         self.fields["time"].error_messages["invalid"] = _(
             "Enter a time as hours and minutes, for example 18:30."
         )
+        # Notifications are offered only once the clinic has set up push (VAPID keys).
+        self.push_available = push.configured()
+        if not self.push_available:
+            field = self.fields["channel"]
+            field.choices = [(v, label) for v, label in field.choices if v not in BY_PUSH]
 
     def clean_channel(self):
         channel = self.cleaned_data["channel"]
-        if channel == Channel.EMAIL and not self.patient.email:
+        if channel in BY_EMAIL and not self.patient.email:
             raise forms.ValidationError(
                 _("We don't have an email address for you. Ask your clinic to add one.")
+            )
+        # One query, only when a notification is chosen.
+        if channel in BY_PUSH and not PushSubscription.objects.for_user(self.patient).exists():
+            raise forms.ValidationError(
+                _(
+                    "No device has notifications on yet. Turn them on under Notifications on "
+                    "the phone you want them on, then choose them here."
+                )
             )
         return channel
 

@@ -1,9 +1,9 @@
 """Reminder preferences and the reminders sent.
 
-A patient chooses a time (their own local time) and a channel. Email is the only
-channel today; web push would add a Channel value, a subscription model holding the
-browser's endpoint and keys, and a sender in reminders/send.py — the selection rules
-(reminders/selection.py) and the once-a-day record below stay as they are."""
+A patient chooses a time (their own local time) and a channel: email, a notification
+on their devices (Web Push; accounts.PushSubscription holds each device), or both.
+reminders/selection.py decides when; the once-a-day record below holds for every
+channel together."""
 
 import secrets
 from datetime import time, timedelta
@@ -20,6 +20,13 @@ from accounts.models import hash_token
 class Channel(models.TextChoices):
     OFF = "off", _("No reminders")
     EMAIL = "email", _("Email")
+    PUSH = "push", _("Notification")
+    EMAIL_AND_PUSH = "email_push", _("Email and notification")
+
+
+# The channels that send an email, and those that send a notification to each device.
+BY_EMAIL = (Channel.EMAIL, Channel.EMAIL_AND_PUSH)
+BY_PUSH = (Channel.PUSH, Channel.EMAIL_AND_PUSH)
 
 
 class ReminderSettings(models.Model):

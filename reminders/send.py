@@ -1,8 +1,8 @@
-"""Sending reminders: who is owed one now (selection.py decides), the email itself,
-and its unsubscribe link.
+"""Sending reminders: who is owed one now (selection.py decides), the email with its
+unsubscribe link, and the notification to each of the patient's devices (Web Push).
 
-The email says only that the routine is ready: no plan, exercise, pain or missed-day
-details, since an inbox is often shared or glanced at by others."""
+Both say only that the routine is ready: no plan, exercise, pain or missed-day
+details, since an inbox is often shared and a lock screen read by others."""
 
 import logging
 from collections import defaultdict
@@ -12,15 +12,17 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Exists, Max, OuterRef, Prefetch, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts import push
+from accounts.models import PushSubscription, User
 from practice.models import ExerciseSession
 from reminders import selection
-from reminders.models import Channel, Reminder, ReminderSettings, UnsubscribeLink
+from reminders.models import BY_EMAIL, BY_PUSH, Reminder, ReminderSettings, UnsubscribeLink
 from routines.models import Routine
 from safety.models import Screening
 
@@ -61,6 +63,19 @@ def reminder_email(patient: User) -> EmailMessage:
     )
 
 
+def reminder_push(patient: User) -> push.Message:
+    """In the patient's own language; a newer reminder replaces one still on the screen."""
+    with translation.override(patient.language or settings.LANGUAGE_CODE):
+        return push.Message(
+            title=_("Time for your exercises"),
+            body=_("Your routine for today is ready in HipMob."),
+            url=reverse("patient:today"),
+            tag="reminder",
+            urgency=push.NORMAL,
+            ttl=push.REMINDER_TTL,
+        )
+
+
 @dataclass
 class Report:
     considered: int = 0
@@ -70,31 +85,56 @@ class Report:
 
 
 def candidates():
-    """Patients who asked for email reminders and can get them: active, with an
-    address, an active plan, and exercise not paused by a safety answer. Three queries
-    (settings with patients, plans, pauses) whatever their number."""
+    """Patients who asked for reminders and can get them: active, with an address for
+    an email channel or a device for a notification channel (push configured), an
+    active plan, and exercise not paused by a safety answer. Two queries (settings with
+    patients, plans; pauses are a subquery), and one more for their devices when push
+    is configured, whatever their number."""
     plans = Routine.objects.plans().active()
     paused = Screening.objects.locking().values("patient_id")
+    reachable = Q(channel__in=BY_EMAIL) & ~Q(patient__email="")
+    prefetch = [Prefetch("patient__plans", queryset=plans, to_attr="active_plans")]
+    if push.configured():
+        has_device = Exists(PushSubscription.objects.filter(user=OuterRef("patient")))
+        reachable |= Q(channel__in=BY_PUSH) & Q(has_device)
+        prefetch.append(Prefetch("patient__push_subscriptions", to_attr="devices"))
     return (
         ReminderSettings.objects.filter(
-            channel=Channel.EMAIL,
+            reachable,
             patient__is_active=True,
             patient__role="patient",
             patient__plans__in=plans,
         )
-        .exclude(patient__email="")
         .exclude(patient__in=paused)
         .select_related("patient")
-        .prefetch_related(Prefetch("patient__plans", queryset=plans, to_attr="active_plans"))
+        .prefetch_related(*prefetch)
         .distinct()
     )
 
 
+def deliver(choice: ReminderSettings) -> bool:
+    """The reminder by each channel the patient chose and can get; whether any arrived.
+    An email that fails is logged; each device is tried once."""
+    patient = choice.patient
+    arrived = False
+    if choice.channel in BY_EMAIL and patient.email:
+        try:
+            reminder_email(patient).send()
+            arrived = True
+        except Exception:  # any mail failure: log it, carry on with the other channel
+            logger.exception("Reminder email to patient %s failed", patient.code)
+    devices = getattr(patient, "devices", [])  # prefetched by candidates() (push on)
+    if choice.channel in BY_PUSH and devices:
+        arrived |= push.send(patient, reminder_push(patient), devices) > 0
+    return arrived
+
+
 def run(now=None) -> Report:
     """Send what is owed at `now`. Safe to run at any time and any number of times,
-    also at once: each email is claimed by inserting its Reminder row first, and the
-    database lets only one run insert it. A failed send gives the claim back, so the
-    next run (within the window) tries again."""
+    also at once: each reminder (its email and notifications together) is claimed by
+    inserting its Reminder row first, and the database lets only one run insert it. A
+    reminder that reached nobody gives the claim back, so the next run (within the
+    window) tries again; one that reached any channel isn't sent again."""
     now = now or timezone.now()
     report = Report()
     wanted = list(candidates())
@@ -133,15 +173,15 @@ def run(now=None) -> Report:
         try:
             with transaction.atomic():
                 claim = Reminder.objects.create(
-                    patient=patient, local_date=due.local_date, kind=due.kind, channel=Channel.EMAIL
+                    patient=patient,
+                    local_date=due.local_date,
+                    kind=due.kind,
+                    channel=choice.channel,
                 )
         except IntegrityError:
             report.already_sent += 1
             continue
-        try:
-            reminder_email(patient).send()
-        except Exception:  # any mail failure: log it, give the claim back, carry on
-            logger.exception("Reminder email to patient %s failed", patient.code)
+        if not deliver(choice):
             claim.delete()
             report.failed += 1
             continue

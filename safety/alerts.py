@@ -2,11 +2,13 @@
 an alert is made (clinical.md §2.1, "Alert tiers").
 
 Emergency and urgent alerts email every clinician linked to the patient as soon as the
-raising transaction commits (a notice that failed is retried by the next cron run,
-send_missed_first_notices); an emergency nobody has acknowledged is sent again every
-settings.ALERT_RESEND_MINUTES (send_reminders, run by cron). The emails say only that a
-patient needs the clinician, and link to the patient page: no name, no health details,
-since an inbox is often shared or read on a lock screen."""
+raising transaction commits, and send a notification to each of their devices if they
+turned notifications on (Web Push, accounts/push.py); each channel is its own notice,
+and one that failed is retried by the next cron run (send_missed_first_notices). An
+emergency nobody has acknowledged is sent again every settings.ALERT_RESEND_MINUTES
+(send_reminders, run by cron), by both. The messages say only that a patient needs the
+clinician, and link to the patient page: no name, no health details, since an inbox is
+often shared and a lock screen read by anyone nearby."""
 
 import logging
 from datetime import datetime, timedelta
@@ -19,6 +21,7 @@ from django.db.models import Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts import push
 from accounts.access import clinicians_of
 from accounts.models import AuditAction, AuditEvent, User
 from hipmob.links import address
@@ -142,32 +145,83 @@ def notice_email(alert: Alert, recipient: User, reason: str) -> EmailMessage:
     )
 
 
-def _send(alert: Alert, recipients, reason: str, number: int, now: datetime) -> int:
-    """Claims each notice by inserting its row (the database lets only one run insert
-    it), then sends it; a failed send gives the claim back so a later run retries."""
+def notice_push(alert: Alert, recipient: User, reason: str) -> push.Message:
+    """The notification, in the clinician's language: as little as the email says. Its
+    tag is the alert's, so a reminder replaces the first notice on the screen."""
+    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+        if alert.tier == AlertTier.EMERGENCY:
+            title = _("A patient needs you now")
+        else:
+            title = _("A patient needs you today")
+        if reason == NoticeReason.REMINDER:
+            title = _("Reminder: %(subject)s") % {"subject": title}
+            body = _("Nobody has said they are dealing with this yet.")
+        else:
+            body = _("Open HipMob to see who and why.")
+        return push.Message(
+            title=title,
+            body=body,
+            url=address("clinic:patient", alert.patient.code),
+            tag=f"alert-{alert.code}",
+            urgency=push.HIGH,
+            ttl=push.ALERT_TTL,
+        )
+
+
+def _claim_and_send(alert, recipient, channel, reason, number, now, send) -> bool:
+    """Claims one notice by inserting its row (the database lets only one run insert
+    it), then sends it (`send()` says how many it reached); a send that reached nobody
+    gives the claim back, so a later run retries."""
+    try:
+        with transaction.atomic():
+            claim = AlertNotice.objects.create(
+                alert=alert,
+                recipient=recipient,
+                channel=channel,
+                reason=reason,
+                number=number,
+                sent_at=now,
+            )
+    except IntegrityError:
+        return False  # another run sent this one
+    try:
+        reached = send()
+    except Exception:  # any mail failure: log it, give the claim back, carry on
+        logger.exception("Alert %s notice for alert %s failed", channel, alert.code)
+        reached = False
+    if not reached:
+        claim.delete()
+    return bool(reached)
+
+
+def _send(
+    alert: Alert, recipients, reason: str, number: int, now: datetime, told=frozenset()
+) -> int:
+    """Each recipient's notice by email (with an address) and by notification (with a
+    device and push configured), each channel claimed on its own; how many were sent.
+    `told`: (recipient id, channel) pairs that already had this notice."""
     sent = 0
+    by_push = push.configured()
+    if by_push:
+        recipients = recipients.prefetch_related("push_subscriptions")
     for recipient in recipients:
-        if not recipient.email:
-            continue
-        try:
-            with transaction.atomic():
-                claim = AlertNotice.objects.create(
-                    alert=alert,
-                    recipient=recipient,
-                    channel=NoticeChannel.EMAIL,
-                    reason=reason,
-                    number=number,
-                    sent_at=now,
-                )
-        except IntegrityError:
-            continue  # another run sent this one
-        try:
-            notice_email(alert, recipient, reason).send()
-        except Exception:  # any mail failure: log it, give the claim back, carry on
-            logger.exception("Alert notice for alert %s failed", alert.code)
-            claim.delete()
-            continue
-        sent += 1
+        if recipient.email and (recipient.pk, NoticeChannel.EMAIL) not in told:
+            email = notice_email(alert, recipient, reason)
+            sent += _claim_and_send(
+                alert, recipient, NoticeChannel.EMAIL, reason, number, now, email.send
+            )
+        devices = list(recipient.push_subscriptions.all()) if by_push else []
+        if devices and (recipient.pk, NoticeChannel.PUSH) not in told:
+            message = notice_push(alert, recipient, reason)
+            sent += _claim_and_send(
+                alert,
+                recipient,
+                NoticeChannel.PUSH,
+                reason,
+                number,
+                now,
+                partial(push.send, recipient, message, devices),
+            )
     return sent
 
 
@@ -194,9 +248,10 @@ def send_reminders(now: datetime | None = None) -> int:
 
 def send_missed_first_notices(now: datetime | None = None) -> int:
     """The first notice of each open, unacknowledged emergency or urgent alert to any
-    linked clinician who hasn't had it: its send failed (the claim was given back), the
-    clinician had no address then, or was linked since. Run with the reminders, so a
-    mail server that was down when the alert was raised delays it by one cron run."""
+    linked clinician who hasn't had it by a channel: its send failed (the claim was
+    given back), the clinician had no address or device then, or was linked since. Run
+    with the reminders, so a mail server that was down when the alert was raised delays
+    it by one cron run."""
     now = now or timezone.now()
     alerts = (
         Alert.objects.open()
@@ -206,9 +261,10 @@ def send_missed_first_notices(now: datetime | None = None) -> int:
     )
     sent = 0
     for alert in alerts:
-        told = alert.notices.filter(reason=NoticeReason.FIRST).values("recipient_id")
-        missing = clinicians_of(alert.patient).exclude(pk__in=told)
-        sent += _send(alert, missing, NoticeReason.FIRST, 0, now)
+        told = set(
+            alert.notices.filter(reason=NoticeReason.FIRST).values_list("recipient_id", "channel")
+        )
+        sent += _send(alert, clinicians_of(alert.patient), NoticeReason.FIRST, 0, now, told)
     return sent
 
 

@@ -301,7 +301,8 @@ class Alert(models.Model):
 
 
 class NoticeChannel(models.TextChoices):
-    EMAIL = "email", _("Email")  # push and SMS later
+    EMAIL = "email", _("Email")
+    PUSH = "push", _("Notification")  # Web Push to each of the clinician's devices
 
 
 class NoticeReason(models.TextChoices):

@@ -127,4 +127,4 @@ def test_send_reminders_runs_from_cron_with_production_settings(tmp_path):
     assert run_manage("migrate", "--noinput", **env).returncode == 0
     result = run_manage("send_reminders", **env)
     assert result.returncode == 0, result.stderr
-    assert "0 sent, 0 already sent, 0 failed, 0 patients with email reminders." in result.stdout
+    assert "0 sent, 0 already sent, 0 failed, 0 patients with reminders." in result.stdout
