@@ -9,7 +9,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # Development values for `make run` only; production sets its own (see README).
-RUN_ENV := DEBUG=1 CLINIC_NAME="$${CLINIC_NAME:-HipMob Demo Clinic}" CLINIC_PHONE="$${CLINIC_PHONE:-01632 960000}" CLINIC_HOURS="$${CLINIC_HOURS:-Monday to Friday, 9am to 5pm}" SECRET_KEY=$${SECRET_KEY:-django-insecure-make-run-only} SITE_URL=http://$(HOST):$(PORT)
+# Push uses development VAPID keys made once into VAPID_DEV_ENV (gitignored).
+VAPID_DEV_ENV := .vapid-dev.env
+RUN_ENV := DEBUG=1 CLINIC_NAME="$${CLINIC_NAME:-HipMob Demo Clinic}" CLINIC_PHONE="$${CLINIC_PHONE:-01632 960000}" CLINIC_HOURS="$${CLINIC_HOURS:-Monday to Friday, 9am to 5pm}" SECRET_KEY=$${SECRET_KEY:-django-insecure-make-run-only} SITE_URL=http://$(HOST):$(PORT) \
+	VAPID_PUBLIC_KEY=$${VAPID_PUBLIC_KEY:-$$(sed -n 's/^VAPID_PUBLIC_KEY=//p' $(VAPID_DEV_ENV) 2>/dev/null)} \
+	VAPID_PRIVATE_KEY=$${VAPID_PRIVATE_KEY:-$$(sed -n 's/^VAPID_PRIVATE_KEY=//p' $(VAPID_DEV_ENV) 2>/dev/null)}
 
 .PHONY: run test install lint format check-deploy clean help demo-code
 
@@ -30,7 +34,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-run: install
+# A development key pair for push notifications, made once (docs/deployment.md).
+$(VAPID_DEV_ENV): | $(STAMP)
+	DEBUG=1 SECRET_KEY=make-run-only $(BIN)/python manage.py vapid_keys > $@.tmp
+	mv $@.tmp $@
+
+run: install $(VAPID_DEV_ENV)
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
 	@echo ""
