@@ -3,10 +3,11 @@ in patient/ because reminders/ sits above accounts/ (changing the address, which
 no reminders, is accounts/email_change.py)."""
 
 from django.db import transaction
+from django.db.models import Case, Value, When
 
 from accounts.email_change import notify_old_address
 from accounts.models import AuditAction, AuditEvent, User
-from reminders.models import Channel, ReminderSettings
+from reminders.models import BY_EMAIL, Channel, ReminderSettings
 
 
 def remove(patient: User) -> str:
@@ -18,10 +19,14 @@ def remove(patient: User) -> str:
     with transaction.atomic():
         if not User.objects.filter(pk=patient.pk, email=old).update(email=""):
             return ""
-        # Email was the only way to remind them: reminders go off (no other channel
-        # exists yet; with web push, a patient with push set up could keep that).
-        ReminderSettings.objects.filter(patient=patient, channel=Channel.EMAIL).update(
-            channel=Channel.OFF
+        # Reminders by email stop; notifications on their devices, if they chose them
+        # too, go on. Email alone turns reminders off rather than to notifications the
+        # patient didn't choose for them (the page says so). One update.
+        ReminderSettings.objects.filter(patient=patient, channel__in=BY_EMAIL).update(
+            channel=Case(
+                When(channel=Channel.EMAIL_AND_PUSH, then=Value(Channel.PUSH)),
+                default=Value(Channel.OFF),
+            )
         )
         AuditEvent.record(patient, AuditAction.EMAIL_REMOVED, patient=patient, previous=old)
     patient.email = ""

@@ -481,3 +481,17 @@ def test_erasure_empties_the_addresses_kept_in_the_audit_trail(client, alice_wit
     erase(User.objects.get(pk=alice_with_email.pk), by=frank)
     details = AuditEvent.objects.filter(patient=alice_with_email).values_list("detail", flat=True)
     assert "example.org" not in str(list(details))
+
+
+def test_removing_keeps_notifications_chosen_beside_email(client, alice_with_email):
+    ReminderSettings.objects.create(patient=alice_with_email, channel=Channel.EMAIL_AND_PUSH)
+    client.force_login(alice_with_email)
+    post(client, REMOVE)
+    assert ReminderSettings.objects.get(patient=alice_with_email).channel == Channel.PUSH
+
+
+def test_removing_leaves_notifications_alone(client, alice_with_email):
+    ReminderSettings.objects.create(patient=alice_with_email, channel=Channel.PUSH)
+    client.force_login(alice_with_email)
+    post(client, REMOVE)
+    assert ReminderSettings.objects.get(patient=alice_with_email).channel == Channel.PUSH
