@@ -17,6 +17,7 @@ from accounts import push
 from accounts.management.commands.vapid_keys import new_key_pair
 from accounts.models import AuditAction, AuditEvent, PushSubscription
 from tests.factories import make_patient
+from tests.hipmob.test_settings import run_manage
 from tests.push_service import SUBJECT, Browser, vapid_claims
 
 pytestmark = pytest.mark.django_db
@@ -452,3 +453,46 @@ def test_devices_go_with_the_account(alice):
     make_patient()  # someone else stays
     alice.delete()
     assert not PushSubscription.objects.exists()
+
+
+# --- Configuration -------------------------------------------------------------------------
+
+
+def run_check(**env):
+    return run_manage("check", SECRET_KEY="x" * 50, ALLOWED_HOSTS="hipmob.example.org", **env)
+
+
+def test_a_key_pair_that_doesnt_match_stops_the_app():
+    public, _private = new_key_pair()
+    _other_public, other_private = new_key_pair()
+    result = run_check(VAPID_PUBLIC_KEY=public, VAPID_PRIVATE_KEY=other_private)
+    assert result.returncode != 0
+    assert "VAPID_PUBLIC_KEY is not the public half of VAPID_PRIVATE_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"VAPID_PUBLIC_KEY": "BAAA"}, "VAPID_PUBLIC_KEY must be 65 bytes once decoded; got 3"),
+        ({"VAPID_PRIVATE_KEY": "not*base64"}, "VAPID_PRIVATE_KEY must be base64url"),
+        ({"VAPID_SUBJECT": "clinic@example.org"}, "VAPID_SUBJECT must be a mailto: or https://"),
+    ],
+)
+def test_malformed_push_settings_stop_the_app(env, message):
+    result = run_check(**env)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_one_key_alone_stops_the_app_and_a_generated_pair_works():
+    public, private = new_key_pair()
+    result = run_check(VAPID_PUBLIC_KEY=public)
+    assert "Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither." in result.stderr
+    assert run_check(VAPID_PUBLIC_KEY=public, VAPID_PRIVATE_KEY=private).returncode == 0
+
+
+def test_the_command_prints_a_pair_in_env_format():
+    result = run_manage("vapid_keys", SECRET_KEY="x" * 50)
+    public, private = result.stdout.split()
+    assert public.startswith("VAPID_PUBLIC_KEY=B") and private.startswith("VAPID_PRIVATE_KEY=")
+    assert run_check(**dict(line.split("=", 1) for line in (public, private))).returncode == 0
