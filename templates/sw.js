@@ -414,8 +414,10 @@ function tellQueue() {
 function handlePage(event, url) {
   return flush().catch(function () {}).then(function () {
     return fetch(event.request).then(function (response) {
-      if (response.redirected && new URL(response.url).pathname.indexOf("/sign-in/") === 0) {
-        event.waitUntil(wipe());
+      if (response.type === "opaqueredirect") {
+        // Where to is hidden from the worker; if it is to sign in (signed out here or
+        // everywhere), asking for the pack finds out and clears what the phone kept.
+        event.waitUntil(refreshPack(true));
       } else if (response.ok) {
         event.waitUntil(noteState(response).then(function () { return refreshPack(false); }));
       }
@@ -508,10 +510,9 @@ function askForSync() {
 }
 
 function handleAsset(event) {
-  return caches.open(ASSETS).then(function (cache) {
-    return cache.match(event.request).then(function (hit) {
-      return hit || fetch(event.request);
-    });
+  // caches.match, not caches.open: looking must not make a cache after a wipe.
+  return caches.match(event.request, { cacheName: ASSETS }).then(function (hit) {
+    return hit || fetch(event.request);
   });
 }
 
@@ -563,6 +564,7 @@ self.addEventListener("push", function (event) {
   event.waitUntil(self.registration.showNotification(data.title || "HipMob", {
     body: data.body || "",
     tag: data.tag || "hipmob",
+    renotify: !!data.tag,  // a reminder of an alert replaces the first notice, and rings again
     icon: "/static/img/app/icon-192.png",
     badge: "/static/img/app/icon-192.png",
     data: { url: data.url || "/" },

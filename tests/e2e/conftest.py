@@ -105,6 +105,10 @@ def browser_context_args(browser_context_args):
         "is_mobile": True,
         "has_touch": True,
         "locale": "en-GB",
+        # The patient pages register a service worker (templates/sw.js). Blocked here, so
+        # these tests see the pages as a browser without one does and page.route sees
+        # every request; tests/e2e/test_offline.py opens contexts that allow it.
+        "service_workers": "block",
     }
 
 
