@@ -26,9 +26,19 @@
     } else if (sentJustNow) {
       message = words("sent");
     }
+    status.dataset.waiting = String(waiting);
+    // In the player, its own status line says it: the step keeps the whole screen.
+    var line = document.querySelector("#player [data-saving]");
+    if (line) {
+      status.hidden = true;
+      if (line.textContent !== message && (message || line.dataset.fromSync)) {
+        line.textContent = message;
+        line.dataset.fromSync = "1";
+      }
+      return;
+    }
     if (status.textContent !== message) status.textContent = message;
     status.hidden = !message;
-    status.dataset.waiting = String(waiting);
   }
 
   function post(message) {
@@ -45,7 +55,10 @@
     navigator.serviceWorker.addEventListener("message", function (event) {
       var data = event.data || {};
       if (data.type === "queue") {
-        if (waiting && !data.waiting && !data.refused) sentJustNow = true;
+        if (waiting && !data.waiting && !data.refused) {
+          sentJustNow = true;  // said for a few seconds, then the line goes
+          window.setTimeout(function () { sentJustNow = false; show(); }, 8000);
+        }
         waiting = data.waiting || 0;
         refused = data.refused || 0;
         show();
@@ -123,5 +136,6 @@
     if (card) card.hidden = true;
   });
 
+  document.addEventListener("htmx:afterSettle", show);
   show();
 })();
