@@ -87,8 +87,9 @@ def check_out(page):
     page.get_by_role("button", name="Finish").click()
 
 
-def waiting(page) -> str:
-    return page.locator("[data-sync-status]").inner_text()
+def saved_line(page):
+    """Whether answers are on the server yet: in the player, its own status line."""
+    return page.locator("#player [data-saving]")
 
 
 def wait_for(condition, seconds=20):
@@ -148,9 +149,14 @@ def test_a_whole_session_done_offline_is_saved_once_when_back_online(phone, live
     expect(page.get_by_text("Pain 4 → 3")).to_be_visible()
     expect(page.get_by_text("Your pain came down, from 4 to 3.")).to_be_visible()
     # Start, check-in, 16 steps, check-out: all on the phone, none on the server.
-    expect(page.locator("[data-sync-status]")).to_contain_text("19 steps waiting to send")
+    expect(saved_line(page)).to_contain_text("19 steps waiting to send")
     assert_no_axe_violations(page)
     assert not ExerciseSession.objects.filter(patient=demo, local_date=demo.local_date()).exists()
+    # Today, still offline, knows the session is done and that it waits on the phone.
+    page.get_by_role("link", name="Back to Today").click()
+    expect(page.get_by_text("Done for today. Well done.")).to_be_visible()
+    expect(page.locator("[data-sync-status]")).to_contain_text("19 steps waiting to send")
+    assert_no_axe_violations(page)
 
     page.context.set_offline(False)
     wait_for(
@@ -180,10 +186,10 @@ def test_a_session_carries_on_offline_after_the_network_drops_and_a_reload(
 
     page.context.set_offline(True)
     do_steps(page, 3, taps)
-    expect(page.locator("[data-sync-status]")).to_contain_text("3 steps waiting to send")
+    expect(saved_line(page)).to_contain_text("3 steps waiting to send")
     page.reload()  # offline: the worker builds the page where the session is
     expect(page.get_by_text("Exercise 3 of 5")).to_be_visible()
-    expect(page.locator("[data-sync-status]")).to_contain_text("3 steps waiting to send")
+    expect(saved_line(page)).to_contain_text("3 steps waiting to send")
     do_steps(page, DEMO_STEPS - 8, taps)
     check_out(page)
     expect(page.get_by_role("heading", name="Session done")).to_be_visible()
@@ -236,3 +242,34 @@ def test_signing_out_everywhere_clears_the_other_phone_when_it_next_connects(
         polling=250,
     )
     assert phone.evaluate(stored) == {"caches": 0, "databases": []}
+
+
+def test_the_worker_keeps_nothing_of_a_clinicians_pages(
+    browser, browser_context_args, live_server, demo
+):
+    context = browser.new_context(**{**browser_context_args, "service_workers": "allow"})
+    page = context.new_page()
+    sign_in_on(page, live_server.url, "demo-clinician", "hipmob-demo")
+    # A clinician who turns notifications on gets the worker too (static/js/push.js).
+    page.evaluate(
+        "async () => { await navigator.serviceWorker.register('/sw.js');"
+        " await navigator.serviceWorker.ready; }"
+    )
+    page.goto(f"{live_server.url}/clinic/patients/")
+    page.wait_for_function("() => !!navigator.serviceWorker.controller", polling=250)
+    page.get_by_role("link", name=demo.name).first.click()
+    expect(page.get_by_role("heading", name=demo.name)).to_be_visible()
+    page.goto(f"{live_server.url}/account/")
+    kept = page.evaluate(
+        "async () => { const out = []; for (const k of await caches.keys()) {"
+        " for (const r of await (await caches.open(k)).keys()) out.push(new URL(r.url).pathname); }"
+        " const pack = await new Promise((resolve) => { const r = indexedDB.open('hipmob');"
+        " r.onsuccess = () => { const db = r.result;"
+        " if (!db.objectStoreNames.contains('kv')) { db.close(); return resolve(null); }"
+        " const get = db.transaction('kv').objectStore('kv').get('pack');"
+        " get.onsuccess = () => { db.close(); resolve(get.result || null); }; }; });"
+        " return {cached: out, pack: pack}; }"
+    )
+    assert all(path.startswith("/static/") for path in kept["cached"]), kept["cached"]
+    assert kept["pack"] is None
+    context.close()
