@@ -29,7 +29,6 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from patient.views.player import TEMPLATE, context_for
 from practice import player, steps
@@ -176,17 +175,10 @@ def _days(request: HttpRequest, patient, plan, items, first: date) -> list[dict]
 def _texts() -> dict:
     return {
         "invalid": _("That wasn't saved: please answer every question on this screen."),
-        # "%(n)s" is put in by the service worker.
-        "waiting_one": ngettext(
-            "Saved on this phone: %(n)s step waiting to send.",
-            "Saved on this phone: %(n)s steps waiting to send.",
-            1,
-        ),
-        "waiting_other": ngettext(
-            "Saved on this phone: %(n)s step waiting to send.",
-            "Saved on this phone: %(n)s steps waiting to send.",
-            2,
-        ),
+        # "%(n)s" is put in by the service worker. The same two texts as the page's
+        # status line (templates/base.html), so each is translated once.
+        "waiting_one": _("Saved on this phone: %(n)s step waiting to send."),
+        "waiting_other": _("Saved on this phone: %(n)s steps waiting to send."),
     }
 
 

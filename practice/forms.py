@@ -42,8 +42,8 @@ class MomentField(forms.IntegerField):
     distant past."""
 
     default_error_messages = {
-        "invalid": _("That time isn't one the app sends. Reload the page and try again."),
-        "too_old": _("This was done too long ago to be saved. Your clinician can add it for you."),
+        "invalid": _("That didn't save. Reload the page and try again."),
+        "too_old": _("This was done too long ago to be saved. Your clinic can add it for you."),
     }
 
     def __init__(self, **kwargs):
