@@ -273,3 +273,42 @@ def test_the_worker_keeps_nothing_of_a_clinicians_pages(
     assert all(path.startswith("/static/") for path in kept["cached"]), kept["cached"]
     assert kept["pack"] is None
     context.close()
+
+
+def test_a_bad_back_day_offline_uses_the_easier_versions_and_tells_the_clinician_later(
+    phone, live_server, demo
+):
+    from safety.models import Alert
+
+    page = phone
+    page.context.set_offline(True)
+    page.goto(f"{live_server.url}/today/")
+    page.get_by_role("button", name="My back is bad today: easier versions").click()
+    check_in(page, "6")
+    expect(page.get_by_text("Bad-back day: these are the easier versions")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("group").filter(has_text="Stop for today").locator("summary").click()
+    page.get_by_role("radio", name="It hurts").check()
+    page.get_by_role("button", name="Stop the session").click()
+    # The same safety-first advice as online, offline.
+    expect(page.get_by_text("You were right to stop when it hurt.")).to_be_visible()
+    page.get_by_role("group", name=WORST).get_by_role("radio", name="7", exact=True).check()
+    page.get_by_role("group", name=NOW).get_by_role("radio", name="7", exact=True).check()
+    page.get_by_text("Too hard").click()
+    page.get_by_role("button", name="Finish").click()
+    expect(page.get_by_text("Your pain went up by 1 point, from 6 to 7.")).to_be_visible()
+    expect(page.get_by_text("That is above the level we aim for")).to_be_visible()
+    assert not Alert.objects.filter(patient=demo, kind__in=["bad_day", "stopped_pain"]).exists()
+
+    page.context.set_offline(False)
+    wait_for(
+        lambda: ExerciseSession.objects.filter(
+            patient=demo, local_date=demo.local_date(), status="completed"
+        ).exists()
+    )
+    session = ExerciseSession.objects.get(patient=demo, local_date=demo.local_date())
+    assert session.bad_day and session.stopped_reason == "pain"
+    assert session.logs.exclude(status="stopped").count() == 0
+    # The clinician hears of both, as if it had happened online.
+    kinds = set(Alert.objects.filter(patient=demo).values_list("kind", flat=True))
+    assert {"bad_day", "stopped_pain"} <= kinds
