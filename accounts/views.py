@@ -30,13 +30,22 @@ sign_in = SignInView.as_view(
 )
 
 
+def _forget(user) -> str:
+    """What the browser is told to forget at sign-out. Nothing from a patient's session
+    may stay on a shared or lost phone: the offline pack and answers, the service worker
+    (templates/sw.js) with them. Staff browsers hold nothing of the sort (the worker
+    keeps no staff page), and "storage" would also end the worker that brings a
+    clinician's urgent alerts (accounts/push.py): only the cache for them."""
+    return '"cache", "storage"' if user.is_patient else '"cache"'
+
+
 @second_factor_exempt
 @require_POST
 def sign_out(request: HttpRequest) -> HttpResponse:
+    forget = _forget(request.user)
     logout(request)
     response = redirect("login")
-    # Nothing from the session may stay on a shared or lost phone.
-    response["Clear-Site-Data"] = '"cache", "storage"'
+    response["Clear-Site-Data"] = forget
     return response
 
 
@@ -74,11 +83,12 @@ def _no_referrer(response: HttpResponse) -> HttpResponse:
 
 @require_POST
 def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
+    forget = _forget(request.user)
     request.user.sign_out_everywhere()
     logout(request)
     messages.success(request, _("You are signed out on all your devices."))
     response = redirect("login")
-    response["Clear-Site-Data"] = '"cache", "storage"'
+    response["Clear-Site-Data"] = forget
     return response
 
 

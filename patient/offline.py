@@ -94,6 +94,16 @@ def _screens(request: HttpRequest, session: ExerciseSession) -> dict:
     }
 
 
+def _stop_advice(request: HttpRequest, session: ExerciseSession) -> dict:
+    """The summary's advice after stopping early, for each reason (none for no stop)."""
+    advice = {}
+    for reason in StopReason.values:
+        session.stopped_reason = reason
+        advice[reason] = _render(request, f"{TEMPLATE}#stop_advice", {"session": session})
+    session.stopped_reason = ""
+    return advice
+
+
 def _advice(request: HttpRequest, session: ExerciseSession) -> dict:
     """The summary's pain line and advice for each pair of scores (practice/advice.py),
     so the phone never works the advice out itself."""
@@ -120,9 +130,8 @@ def _day_status(existing: ExerciseSession | None) -> str:
     return "completed" if existing.status == SessionStatus.COMPLETED else "started"
 
 
-def _days(request: HttpRequest, patient, plan, items, first: date) -> list[dict]:
+def _days(request: HttpRequest, patient, plan, items, first: date, paused: bool) -> list[dict]:
     screening = Screening.objects.latest_for(patient)
-    paused = Screening.objects.pausing_for(patient) is not None
     last_check = screening.local_date if screening else None
     horizon = [first + timedelta(days=n) for n in range(settings.OFFLINE_DAYS)]
     existing = {
@@ -159,11 +168,17 @@ def _days(request: HttpRequest, patient, plan, items, first: date) -> list[dict]
                 },
                 request=request,
             )
+        # An unfinished session once its day is over, as the player shows it.
+        over = ExerciseSession(code=PLACEHOLDER, patient=patient, local_date=day)
+        over.plan_items, over._pause = [], None
+        past = _render(request, f"{TEMPLATE}#player", context_for(_state(over, [], [], "past")))
         days.append(
             {
                 "date": day.isoformat(),
                 "code": str(code),
                 "available": why == "",
+                "paused": paused,
+                "past": past,
                 "status": _day_status(session),
                 "bad_day": bool(session and session.bad_day),
                 "today": pages,
@@ -200,15 +215,21 @@ def build(request: HttpRequest, patient) -> dict:
             session.plan_items = items
             session._pause = None
             player_screens[variant] = _screens(request, session)
-    days = _days(request, patient, plan, items, first)
+    lock = Screening.objects.pausing_for(patient)
+    days = _days(request, patient, plan, items, first, paused=lock is not None)
     shell_session = ExerciseSession(code=PLACEHOLDER, patient=patient, local_date=first)
     shell_session.plan_items = []
-    shell_session._pause = None
+    shell_session._pause = lock
     shell = render_to_string(
         TEMPLATE,
         {**context_for(_state(shell_session, [], [], "checkin")), "shell": True},
         request=request,
     )
+    locked = ""
+    if lock is not None:
+        state = _state(shell_session, [], [], "locked")
+        state.lock = lock
+        locked = _render(request, f"{TEMPLATE}#player", context_for(state))
     offline_page = render_to_string("patient/offline.html", request=request)
     pack = {
         "version": VERSION,
@@ -218,6 +239,7 @@ def build(request: HttpRequest, patient) -> dict:
         "days": days,
         "player": player_screens,
         "shell": shell,
+        "locked": locked,
         "offline": offline_page,
         "texts": _texts(),
         # For sending what waited on the phone when the token it was given has changed.
@@ -228,6 +250,7 @@ def build(request: HttpRequest, patient) -> dict:
             "start_bad_day": reverse("patient:start_bad_day"),
         },
         **(_advice(request, ExerciseSession(patient=patient)) if plan else {}),
+        "stop_advice": _stop_advice(request, ExerciseSession(patient=patient)) if plan else {},
     }
     pages = [shell, offline_page, *(d["today"]["new"] for d in days)]
     for variant in player_screens.values():

@@ -20,6 +20,10 @@ var DB_NAME = "hipmob";
 var PACK_URL = "/offline/pack.json";
 var PACK_MAX_AGE = 15 * 60 * 1000;
 var SEND_TIMEOUT = 15000;
+var PAGE_TIMEOUT = 8000;  // poor signal: after this, the page is built from the pack
+var ANSWER_TIMEOUT = 10000;  // and an answer is kept on the phone (htmx gives up at 15 s)
+var MAX_TRIES = 5;  // a server error this many times: the answer is set aside, and said
+var PACK_VERSION = 1;
 var SESSION = /^\/sessions\/([0-9a-f-]{36})\/(?:(check-in|step|stop|check-out)\/)?$/;
 var SESSION_RE_GET = /^\/sessions\/([0-9a-f-]{36})\/$/;
 var START = /^\/sessions\/(start|bad-day)\/$/;
@@ -59,6 +63,7 @@ function kvGet(key) { return withStore("kv", "readonly", function (s) { return s
 function kvPut(key, value) { return withStore("kv", "readwrite", function (s) { return s.put(value, key); }); }
 function queueAdd(entry) { return withStore("queue", "readwrite", function (s) { return s.add(entry); }); }
 function queueDelete(key) { return withStore("queue", "readwrite", function (s) { return s.delete(key); }); }
+function queuePut(key, entry) { return withStore("queue", "readwrite", function (s) { return s.put(entry, key); }); }
 function queueCount() { return withStore("queue", "readonly", function (s) { return s.count(); }); }
 // A cursor's value must be read inside its transaction.
 function queueHead() {
@@ -86,44 +91,61 @@ function wipe() {
     caches.keys().then(function (keys) {
       return Promise.all(keys.map(function (key) { return caches.delete(key); }));
     }),
-  ]).then(function () { return tell({ type: "queue", waiting: 0, refused: 0 }); });
+  ]).then(function () { return tell({ type: "wiped" }); });
 }
 
 // ---- the pack ---------------------------------------------------------------------
 function getPack() { return kvGet("pack").catch(function () { return null; }); }
 
-function refreshPack(force) {
+var refreshing = null;
+
+// The pack, fetched again when older than PACK_MAX_AGE, from another day, for another
+// person (`user`: the signed-in patient a page says it is), or when forced. One fetch
+// at a time: a page load asks twice (its navigation and offline.js).
+function refreshPack(force, user) {
   return getPack().then(function (pack) {
     var fresh = pack && Date.now() - pack.fetchedAt < PACK_MAX_AGE && pack.days[0] &&
-      pack.days[0].date === localDate(pack.timezone);
+      pack.days[0].date === localDate(pack.timezone) && (!user || pack.user === user);
     if (fresh && !force) return pack;
-    return fetch(PACK_URL, { credentials: "same-origin", cache: "no-store", redirect: "manual" })
-      .then(function (response) {
-        if (response.type === "opaqueredirect" || response.status === 404 || response.status === 403) {
-          // Signed out (here or everywhere), or not a patient: nothing may stay.
-          return wipe().then(function () { return null; });
-        }
-        if (!response.ok) return pack;
-        return response.json().then(function (next) {
-          next.fetchedAt = Date.now();
-          if (pack && pack.user !== next.user) return wipe().then(function () { return store(next); });
-          return store(next);
-        });
-      })
-      .catch(function () { return pack; });  // offline: keep what we have
+    if (!refreshing) {
+      refreshing = fetchPack(pack).then(function (next) { refreshing = null; return next; },
+        function (error) { refreshing = null; throw error; });
+    }
+    return refreshing;
   });
 }
 
+function fetchPack(pack) {
+  return fetch(PACK_URL, { credentials: "same-origin", cache: "no-store", redirect: "manual" })
+    .then(function (response) {
+      if (response.type === "opaqueredirect" || response.status === 404 || response.status === 403) {
+        // Signed out (here or everywhere), or not a patient: nothing may stay.
+        return wipe().then(function () { return null; });
+      }
+      if (!response.ok) return pack;
+      return response.json().then(function (next) {
+        if (next.version !== PACK_VERSION) return pack;  // a newer worker is on its way
+        next.fetchedAt = Date.now();
+        // Another person signed in on this phone: nothing of the first may stay.
+        if (pack && pack.user !== next.user) return wipe().then(function () { return store(next); });
+        return store(next);
+      });
+    })
+    .catch(function () { return pack; });  // offline: keep what we have
+}
+
 function store(pack) {
-  return kvPut("pack", pack).then(function () {
-    return caches.open(ASSETS).then(function (cache) {
-      // One by one: a missing picture mustn't lose the others.
-      return Promise.all(pack.assets.map(function (url) {
-        return cache.match(url).then(function (hit) {
-          return hit || cache.add(url).catch(function () { /* try again next time */ });
-        });
-      }));
-    });
+  // The files first, then the pack: a pack in IndexedDB means its files are kept too, so
+  // another page's "refresh" meanwhile can't say the phone is ready before they are.
+  return caches.open(ASSETS).then(function (cache) {
+    // One by one: a missing picture mustn't lose the others.
+    return Promise.all(pack.assets.map(function (url) {
+      return cache.match(url).then(function (hit) {
+        return hit || cache.add(url).catch(function () { /* try again next time */ });
+      });
+    }));
+  }).then(function () {
+    return kvPut("pack", pack);
   }).then(function () {
     return tell({ type: "pack", days: pack.days.length });
   }).then(function () { return pack; });
@@ -198,14 +220,16 @@ function screen(pack, day, state, waiting, problem) {
   else if (state.stage === "step") body = screens.steps[state.index] || screens.checkout[""];
   else if (state.stage === "checkout") body = screens.checkout[state.reason || ""] || screens.checkout[""];
   else {
+    // The stop advice first, as on the server's summary, then what the scores mean.
     body = put(screens.summary, "<!--hipmob:advice-->",
-      pack.advice[state.painBefore + "," + state.painAfter] || "");
+      (pack.stop_advice[state.reason || ""] || "") +
+      (pack.advice[state.painBefore + "," + state.painAfter] || ""));
   }
   if (state.stage === "step" && state.painBefore !== null) {
     body = put(body, "<!--hipmob:high-pain-->", pack.high_pain[String(state.painBefore)] || "");
   }
   var note = problem ? '<strong role="alert">' + problem + "</strong>" : waitingText(pack, waiting);
-  return put(body, "<!--hipmob:saving-->", note).split(pack.placeholder).join(day.code);
+  return fill(pack, day, put(body, "<!--hipmob:saving-->", note));
 }
 
 // Puts `text` in place of `marker` (a function, so "$" in the text stays as it is).
@@ -229,11 +253,29 @@ function offlineResponse(url) {
       if (!day) return html(pack.offline);
       return getState(day.code).then(function (state) {
         state = state || initialState(day, day.bad_day ? "bad_day" : "normal");
-        if (state.stage === "locked" || state.stage === "past") return html(pack.offline);
+        // Finished online: there is no summary to show offline, Today says it is done.
+        if (state.stage === "summary") return todayPage(pack);
+        var stopped = blocked(pack, day, state);
+        if (stopped && stopped.today) return todayPage(pack);
+        if (stopped) return html(page(pack, fill(pack, day, stopped.screen)));
         return html(page(pack, screen(pack, day, state, waiting)));
       });
     });
 }
+// A session that can't go on offline, as the server would show it: exercise paused (a
+// safety answer), or its day over (an unfinished session stays as it was). null: it can.
+// {screen} to show in the player, or {today} when only Today can say why.
+function blocked(pack, day, state) {
+  if (day.paused || state.stage === "locked") return pack.locked ? { screen: pack.locked } : { today: true };
+  var over = state.stage === "past" || day.date < localDate(pack.timezone);
+  if (over && state.stage !== "saved_offline") return { screen: day.past };
+  return null;
+}
+
+function fill(pack, day, body) {
+  return body.split(pack.placeholder).join(day.code);
+}
+
 function todayPage(pack) {
   var day = dayByDate(pack, localDate(pack.timezone));
   if (!day) return html(pack.offline);
@@ -338,45 +380,70 @@ function replay(entry, aliases, token) {
   return timed(new Request(path, {
     method: "POST",
     body: body.toString(),
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    // The server answers a replay with whether it is saved (204) or not (409, 422),
+    // not with a page (patient/views/player.py).
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "HipMob-Replay": "1" },
     credentials: "same-origin",
-    // A start is followed to the session it opened; the others' redirect is success.
+    // A start is followed to the session it opened; any other redirect is to sign in.
     redirect: START.test(path) ? "follow" : "manual",
   }));
 }
 
-// "sent", "refused" (the server won't take it: dropped, and the patient told), "signed
-// out" or "later" (no connection, or the server is down).
+// What became of an answer sent late: "sent" (it is saved), "refused" (the server won't
+// take it: set aside, and the patient told), "forbidden" (the page's token has changed
+// since), "signed out", or "later" (no connection, or the server failing).
 function outcome(entry, response) {
-  if (response.type === "opaqueredirect") return "sent";
   if (response.status >= 500) return "later";
   if (START.test(entry.url)) {
     var landed = new URL(response.url).pathname;
     if (landed.indexOf("/sign-in/") === 0) return "signed out";
+    if (response.status === 403) return "forbidden";
     return SESSION_RE_GET.test(landed) && response.ok ? "sent" : "refused";
   }
+  if (response.type === "opaqueredirect") return "signed out";
+  if (response.status === 204) return "sent";
   if (response.status === 403) return "forbidden";
-  return response.ok ? "sent" : "refused";
+  return "refused";
 }
 
 function sendAll() {
   var aliases = {};
   var token = null;
-  return kvGet("aliases").then(function (saved) { aliases = saved || {}; }).then(function next() {
+  var user = null;
+  return Promise.all([kvGet("aliases"), getPack()]).then(function (found) {
+    aliases = found[0] || {};
+    user = found[1] ? found[1].user : null;
+  }).then(function next() {
     return queueHead().then(function (head) {
       if (!head) return tellQueue().then(function () { return "empty"; });
+      if (head.entry.user && user && head.entry.user !== user) {
+        // Kept for someone no longer signed in here: never sent as another person.
+        return queueDelete(head.key).then(next);
+      }
       return replay(head.entry, aliases, token).then(function (response) {
         var result = outcome(head.entry, response);
         if (result === "forbidden" && !token) {
-          // The token the page had has changed (signed in again): one more try with a new one.
+          // The token the page had has changed (signed in again): one more try with a
+          // new one, if the pack still belongs to the same person (else it is wiped).
           return refreshPack(true).then(function (pack) {
             if (!pack) return "signed out";
+            user = pack.user;
             token = pack.csrf;
             return next();
           });
         }
-        if (result === "signed out") return wipe().then(function () { return "signed out"; });
-        if (result === "later") return tellQueue().then(function () { return "later"; });
+        if (result === "signed out") {
+          // Signed out here or everywhere: what the phone kept goes (it holds health
+          // data), the answers not sent with it; sign-out warned about them.
+          return wipe().then(function () { return "signed out"; });
+        }
+        if (result === "later") {
+          head.entry.tries = (head.entry.tries || 0) + (response.status >= 500 ? 1 : 0);
+          if (head.entry.tries < MAX_TRIES) {
+            return queuePut(head.key, head.entry).then(tellQueue).then(function () { return "later"; });
+          }
+          result = "refused";  // the server keeps failing on this one: the rest go on
+        }
         var done = Promise.resolve();
         if (result === "sent" && START.test(head.entry.url)) {
           var real = new URL(response.url).pathname.match(SESSION_RE_GET)[1];
@@ -411,8 +478,14 @@ function tellQueue() {
 }
 
 // ---- requests ----------------------------------------------------------------------
+function after(milliseconds, value) {
+  return new Promise(function (resolve) { setTimeout(function () { resolve(value); }, milliseconds); });
+}
+
 function handlePage(event, url) {
-  return flush().catch(function () {}).then(function () {
+  // What waits goes first, so the server's page is up to date; with poor signal the page
+  // is built from the pack after PAGE_TIMEOUT instead of leaving a blank screen.
+  var online = flush().catch(function () {}).then(function () {
     return fetch(event.request).then(function (response) {
       if (response.type === "opaqueredirect") {
         // Where to is hidden from the worker; if it is to sign in (signed out here or
@@ -422,10 +495,10 @@ function handlePage(event, url) {
         event.waitUntil(noteState(response).then(function () { return refreshPack(false); }));
       }
       return response;
-    }, function () {
-      return offlineResponse(url);
     });
   });
+  return Promise.race([online.catch(function () { return null; }), after(PAGE_TIMEOUT, null)])
+    .then(function (response) { return response || offlineResponse(url); });
 }
 
 function handlePost(event, url) {
@@ -436,11 +509,12 @@ function handlePost(event, url) {
       var before = waiting ? flush().catch(function () {}).then(queueCount) : Promise.resolve(0);
       return before.then(function (left) {
         if (left) return answerOffline(request, url, body);
-        return fetch(request).then(function (response) {
+        var live = fetch(request).then(function (response) {
           return noteState(response).then(function () { return response; });
-        }, function () {
-          return answerOffline(request, url, body);
         });
+        // No answer in time: kept on the phone (sent again later, saved once).
+        return Promise.race([live.catch(function () { return null; }), after(ANSWER_TIMEOUT, null)])
+          .then(function (response) { return response || answerOffline(request, url, body); });
       });
     });
   });
@@ -459,13 +533,21 @@ function answerOffline(request, url, body) {
     if (!day) return html(pack.offline, 503);
     return getState(day.code).then(function (state) {
       state = state || initialState(day, day.bad_day ? "bad_day" : "normal");
+      var stopped = blocked(pack, day, state);
+      if (stopped) {
+        // Nothing is kept: the server wouldn't take it either.
+        var to = stopped.today ? pack.urls.today : "/sessions/" + day.code + "/";
+        if (htmx && stopped.screen) return html(fill(pack, day, stopped.screen));
+        if (htmx) return new Response("", { status: 200, headers: { "HX-Redirect": to } });
+        return Response.redirect(new URL(to, self.location.origin).href, 303);
+      }
       var next = advance(pack, state, match[2], form);
       if (next === null) {
         // Not saved: the same screen, saying what's missing (as the server would).
         return respond(pack, day, state, htmx, pack.texts.invalid, 422);
       }
       form.set("at", String(Date.now()));
-      return queueAdd({ url: url.pathname, body: form.toString(), code: day.code, at: Date.now() })
+      return queueAdd({ url: url.pathname, body: form.toString(), code: day.code, user: pack.user, at: Date.now() })
         .then(function () { return putState(next); })
         .then(function () { return respond(pack, day, next, htmx); })
         .then(function (response) { askForSync(); tellQueue(); return response; });
@@ -482,7 +564,9 @@ function respond(pack, day, state, htmx, problem, status) {
 }
 
 function startOffline(pack, form, badDay) {
-  var date = form.get("day") || localDate(pack.timezone);
+  // The day of the tap, not of the page: a page opened before midnight and tapped after
+  // starts the new day's session (the server checks the day against the time).
+  var date = localDate(pack.timezone);
   var day = dayByDate(pack, date);
   if (!day || (!day.available && day.status === "new")) return html(pack.offline, 503);
   return getState(day.code).then(function (state) {
@@ -494,7 +578,7 @@ function startOffline(pack, form, badDay) {
     form.set("at", String(Date.now()));
     return queueAdd({
       url: badDay ? pack.urls.start_bad_day : pack.urls.start,
-      body: form.toString(), code: day.code, at: Date.now(),
+      body: form.toString(), code: day.code, user: pack.user, at: Date.now(),
     }).then(function () {
       return putState(initialState(day, badDay ? "bad_day" : "normal"));
     }).then(function () {
@@ -541,14 +625,18 @@ self.addEventListener("activate", function (event) {
 });
 
 self.addEventListener("sync", function (event) {
-  if (event.tag === "hipmob-send") event.waitUntil(flush());
+  if (event.tag === "hipmob-send") {
+    event.waitUntil(flush().then(function (result) {
+      if (result === "later") throw new Error("not sent yet");  // the browser tries again
+    }));
+  }
 });
 
 self.addEventListener("message", function (event) {
   var type = event.data && event.data.type;
   if (type === "sync") event.waitUntil(flush().catch(function () {}));
   else if (type === "refresh") {
-    event.waitUntil(refreshPack(!!event.data.force).then(function (pack) {
+    event.waitUntil(refreshPack(!!event.data.force, event.data.user).then(function (pack) {
       if (pack) return tell({ type: "pack", days: pack.days.length });
     }));
   }

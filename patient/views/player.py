@@ -17,7 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 from accounts.access import require_patient
 from practice import player
 from practice.forms import CheckInForm, CheckOutForm, StartForm, StepForm, StopForm
-from practice.models import ExerciseSession, SkipReason, StopReason
+from practice.models import ExerciseSession, SessionStatus, SkipReason, StopReason
 from progression import events
 
 TEMPLATE = "patient/session.html"
@@ -57,7 +57,28 @@ def _render(request: HttpRequest, template: str, context: dict, status=200) -> H
     return response
 
 
-def _respond(request: HttpRequest, session: ExerciseSession, status=200, **forms) -> HttpResponse:
+def _replayed(request: HttpRequest) -> bool:
+    """An answer the phone kept offline and sends now (templates/sw.js)."""
+    return request.headers.get("HipMob-Replay") == "1"
+
+
+def _answer_replay(saved: bool, status: int) -> HttpResponse:
+    """For an answer sent late no page is wanted, only whether it is saved now: 204, or
+    409 when it isn't (the session was finished or paused meanwhile, or its day had
+    passed when the answer was given), 422 when it wasn't valid; the phone tells the
+    patient what couldn't be saved instead of counting it as sent."""
+    if status != 200:
+        return HttpResponse(status=status)
+    return HttpResponse(status=204 if saved else 409)
+
+
+def _respond(
+    request: HttpRequest, session: ExerciseSession, status=200, saved=None, **forms
+) -> HttpResponse:
+    """The player where the session now is. `saved`: for a replayed answer, whether it
+    is now in the database (a callable, asked only then)."""
+    if saved is not None and _replayed(request):
+        return _answer_replay(status == 200 and saved(), status)
     if request.htmx:
         return _render(request, f"{TEMPLATE}#player", _context(session, **forms), status=status)
     if status != 200:
@@ -107,12 +128,16 @@ def check_in(request: HttpRequest, code) -> HttpResponse:
     session = player.session_for(require_patient(request.user), code)
     form = CheckInForm(request.POST)
     valid = form.is_valid()
+
+    def saved() -> bool:
+        return session.pain_before is not None
+
     if player.is_past(session, form.cleaned_data.get("at")) or player.pause(session):
-        return _respond(request, session)
+        return _respond(request, session, saved=saved)
     if not valid:
-        return _respond(request, session, status=422, checkin_form=form)
+        return _respond(request, session, status=422, saved=saved, checkin_form=form)
     player.check_in(session, form.cleaned_data["pain"])
-    return _respond(request, session)
+    return _respond(request, session, saved=saved)
 
 
 @require_POST
@@ -121,18 +146,27 @@ def log_step(request: HttpRequest, code) -> HttpResponse:
     session = player.session_for(require_patient(request.user), code)
     form = StepForm(request.POST)
     valid = form.is_valid()
-    if not player.accepts_steps(session, form.cleaned_data.get("at")):
-        return _respond(request, session)  # nothing to log now: show where we are
+
+    def saved() -> bool:
+        item, side, set_number = form.key
+        return session.logs.filter(item_id=item, side=side, set_number=set_number).exists()
+
     if not valid:
+        if _replayed(request):
+            return _answer_replay(False, 422)
+        if not player.accepts_steps(session, form.cleaned_data.get("at")):
+            return _respond(request, session)  # nothing to log now: show where we are
         return _respond(request, session, status=422, step_form=form)
+    if not player.accepts_steps(session, form.cleaned_data["at"]):
+        return _respond(request, session, saved=saved)  # nothing to log now: show where we are
     data = form.cleaned_data
     if not player.log_step(
         session, form.key, data["action"], data["reason"], data["scope"], at=data["at"]
     ):
         # A step of someone else's plan, or one that doesn't exist.
         form.add_error(None, _("That exercise isn't part of this session."))
-        return _respond(request, session, status=422, step_form=form)
-    return _respond(request, session)
+        return _respond(request, session, status=422, saved=saved, step_form=form)
+    return _respond(request, session, saved=saved)
 
 
 @require_POST
@@ -143,12 +177,16 @@ def stop(request: HttpRequest, code) -> HttpResponse:
     session = player.session_for(require_patient(request.user), code)
     form = StopForm(request.POST)
     valid = form.is_valid()
+
+    def saved() -> bool:
+        return bool(session.stopped_reason)
+
     if not player.accepts_steps(session, form.cleaned_data.get("at")):
-        return _respond(request, session)  # nothing to stop now: show where we are
+        return _respond(request, session, saved=saved)  # nothing to stop now: where we are
     if not valid:
-        return _respond(request, session, status=422, stop_form=form)
+        return _respond(request, session, status=422, saved=saved, stop_form=form)
     player.stop(session, form.cleaned_data["reason"], at=form.cleaned_data["at"])
-    return _respond(request, session)
+    return _respond(request, session, saved=saved)
 
 
 @require_POST
@@ -157,9 +195,13 @@ def check_out(request: HttpRequest, code) -> HttpResponse:
     session = player.session_for(require_patient(request.user), code)
     form = CheckOutForm(request.POST)
     valid = form.is_valid()
+
+    def saved() -> bool:
+        return session.status == SessionStatus.COMPLETED
+
     if player.player(session, form.cleaned_data.get("at")).stage != "checkout":
-        return _respond(request, session)  # paused, finished, or steps still to do
+        return _respond(request, session, saved=saved)  # paused, finished, or steps to do
     if not valid:
-        return _respond(request, session, status=422, checkout_form=form)
+        return _respond(request, session, status=422, saved=saved, checkout_form=form)
     events.check_out(session, **form.cleaned_data)
-    return _respond(request, session)
+    return _respond(request, session, saved=saved)

@@ -9,6 +9,7 @@
   var waiting = 0;
   var refused = 0;
   var sentJustNow = false;
+  var seenTimer = null;
 
   function words(key, n) {
     var text = (status && status.dataset[key]) || "";
@@ -62,14 +63,25 @@
         waiting = data.waiting || 0;
         refused = data.refused || 0;
         show();
-        // Said once: the next page starts clean.
-        if (refused) post({ type: "seen-refused" });
+        // Said until read: shown for a while on a page in view, then the next page starts
+        // clean (a page that goes sooner leaves it for the next one).
+        if (refused && !seenTimer) {
+          seenTimer = window.setTimeout(function () {
+            if (document.visibilityState === "visible") post({ type: "seen-refused" });
+            seenTimer = null;
+          }, 15000);
+        }
+      } else if (data.type === "wiped") {
+        waiting = 0;
+        refused = 0;
+        show();
       } else if (data.type === "pack") {
         document.documentElement.dataset.offlineReady = String(data.days);
       }
     });
     post({ type: "status" });
-    post({ type: "refresh" });
+    // Who is signed in: a pack kept for someone else is replaced (and theirs wiped).
+    post({ type: "refresh", user: status ? status.dataset.user : "" });
     post({ type: "sync" });
     window.addEventListener("online", function () { post({ type: "sync" }); show(); });
     window.addEventListener("offline", show);

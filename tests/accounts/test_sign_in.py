@@ -121,6 +121,17 @@ def test_sign_out_clears_the_browsers_site_data(client, alice):
     assert client.get("/today/").status_code == 302
 
 
+def test_a_clinicians_sign_out_keeps_the_worker_that_brings_alerts(client, bob):
+    # Staff pages are never kept (templates/sw.js); "storage" would end the service
+    # worker, and with it the device's urgent-alert notifications.
+    client.force_login(bob)
+    response = client.post(
+        "/sign-out/", {"csrfmiddlewaretoken": csrf_from(client.get("/account/"))}
+    )
+    assert response["Clear-Site-Data"] == '"cache"'
+    assert client.get("/clinic/patients/").status_code == 302
+
+
 def test_a_user_without_a_role_page_is_told_what_to_do(client, db):
     from accounts.models import Role
     from tests.factories import make_user

@@ -312,3 +312,23 @@ def test_a_bad_back_day_offline_uses_the_easier_versions_and_tells_the_clinician
     # The clinician hears of both, as if it had happened online.
     kinds = set(Alert.objects.filter(patient=demo).values_list("kind", flat=True))
     assert {"bad_day", "stopped_pain"} <= kinds
+
+
+def test_answers_the_server_no_longer_takes_are_never_called_saved(phone, live_server, demo):
+    page = phone
+    page.get_by_role("button", name="Start today's routine").click()
+    check_in(page)
+    page.context.set_offline(True)
+    do_steps(page, 2, [])
+    expect(saved_line(page)).to_contain_text("2 steps waiting to send")
+    # Meanwhile the session was finished elsewhere (another phone, say).
+    session = ExerciseSession.objects.get(patient=demo, local_date=demo.local_date())
+    ExerciseSession.objects.filter(pk=session.pk).update(
+        status="completed", pain_after=3, pain_worst=3, effort="right", finished=datetime.now(UTC)
+    )
+    page.context.set_offline(False)
+    page.goto(f"{live_server.url}/today/")
+    expect(page.locator("[data-sync-status]")).to_contain_text(
+        "2 answers given offline couldn't be saved"
+    )
+    assert not session.logs.exists()

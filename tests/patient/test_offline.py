@@ -100,7 +100,11 @@ def test_the_pack_holds_the_next_days_and_every_screen_of_a_session(patient, ali
     ]
     first = NOW.date()
     assert pack["days"][0]["code"] == str(session_code(alice, first))
-    assert all(d["available"] for d in pack["days"])
+    assert all(d["available"] and not d["paused"] for d in pack["days"])
+    assert "This session wasn't finished" in pack["days"][1]["past"]
+    assert pack["locked"] == ""
+    assert "You were right to stop when it hurt" in pack["stop_advice"]["pain"]
+    assert "You were right to stop when you felt unwell" in pack["stop_advice"]["unwell"]
     # Bridge: 2 sets; clamshell: 2 sets each side. Six steps, in the player's order.
     normal = pack["player"]["normal"]
     items = list(plan.items.order_by("order"))
@@ -153,9 +157,13 @@ def test_a_day_whose_safety_check_is_due_is_not_offered_offline(patient, alice):
 @time_machine.travel(NOW)
 def test_a_paused_patient_gets_no_session_offline(patient, alice):
     make_screening(alice, tier="urgent")
-    days = patient.get(reverse("patient:offline_pack")).json()["days"]
+    pack = patient.get(reverse("patient:offline_pack")).json()
+    days = pack["days"]
     assert not any(d["available"] for d in days)
+    assert all(d["paused"] for d in days)
     assert "Exercise is paused" in days[0]["today"]["new"]
+    # A session already under way stops offline too, with the player's own words.
+    assert "Please stop, and see a doctor today." in pack["locked"]
 
 
 @time_machine.travel(NOW)
@@ -183,10 +191,13 @@ def test_the_pack_takes_a_fixed_number_of_queries(
 # ---- answers given offline, sent later -------------------------------------------------
 
 
-def post(client, url, data=None, htmx=False):
-    """As a browser would: with the page's CSRF token, as htmx or as a plain form."""
+def post(client, url, data=None, htmx=False, replay=False):
+    """As a browser would: with the page's CSRF token, as htmx or as a plain form; or as
+    the service worker sends an answer kept offline (replay)."""
     token = client.get(reverse("patient:today")).context["csrf_token"]
     headers = {"HX-Request": "true"} if htmx else {}
+    if replay:
+        headers["HipMob-Replay"] = "1"
     return client.post(url, {"csrfmiddlewaretoken": token, **(data or {})}, headers=headers)
 
 
@@ -243,7 +254,7 @@ def test_a_start_whose_day_doesnt_match_its_time_is_refused(patient, alice):
 
 
 @time_machine.travel(NOW, tick=False)
-def test_a_step_older_than_the_sync_window_is_refused_and_nothing_is_stored(patient, alice):
+def test_a_start_older_than_the_sync_window_is_refused_and_nothing_is_stored(patient, alice):
     response = _start(patient, day="2026-11-20", at=millis(NOW - timedelta(days=17)))
     assert response.status_code == 302
     assert not ExerciseSession.objects.filter(patient=alice).exists()
@@ -303,3 +314,66 @@ def test_the_player_says_where_the_session_is_in_headers(patient, alice, plan):
     assert response["HipMob-Stage"] == "step"
     assert response["HipMob-Step"] == "0"
     assert response["HipMob-Pain-Before"] == "9"
+
+
+# ---- answers sent late: saved, or said not to be ------------------------------------
+
+
+@pytest.fixture
+def checked_in(patient, alice):
+    _start(patient)
+    session = ExerciseSession.objects.get(patient=alice)
+    post(patient, reverse("patient:check_in", args=[session.code]), {"pain": 3})
+    return session
+
+
+def _step(plan, **extra):
+    item = plan.items.order_by("order").first()
+    return {"item": item.pk, "side": "both", "set_number": 1, "action": "done", **extra}
+
+
+def test_a_replayed_step_says_it_is_saved_and_is_saved_once(patient, checked_in, plan):
+    url = reverse("patient:log_step", args=[checked_in.code])
+    for _ in range(2):
+        response = post(patient, url, _step(plan), replay=True)
+        assert response.status_code == 204 and response.content == b""
+    assert checked_in.logs.count() == 1
+
+
+def test_a_replayed_step_the_server_cant_take_says_so_and_stores_nothing(patient, checked_in, plan):
+    ExerciseSession.objects.filter(pk=checked_in.pk).update(
+        status="completed", pain_after=2, pain_worst=2, effort="right", finished=NOW
+    )
+    url = reverse("patient:log_step", args=[checked_in.code])
+    assert post(patient, url, _step(plan), replay=True).status_code == 409
+    assert not checked_in.logs.exists()
+    # Not valid at all: 422, nothing stored.
+    bad = _step(plan, action="dance")
+    assert post(patient, url, bad, replay=True).status_code == 422
+    assert not checked_in.logs.exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_replayed_step_given_after_the_sessions_day_is_refused(patient, alice, plan):
+    yesterday = NOW - timedelta(days=1)
+    _start(patient, day="2026-12-06", at=millis(yesterday))
+    session = ExerciseSession.objects.get(patient=alice)
+    post(
+        patient,
+        reverse("patient:check_in", args=[session.code]),
+        {"pain": 4, "at": millis(yesterday)},
+    )
+    url = reverse("patient:log_step", args=[session.code])
+    # Done after midnight: the session's day was over, as it would be online.
+    assert post(patient, url, _step(plan, at=millis(NOW)), replay=True).status_code == 409
+    assert not session.logs.exists()
+    assert post(patient, url, _step(plan, at=millis(yesterday)), replay=True).status_code == 204
+    assert session.logs.count() == 1
+
+
+def test_a_replayed_check_out_before_the_steps_are_done_is_refused(patient, checked_in):
+    url = reverse("patient:check_out", args=[checked_in.code])
+    data = {"pain_worst": 3, "pain": 2, "effort": "right"}
+    assert post(patient, url, data, replay=True).status_code == 409
+    checked_in.refresh_from_db()
+    assert checked_in.status != "completed" and checked_in.pain_after is None
