@@ -190,10 +190,10 @@ def _days(request: HttpRequest, patient, plan, items, first: date, paused: bool)
 def _texts() -> dict:
     return {
         "invalid": _("That wasn't saved: please answer every question on this screen."),
-        # "%(n)s" is put in by the service worker. The same two texts as the page's
-        # status line (templates/base.html), so each is translated once.
-        "waiting_one": _("Saved on this phone: %(n)s step waiting to send."),
-        "waiting_other": _("Saved on this phone: %(n)s steps waiting to send."),
+        # "%(n)s" is put in by the service worker. Short: the player's status line must
+        # leave the step its whole screen. The same texts as templates/base.html's.
+        "waiting_one": _("%(n)s step waiting to send."),
+        "waiting_other": _("%(n)s steps waiting to send."),
     }
 
 

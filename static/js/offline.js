@@ -28,10 +28,11 @@
       message = words("sent");
     }
     status.dataset.waiting = String(waiting);
-    // In the player, its own status line says it: the step keeps the whole screen.
+    // In the player, its own status line says it, shortly: the step keeps the whole screen.
     var line = document.querySelector("#player [data-saving]");
     if (line) {
       status.hidden = true;
+      if (waiting && !refused) message = words(waiting === 1 ? "shortOne" : "shortOther", waiting);
       if (line.textContent !== message && (message || line.dataset.fromSync)) {
         line.textContent = message;
         line.dataset.fromSync = "1";

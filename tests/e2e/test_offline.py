@@ -149,7 +149,7 @@ def test_a_whole_session_done_offline_is_saved_once_when_back_online(phone, live
     expect(page.get_by_text("Pain 4 → 3")).to_be_visible()
     expect(page.get_by_text("Your pain came down, from 4 to 3.")).to_be_visible()
     # Start, check-in, 16 steps, check-out: all on the phone, none on the server.
-    expect(saved_line(page)).to_contain_text("19 steps waiting to send")
+    expect(saved_line(page)).to_have_text("19 steps waiting to send.")
     assert_no_axe_violations(page)
     assert not ExerciseSession.objects.filter(patient=demo, local_date=demo.local_date()).exists()
     # Today, still offline, knows the session is done and that it waits on the phone.
@@ -332,3 +332,17 @@ def test_answers_the_server_no_longer_takes_are_never_called_saved(phone, live_s
         "2 answers given offline couldn't be saved"
     )
     assert not session.logs.exists()
+
+
+def test_an_offline_step_with_answers_waiting_still_fits_one_phone_screen(phone, live_server):
+    from tests.e2e.test_player_phone import assert_fits_each_phone
+
+    page = phone
+    page.evaluate("localStorage.setItem('hipmob.player.prefs', JSON.stringify({auto: false}))")
+    page.context.set_offline(True)
+    page.goto(f"{live_server.url}/today/")
+    page.get_by_role("button", name="Start today's routine").click()
+    check_in(page)
+    do_steps(page, 1, [])
+    expect(saved_line(page)).to_have_text("3 steps waiting to send.")
+    assert_fits_each_phone(page, "an offline step with answers waiting")
