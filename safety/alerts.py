@@ -115,16 +115,24 @@ def _link(alert: Alert) -> str:
     return settings.SITE_URL.rstrip("/") + address("clinic:patient", alert.patient.code)
 
 
+def _headline(alert: Alert, reason: str) -> str:
+    """Whether it is now or today, and whether it is a reminder: the email's subject and
+    the notification's title (in the language active for the recipient)."""
+    if alert.tier == AlertTier.EMERGENCY:
+        headline = _("A patient needs you now")
+    else:
+        headline = _("A patient needs you today")
+    if reason == NoticeReason.REMINDER:
+        headline = _("Reminder: %(subject)s") % {"subject": headline}
+    return headline
+
+
 def notice_email(alert: Alert, recipient: User, reason: str) -> EmailMessage:
     """In the clinician's language. Whether it is now or today, and the link: nothing
     about who the patient is or what they answered."""
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        if alert.tier == AlertTier.EMERGENCY:
-            subject = _("A patient needs you now")
-        else:
-            subject = _("A patient needs you today")
+        subject = _headline(alert, reason)
         if reason == NoticeReason.REMINDER:
-            subject = _("Reminder: %(subject)s") % {"subject": subject}
             lead = _("Nobody has said they are dealing with this yet.")
         else:
             lead = _("One of your patients needs you to look at their page.")
@@ -149,17 +157,12 @@ def notice_push(alert: Alert, recipient: User, reason: str) -> push.Message:
     """The notification, in the clinician's language: as little as the email says. Its
     tag is the alert's, so a reminder replaces the first notice on the screen."""
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        if alert.tier == AlertTier.EMERGENCY:
-            title = _("A patient needs you now")
-        else:
-            title = _("A patient needs you today")
         if reason == NoticeReason.REMINDER:
-            title = _("Reminder: %(subject)s") % {"subject": title}
             body = _("Nobody has said they are dealing with this yet.")
         else:
             body = _("Open HipMob to see who and why.")
         return push.Message(
-            title=title,
+            title=_headline(alert, reason),
             body=body,
             url=address("clinic:patient", alert.patient.code),
             tag=f"alert-{alert.code}",
