@@ -95,6 +95,20 @@ def clinician(browser) -> None:
     context.close()
 
 
+def offline(page) -> None:
+    """Today with no connection: opened once online (the service worker keeps the next
+    days' sessions), then again with the network off."""
+    page.goto(f"{BASE}/today/")
+    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    page.reload()  # now under the worker
+    page.wait_for_function("() => document.documentElement.dataset.offlineReady", polling=250)
+    page.context.set_offline(True)
+    page.goto(f"{BASE}/today/")
+    page.screenshot(path=OUT / "today-offline.png")
+    print(OUT / "today-offline.png")
+    page.context.set_offline(False)
+
+
 def player(page) -> None:
     """Today's session: check in, then catch the hold timer running. (This starts the
     demo patient's session for today, so it runs last.)"""
@@ -133,6 +147,7 @@ def main() -> None:
                 page.click("button[type=submit]")
                 page.wait_for_load_state()
             if path is None:
+                offline(page)
                 player(page)
             else:
                 page.goto(f"{BASE}{path}")
