@@ -410,9 +410,13 @@ function sendAll() {
   var aliases = {};
   var token = null;
   var user = null;
-  return Promise.all([kvGet("aliases"), getPack()]).then(function (found) {
-    aliases = found[0] || {};
-    user = found[1] ? found[1].user : null;
+  // Nothing waiting (the usual case, before every page): no need to read the pack.
+  return queueHead().then(function (head) {
+    if (!head) return null;
+    return Promise.all([kvGet("aliases"), getPack()]).then(function (found) {
+      aliases = found[0] || {};
+      user = found[1] ? found[1].user : null;
+    });
   }).then(function next() {
     return queueHead().then(function (head) {
       if (!head) return tellQueue().then(function () { return "empty"; });
