@@ -303,6 +303,9 @@ def test_the_stop_control_fits_a_320_px_screen_and_works_by_keyboard(started):
     page = started
     page.set_viewport_size({"width": 320, "height": 568})
     check_in(page)
+    # The swap has settled once the player has moved focus to the new step's heading;
+    # focusing the control before that would lose the focus to the heading.
+    page.wait_for_function("() => document.activeElement.matches('#player h1')", polling=100)
     summary = page.get_by_text("Stop for today")
     summary.focus()
     page.keyboard.press("Enter")
