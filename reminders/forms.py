@@ -33,7 +33,10 @@ class ReminderForm(forms.ModelForm):
         channel = self.cleaned_data["channel"]
         if channel in BY_EMAIL and not self.patient.email:
             raise forms.ValidationError(
-                _("We don't have an email address for you. Ask your clinic to add one.")
+                _(
+                    "We don't have an email address for you. Add one under “Your email” "
+                    "on your account page."
+                )
             )
         # One query, only when a notification is chosen.
         if channel in BY_PUSH and not PushSubscription.objects.for_user(self.patient).exists():

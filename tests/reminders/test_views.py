@@ -67,7 +67,7 @@ def test_email_reminders_need_an_address(client, alice):
     client.force_login(alice)
     response = csrf_post(client, URL, {"channel": "email", "time": "07:30"})
     assert response.status_code == 422
-    assert "Ask your clinic to add one" in response.content.decode()
+    assert "Add one under “Your email” on your account page." in response.content.decode()
     assert not ReminderSettings.objects.exists()
 
 
