@@ -107,6 +107,8 @@ def detail_for(patient: User) -> PatientDetail:
     sessions = list(
         ExerciseSession.objects.filter(patient=patient).with_morning().order_by("-local_date")[:30]
     )
+    for session in sessions:
+        session.late = session.days_late(patient.zone)
     completed = [s for s in sessions if s.status == SessionStatus.COMPLETED][::-1]
     psfs = list(PsfsScore.objects.filter(patient=patient).order_by("local_date"))
     reads = reads_context(plan)

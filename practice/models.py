@@ -61,6 +61,12 @@ class ExerciseSession(models.Model):
     # When the patient started, as their phone said: a session done offline is sent
     # later, and keeps the time it happened (practice/forms.py bounds it).
     started = models.DateTimeField(default=timezone.now)
+    # When the server got it (the start, then the check-out). A session done offline
+    # arrives when the phone is back online, perhaps days later, and so do the alerts
+    # it raises; the clinician is shown that (clinic/detail.py). Empty on sessions from
+    # before it was kept.
+    # Written by the player (practice/player.py, progression/events.py).
+    received = models.DateTimeField(null=True, blank=True, editable=False)
     finished = models.DateTimeField(null=True, blank=True)
     pain_before = models.PositiveSmallIntegerField(null=True, blank=True)
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -124,6 +130,12 @@ class ExerciseSession(models.Model):
         """What the rules read as pain during the exercises: the worst pain when it was
         asked, else the score at check-out (older sessions)."""
         return self.pain_worst if self.pain_worst is not None else self.pain_after
+
+    def days_late(self, zone) -> int:
+        """How many days after its own day the session reached the server (0: that day)."""
+        if self.received is None:
+            return 0
+        return max(0, (timezone.localdate(self.received, timezone=zone) - self.local_date).days)
 
     @property
     def stopped_early(self) -> bool:

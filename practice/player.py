@@ -209,6 +209,7 @@ def start(patient, opened: Opening, *, bad_day: bool = False, at=None) -> Exerci
         "bad_day": bad_day,
         "code": session_code(patient, opened.local_date),
         "started": at or timezone.now(),
+        "received": timezone.now(),
     }
     if not bad_day:
         return ExerciseSession.objects.get_or_create(

@@ -45,6 +45,7 @@ def check_out(
         note=note,
         status=SessionStatus.COMPLETED,
         finished=at or timezone.now(),
+        received=timezone.now(),  # when the check-out, sent late or not, got here
     )
     if finished:
         # A bad-back day's session counts for alerts only (clinical.md §3.1).

@@ -377,3 +377,48 @@ def test_a_replayed_check_out_before_the_steps_are_done_is_refused(patient, chec
     assert post(patient, url, data, replay=True).status_code == 409
     checked_in.refresh_from_db()
     assert checked_in.status != "completed" and checked_in.pain_after is None
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_clinician_sees_a_session_that_reached_the_server_days_late(patient, alice, bob, plan):
+    from tests.factories import HipMobClient
+
+    three_days_ago = NOW - timedelta(days=3)
+    _start(patient, day="2026-12-04", at=millis(three_days_ago))
+    late = ExerciseSession.objects.get(patient=alice)
+    assert late.received == NOW and late.days_late(alice.zone) == 3
+    clinician = HipMobClient()
+    clinician.force_login(bob)
+    html = clinician.get(reverse("clinic:patient", args=[alice.code])).content.decode()
+    assert "(done offline, sent 3 days later)" in html
+    # Today's session, sent today: no note.
+    ExerciseSession.objects.filter(pk=late.pk).update(received=three_days_ago)
+    html = clinician.get(reverse("clinic:patient", args=[alice.code])).content.decode()
+    assert "sent" not in html.split("Recent sessions")[1].split("</table>")[0]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_check_out_sent_late_records_when_it_arrived(patient, alice, plan):
+    yesterday = NOW - timedelta(days=1)
+    _start(patient, day="2026-12-06", at=millis(yesterday))
+    session = ExerciseSession.objects.get(patient=alice)
+    post(
+        patient,
+        reverse("patient:check_in", args=[session.code]),
+        {"pain": 3, "at": millis(yesterday)},
+    )
+    url = reverse("patient:log_step", args=[session.code])
+    for item in plan.items.order_by("order"):
+        sides = ["left", "right"] if item.per_side else ["both"]
+        for set_number in range(1, item.sets + 1):
+            for side in sides:
+                step = {"item": item.pk, "side": side, "set_number": set_number, "action": "done"}
+                post(patient, url, {**step, "at": millis(yesterday)}, replay=True)
+    ExerciseSession.objects.filter(pk=session.pk).update(received=yesterday)
+    done = {"pain_worst": 3, "pain": 2, "effort": "right", "at": millis(yesterday)}
+    response = post(patient, reverse("patient:check_out", args=[session.code]), done, replay=True)
+    assert response.status_code == 204
+    session.refresh_from_db()
+    assert session.status == "completed"
+    assert session.finished == yesterday
+    assert session.received == NOW and session.days_late(alice.zone) == 1
