@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import AuditAction, AuditEvent, CareLink, SignInLink, User
+from accounts.models import AuditAction, AuditEvent, CareLink, PushSubscription, SignInLink, User
 from practice.models import ExerciseSession, MorningCheck, StepLog
 from progression.models import PsfsScore, Suggestion
 from reminders.models import Reminder, ReminderSettings, UnsubscribeLink
@@ -141,6 +141,12 @@ def everything(patient: User) -> dict:
                 for r in Reminder.objects.filter(patient=patient).order_by("local_date")
             ],
         },
+        # The devices with notifications on: their names and dates, not the push
+        # service's address or keys (they only work for this server).
+        "notification_devices": [
+            {"device": d.device, "added": d.created.isoformat(), "last_sent": _iso(d.last_success)}
+            for d in PushSubscription.objects.filter(user=patient).order_by("created")
+        ],
         "record_access": [
             {
                 "at": event.at.isoformat(),

@@ -620,7 +620,7 @@ PAGES = [
         prepare=lambda w: (uncorrected(w), first_suggestion_waiting(w)),
     ),
     # 16: the known answers too.
-    Page("patient:export_json", ALICE, lambda w: "/my-data/hipmob.json", 16),
+    Page("patient:export_json", ALICE, lambda w: "/my-data/hipmob.json", 17),  # +1: devices
     Page("patient:export_csv", ALICE, lambda w: "/my-data/hipmob.csv", 5),
     Page(
         "patient:morning",

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.contrib.auth.models import Permission
 
-from accounts.models import AuditAction, AuditEvent, CareLink, SignInLink, User
+from accounts.models import AuditAction, AuditEvent, CareLink, PushSubscription, SignInLink, User
 from exercises.models import Exercise
 from practice.models import ExerciseSession, MorningCheck, StepLog
 from progression.models import PsfsScore
@@ -46,6 +46,13 @@ def record(alice, bob):
 
 
 def test_the_json_download_holds_everything(client, alice, bob, record):
+    phone = PushSubscription.objects.create(
+        user=alice,
+        endpoint="https://updates.push.services.mozilla.com/wpush/v2/abc",
+        p256dh="B" * 87,
+        auth="A" * 22,
+        device="Firefox on Android",
+    )
     client.force_login(alice)
     data = json.loads(client.get("/my-data/hipmob.json").content)
     assert data["person"]["username"] == "alice"
@@ -61,6 +68,10 @@ def test_the_json_download_holds_everything(client, alice, bob, record):
     assert data["activities"][0]["activities"][0]["activity"] == "Putting on socks"
     assert data["reminders"]["settings"][0]["channel"] == "email"
     assert data["reminders"]["sent"][0]["kind"] == "due"
+    assert data["notification_devices"] == [
+        {"device": "Firefox on Android", "added": phone.created.isoformat(), "last_sent": None}
+    ]
+    assert "endpoint" not in json.dumps(data["notification_devices"])
     # Who has touched the record, in plain words.
     whats = {entry["what"] for entry in data["record_access"]}
     assert {"Sign-in link issued", "Log corrected"} <= whats
