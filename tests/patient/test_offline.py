@@ -353,16 +353,23 @@ def test_a_replayed_step_the_server_cant_take_says_so_and_stores_nothing(patient
     assert not checked_in.logs.exists()
 
 
-@time_machine.travel(NOW, tick=False)
-def test_a_replayed_step_given_after_the_sessions_day_is_refused(patient, alice, plan):
+def _checked_in_yesterday(patient, alice, pain: int) -> ExerciseSession:
+    """A session done offline yesterday, its start and check-in sent today."""
     yesterday = NOW - timedelta(days=1)
     _start(patient, day="2026-12-06", at=millis(yesterday))
     session = ExerciseSession.objects.get(patient=alice)
     post(
         patient,
         reverse("patient:check_in", args=[session.code]),
-        {"pain": 4, "at": millis(yesterday)},
+        {"pain": pain, "at": millis(yesterday)},
     )
+    return session
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_replayed_step_given_after_the_sessions_day_is_refused(patient, alice, plan):
+    yesterday = NOW - timedelta(days=1)
+    session = _checked_in_yesterday(patient, alice, pain=4)
     url = reverse("patient:log_step", args=[session.code])
     # Done after midnight: the session's day was over, as it would be online.
     assert post(patient, url, _step(plan, at=millis(NOW)), replay=True).status_code == 409
@@ -400,13 +407,7 @@ def test_the_clinician_sees_a_session_that_reached_the_server_days_late(patient,
 @time_machine.travel(NOW, tick=False)
 def test_a_check_out_sent_late_records_when_it_arrived(patient, alice, plan):
     yesterday = NOW - timedelta(days=1)
-    _start(patient, day="2026-12-06", at=millis(yesterday))
-    session = ExerciseSession.objects.get(patient=alice)
-    post(
-        patient,
-        reverse("patient:check_in", args=[session.code]),
-        {"pain": 3, "at": millis(yesterday)},
-    )
+    session = _checked_in_yesterday(patient, alice, pain=3)
     url = reverse("patient:log_step", args=[session.code])
     for item in plan.items.order_by("order"):
         sides = ["left", "right"] if item.per_side else ["both"]
