@@ -1,4 +1,5 @@
 import time
+import tracemalloc
 
 from django.db import connection
 from django.template.backends import django as django_backend
@@ -26,12 +27,36 @@ class QueryCountMiddleware:
     the worker spent on it (time.process_time(): it hardly grows when other programs
     share the cores, but leaves out a database server's work); X-Bench-SQL-us, the CPU
     part inside the database driver; and X-Bench-Render-us, the part rendering templates
-    (queries a template runs included)."""
+    (queries a template runs included).
+
+    A request sent with an `X-Bench-Memory` header also runs under tracemalloc and gets
+    X-Bench-Memory-KB: the most memory Python allocated for it at any one time (objects
+    made before the request are not counted; memory the database driver's C library
+    takes for itself is not seen). Tracing slows it down: its times are not meant to be
+    used."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if "X-Bench-Memory" not in request.headers:
+            return self._counted(request)
+        already = tracemalloc.is_tracing()  # PYTHONTRACEMALLOC=1, say: leave it running
+        if already:
+            tracemalloc.reset_peak()
+        else:
+            tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        try:
+            response = self._counted(request)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            if not already:
+                tracemalloc.stop()
+        response["X-Bench-Memory-KB"] = str(round((peak - before) / 1024))
+        return response
+
+    def _counted(self, request):
         count, sql = 0, 0.0
 
         def counter(execute, statement, params, many, context):

@@ -1,5 +1,7 @@
 """The benchmark's baseline page and query counter exist only under bench.settings."""
 
+import tracemalloc
+
 import pytest
 
 from bench import settings as bench
@@ -27,3 +29,16 @@ def test_under_the_bench_settings_the_baseline_renders_with_no_queries_of_its_ow
     assert response["X-Bench-Queries"] == "2"  # the session and the user, as on any page
     assert int(response["X-Bench-CPU-us"]) > 0
     assert client.get("/today/")["X-Bench-Queries"] != "2"  # it counts, not a constant
+
+
+def test_a_request_marked_x_bench_memory_is_told_the_python_memory_it_took(client, alice, settings):
+    settings.ROOT_URLCONF = bench.ROOT_URLCONF
+    settings.MIDDLEWARE = bench.MIDDLEWARE
+    settings.TEMPLATES = bench.TEMPLATES
+    client.force_login(alice)
+    assert "X-Bench-Memory-KB" not in client.get("/bench/baseline/")
+    response = client.get("/bench/baseline/", headers={"X-Bench-Memory": "1"})
+    assert response.status_code == 200
+    assert int(response["X-Bench-Memory-KB"]) > 0
+    assert response["X-Bench-Queries"] == "2"
+    assert not tracemalloc.is_tracing()  # stopped again
