@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.conf import settings
 from django.test import override_settings
+from django.utils import translation
 
 from accounts.models import Role
 from exercises.models import Exercise
@@ -21,6 +22,16 @@ def _plain_static_storage():
     }
     with override_settings(STORAGES=storages):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _english_to_start_with():
+    """Every test starts in the site's language: a request in Spanish leaves Spanish
+    active in the thread (LocaleMiddleware doesn't undo it), and a later test's words
+    (an exercise's dose, say) would read in Spanish depending on the order."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
