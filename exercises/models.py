@@ -374,6 +374,12 @@ class Exercise(Dose):
         return text_languages(self, TRANSLATED_FIELDS)
 
     @property
+    def name_lang(self) -> str:
+        """text_lang's "name" alone: reads only the name's columns, so a list that
+        loads an exercise's name and nothing more of its texts can mark it."""
+        return text_languages(self, ["name"])["name"]
+
+    @property
     def cue_list(self) -> list[str]:
         return [line.strip() for line in self.cues.splitlines() if line.strip()]
 

@@ -8,6 +8,9 @@ patient asked for them."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
+from modeltranslation.utils import build_localized_fieldname
+
 from learn.models import Read
 from practice.models import ExerciseSession, MorningCheck, SessionStatus
 from progression import adherence, attention, psfs
@@ -47,31 +50,71 @@ class Today:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
-def _sessions_since(patient, since: date) -> list[ExerciseSession]:
-    return list(ExerciseSession.objects.filter(patient=patient, local_date__gte=since))
+# What the page shows of each row: the plan's title and dates, each item's dose with
+# its exercise's name (in every language, for the fallback), link and picture. A wide
+# row (the exercise has every text in two languages) costs twice as much to read whole.
+PLAN_FIELDS = ("title", "start_date", "end_date", "schedule_days", "active", "kind", "patient")
+ITEM_FIELDS = ("routine", "exercise", "order", "sets", "reps", "hold_seconds", "rest_seconds")
+EXERCISE_FIELDS = ("slug", "image", "thumbnail", "illustration")
+SESSION_FIELDS = ("code", "local_date", "status", "pain_before", "pain_after")
+LOCK_FIELDS = ("code", "tier", "at")
+
+
+def _items(plan) -> list:
+    """The plan's items with what the page shows of their exercises: one query."""
+    names = [
+        f"exercise__{build_localized_fieldname('name', code)}" for code, _ in settings.LANGUAGES
+    ]
+    exercise = [f"exercise__{name}" for name in EXERCISE_FIELDS]
+    return list(
+        plan.items.select_related("exercise").only(*ITEM_FIELDS, "per_side", *exercise, *names)
+    )
 
 
 def today_for(patient) -> Today:
     local_date = patient.local_date()
     yesterday = local_date - timedelta(days=1)
-    plan = Routine.objects.for_patient(patient).active().first()
+    plan = Routine.objects.for_patient(patient).active().only(*PLAN_FIELDS).first()
     # The items in a query of their own: the same two queries as with_items(), without
     # the prefetch machinery's cost.
-    items = list(plan.items.select_related("exercise")) if plan else []
+    items = _items(plan) if plan else []
     state = schedule.plan_state(plan, local_date)
-    recent = _sessions_since(patient, min(schedule.week_of(local_date)[0], yesterday))
+    recent = list(
+        ExerciseSession.objects.filter(
+            patient=patient, local_date__gte=min(schedule.week_of(local_date)[0], yesterday)
+        ).only(*SESSION_FIELDS)
+    )
     completed = {s.local_date for s in recent if s.status == SessionStatus.COMPLETED}
     last = (
-        ExerciseSession.objects.completed().filter(patient=patient).order_by("-local_date").first()
+        ExerciseSession.objects.completed()
+        .filter(patient=patient)
+        .only(*SESSION_FIELDS)
+        .order_by("-local_date")
+        .first()
     )
     week = adherence.week(plan, local_date, completed) if plan else []
-    screening = Screening.objects.latest_for(patient)
-    last_psfs = PsfsScore.objects.filter(patient=patient).order_by("-local_date").first()
+    # One fact each: a date, or two answers; no model object is made for them.
+    screened_on = _first(Screening.objects.filter(patient=patient).order_by("-at"), "local_date")
+    psfs_on = _first(
+        PsfsScore.objects.filter(patient=patient).order_by("-local_date"), "local_date"
+    )
     # Always asked (not only after a session), so the page's query count is fixed.
-    this_morning = MorningCheck.objects.filter(patient=patient, local_date=local_date).first()
+    this_morning = (
+        MorningCheck.objects.filter(patient=patient, local_date=local_date)
+        .values_list("response", "pain")
+        .first()
+    )
     done, due = adherence.ratio(week)
-    locked_by = Screening.objects.pausing_for(patient)
-    wants_breaks = ReminderSettings.for_patient(patient).sitting_breaks and locked_by is None
+    locked_by = (
+        Screening.objects.locking()
+        .filter(patient=patient)
+        .only(*LOCK_FIELDS)
+        .order_by("-at")
+        .first()
+    )
+    wants_breaks = locked_by is None and _first(
+        ReminderSettings.objects.filter(patient=patient), "sitting_breaks", default=False
+    )
     return Today(
         plan=plan,
         items=items,
@@ -88,13 +131,17 @@ def today_for(patient) -> Today:
         missed_yesterday=plan is not None
         and adherence.day_status(plan, yesterday, local_date, completed) == "missed",
         locked_by=locked_by,
-        check_due=safety.check_due(screening.local_date if screening else None, local_date),
+        check_due=safety.check_due(screened_on, local_date),
         morning_due=yesterday in completed and this_morning is None,
-        morning_signal=attention.morning_signal(this_morning.response, this_morning.pain)
-        if this_morning
-        else None,
-        psfs_due=plan is not None and psfs.due(last_psfs, local_date),
+        morning_signal=attention.morning_signal(*this_morning) if this_morning else None,
+        psfs_due=plan is not None and psfs.due_after(psfs_on, local_date),
         reads=list(Read.objects.published().localized().attached_to(plan)) if plan else [],
         # Movement ideas are never offered while a safety answer pauses exercise.
         breaks=sitting_breaks() if wants_breaks else [],
     )
+
+
+def _first(queryset, field: str, default=None):
+    """One column of the first row, or `default`: no model object built."""
+    found = queryset.values_list(field, flat=True)[:1]
+    return next(iter(found), default)

@@ -1,7 +1,7 @@
 """The Patient-Specific Functional Scale (clinical.md §4): when it is due, the mean of
 the activities' scores, and what change is meaningful."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
@@ -47,7 +47,12 @@ def activity_changes(scores: list[PsfsScore]) -> list[dict]:
 
 
 def due(last: PsfsScore | None, today) -> bool:
-    return last is None or today - last.local_date >= timedelta(days=EVERY_DAYS)
+    return due_after(last.local_date if last else None, today)
+
+
+def due_after(last_on: date | None, today: date) -> bool:
+    """Whether the scores are due again, given the day they were last given."""
+    return last_on is None or today - last_on >= timedelta(days=EVERY_DAYS)
 
 
 def mean(scores: list[int]) -> Decimal:

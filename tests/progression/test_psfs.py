@@ -25,6 +25,10 @@ def test_it_is_due_at_first_and_then_every_two_weeks():
     assert psfs.due(None, today)
     assert not psfs.due(PsfsScore(local_date=today - timedelta(days=13)), today)
     assert psfs.due(PsfsScore(local_date=today - timedelta(days=14)), today)
+    # The same rule from the day alone (Today reads the date, not the scores).
+    assert psfs.due_after(None, today)
+    assert not psfs.due_after(today - timedelta(days=13), today)
+    assert psfs.due_after(today - timedelta(days=14), today)
 
 
 def test_the_first_time_names_activities_and_stores_the_mean(patient, alice):
