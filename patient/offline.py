@@ -30,6 +30,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from patient.today import item_rows
 from patient.views.player import TEMPLATE, context_for
 from practice import player, steps
 from practice.advice import pain_advice
@@ -138,6 +139,7 @@ def _days(request: HttpRequest, patient, plan, items, first: date, paused: bool)
         s.local_date: s
         for s in ExerciseSession.objects.filter(patient=patient, local_date__in=horizon)
     }
+    rows = item_rows(items)
     days = []
     for day in horizon:
         state = schedule.plan_state(plan, day)
@@ -158,6 +160,7 @@ def _days(request: HttpRequest, patient, plan, items, first: date, paused: bool)
                 {
                     "plan": plan,
                     "items": items,
+                    "item_rows": rows,
                     "day": day,
                     "state": state,
                     "why": why,

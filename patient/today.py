@@ -19,14 +19,61 @@ from reminders.breaks import sitting_breaks
 from reminders.models import ReminderSettings
 from routines import schedule
 from routines.models import Routine
+from routines.templatetags.dates import day as format_day
 from safety import rules as safety
 from safety.models import Screening
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """A plan item as Today's list shows it: the page's words and links made once in
+    Python (in the template each costs two or three lookups and a filter)."""
+
+    name: str
+    lang: str  # "en" when the name is shown in English on a page in another language
+    dose: str
+    picture: str
+    url: str
+
+
+def item_rows(items) -> list[ItemRow]:
+    return [
+        ItemRow(
+            name=item.exercise.name,
+            lang=item.exercise.name_lang,
+            dose=item.dose,
+            picture=item.exercise.thumbnail_url,
+            url=item.exercise.get_absolute_url(),
+        )
+        for item in items
+    ]
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    """A day of the week's dots: its classes, short name and what a screen reader says."""
+
+    classes: str
+    short: str
+    spoken: str
+
+
+def week_rows(week: list, today: date) -> list[WeekRow]:
+    return [
+        WeekRow(
+            classes=f"week__day--{d.status}" + (" week__day--current" if d.day == today else ""),
+            short=format_day(d.day, "D"),
+            spoken=f"{format_day(d.day, 'l')}: {d.label}",
+        )
+        for d in week
+    ]
 
 
 @dataclass(frozen=True)
 class Today:
     plan: Routine | None
     items: list
+    item_rows: list[ItemRow]
     state: str
     local_date: date
     next_due: date | None
@@ -35,6 +82,7 @@ class Today:
     todays_session: ExerciseSession | None
     last_session: ExerciseSession | None
     week: list
+    week_rows: list[WeekRow]
     week_done: int
     week_due: int
     missed_yesterday: bool
@@ -118,6 +166,7 @@ def today_for(patient) -> Today:
     return Today(
         plan=plan,
         items=items,
+        item_rows=item_rows(items),
         state=state,
         local_date=local_date,
         next_due=schedule.next_due(plan, local_date) if state == "rest" else None,
@@ -126,6 +175,7 @@ def today_for(patient) -> Today:
         todays_session=next((s for s in recent if s.local_date == local_date), None),
         last_session=last,
         week=week,
+        week_rows=week_rows(week, local_date),
         week_done=done,
         week_due=due,
         missed_yesterday=plan is not None
