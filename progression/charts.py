@@ -36,23 +36,13 @@ class Point:
     def svg_y(self) -> str:
         return svg_number(self.y)
 
-    # The top-left corner of an 8 by 8 square centred on the point.
-    @property
-    def corner_x(self) -> str:
-        return svg_number(self.x - 4)
 
-    @property
-    def corner_y(self) -> str:
-        return svg_number(self.y - 4)
+@dataclass(frozen=True)
+class Marker:
+    """A point drawn as a shape: its SVG points ready-made, and the score it stands for."""
 
-    # A triangle pointing up, centred on the point (the next morning's marker).
-    @property
-    def triangle(self) -> str:
-        x, y = self.x, self.y
-        return " ".join(
-            f"{svg_number(px)},{svg_number(py)}"
-            for px, py in ((x, y - 5), (x + 5, y + 4), (x - 5, y + 4))
-        )
+    points: str
+    value: int
 
 
 def _y(pain: float) -> float:
@@ -69,55 +59,91 @@ def _xs(count: int) -> list[float]:
 
 
 def _grid() -> list[dict]:
-    return [{"value": v, "y": svg_number(_y(v))} for v in (0, 5, 10)]
+    return [{"value": str(v), "y": svg_number(_y(v))} for v in (0, 5, 10)]
 
 
-def _morning_text(session) -> str:
-    """The next morning's answer in words, or a dash (not every session gets one)."""
-    pain = getattr(session, "morning_pain", None)
-    if pain is None:
-        return "–"
-    response = MorningResponse(session.morning_response).label
-    return _("%(response)s, %(pain)s/10") % {"response": response, "pain": pain}
+# What pain_chart_of_rows reads of each session, in this order: values_list(*PAIN_FIELDS)
+# of ExerciseSession.objects.with_morning().
+PAIN_FIELDS = ("local_date", "pain_before", "pain_after", "morning_response", "morning_pain")
 
 
 def pain_chart(sessions) -> dict:
     """Pain before and after for sessions oldest → newest (completed ones only), and the
     next morning's score where the patient gave one (sessions from with_morning())."""
-    sessions = list(sessions)
-    before, after, morning = [], [], []
-    for x, session in zip(_xs(len(sessions)), sessions, strict=True):
-        label = day(session.local_date, _("j M"))
-        before.append(Point(x, _y(session.pain_before), session.pain_before, label))
-        after.append(Point(x, _y(session.pain_after), session.pain_after, label))
-        pain = getattr(session, "morning_pain", None)
-        if pain is not None:
-            morning.append(Point(x, _y(pain), pain, label))
+    return pain_chart_of_rows(
+        [
+            (
+                s.local_date,
+                s.pain_before,
+                s.pain_after,
+                getattr(s, "morning_response", None),
+                getattr(s, "morning_pain", None),
+            )
+            for s in sessions
+        ]
+    )
+
+
+def pain_chart_of_rows(rows) -> dict:
+    """pain_chart() from PAIN_FIELDS tuples, oldest → newest, without model objects.
+
+    Every number the template prints is a string made here (see the module's note), and
+    each date format and phrase is translated once per chart rather than once per point."""
+    rows = list(rows)
+    short, long = _("j M"), _("j M Y")
+    morning_words = _("%(response)s, %(pain)s/10")
+    responses: dict[str, str] = {}  # an answer's words, translated once
+    before, after, morning, table, labels = [], [], [], [], []
+    before_line, after_line = [], []
+    for x, (local_date, pain_before, pain_after, response, pain) in zip(
+        _xs(len(rows)), rows, strict=True
+    ):
+        svg_x, y_before, y_after = svg_number(x), _y(pain_before), _y(pain_after)
+        before.append({"cx": svg_x, "cy": svg_number(y_before)})
+        before_line.append(f"{svg_x},{svg_number(y_before)}")
+        # The top-left corner of an 8 by 8 square centred on the point.
+        after.append({"x": svg_number(x - 4), "y": svg_number(y_after - 4)})
+        after_line.append(f"{svg_x},{svg_number(y_after)}")
+        if pain is None:
+            morning_text = "–"  # not every session gets a next-morning answer
+        else:
+            # A triangle pointing up, centred on the point.
+            y = _y(pain)
+            corners = ((x, y - 5), (x + 5, y + 4), (x - 5, y + 4))
+            morning.append(
+                Marker(" ".join(f"{svg_number(px)},{svg_number(py)}" for px, py in corners), pain)
+            )
+            if response not in responses:
+                responses[response] = str(MorningResponse(response).label)
+            morning_text = morning_words % {"response": responses[response], "pain": pain}
+        labels.append(day(local_date, short))
+        # The same numbers as a table, as text (a number printed by the template is
+        # localised: a locale lookup per cell).
+        table.append(
+            {
+                "day": day(local_date, long),
+                "before": str(pain_before),
+                "after": str(pain_after),
+                "morning": morning_text,
+            }
+        )
     return {
-        "width": WIDTH,
-        "height": HEIGHT,
+        "count": len(rows),
+        "width": str(WIDTH),
+        "height": str(HEIGHT),
         "before": before,
         "after": after,
         "morning": morning,
-        "before_line": " ".join(f"{p.svg_x},{p.svg_y}" for p in before),
-        "after_line": " ".join(f"{p.svg_x},{p.svg_y}" for p in after),
+        "before_line": " ".join(before_line),
+        "after_line": " ".join(after_line),
         "grid": _grid(),
-        "left": LEFT,
-        "right": WIDTH - RIGHT,
-        "baseline": HEIGHT - BOTTOM,
-        "first_label": before[0].label if before else "",
-        "last_label": before[-1].label if before else "",
-        # The same numbers as a table, as text (a number printed by the template is
-        # localised: a locale lookup per cell).
-        "rows": [
-            {
-                "day": day(s.local_date, _("j M Y")),
-                "before": str(s.pain_before),
-                "after": str(s.pain_after),
-                "morning": _morning_text(s),
-            }
-            for s in sessions
-        ],
+        "left": str(LEFT),
+        "right": str(WIDTH - RIGHT),
+        "label_x": str(LEFT - 8),  # the grid's numbers, left of the plot
+        "label_y": str(HEIGHT - 8),  # the first and last dates, under it
+        "first_label": labels[0] if labels else "",
+        "last_label": labels[-1] if labels else "",
+        "rows": table,
     }
 
 
