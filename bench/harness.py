@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PASSWORD = secrets.token_urlsafe(16)
 BIG, SMALL = "big", "small"  # the two clinics: PREFIX-lead sees every patient of one
+HUGE = "huge"  # a third, of 5,000 patients, when `make bench` asks for it
 AUTHENTICATOR_KEYS = {}  # username -> the TOTP key its second step was set up with
 CODES_USED = {}  # username -> the 30-second step of the last code it typed
 
@@ -222,6 +223,8 @@ class Server:
     database: Database
     data_seconds: dict
     patients: int = 500
+    huge_patients: int = 0  # the third clinic's patients; 0: not made
+    gunicorn_pid: int = 0  # the master; its children are the workers
     patient: str = f"{BIG}-patient-0001"
     session_code: str = ""
     step: dict = field(default_factory=dict)
@@ -248,9 +251,18 @@ def manage(env: dict, *args: str) -> str:
     return result.stdout
 
 
-def _data(env: dict, patients: int, days: int, seed: int) -> dict:
+def clinics(patients: int, huge_patients: int = 0) -> list[tuple[str, int]]:
+    """The clinics a run makes: prefix and patients."""
+    made = [(BIG, patients), (SMALL, 5)]
+    if huge_patients:
+        made.append((HUGE, huge_patients))
+    return made
+
+
+def _data(env: dict, patients: int, days: int, seed: int, huge_patients: int = 0) -> dict:
     timings = {}
-    for prefix, count in ((BIG, patients), (SMALL, 5)):
+    for prefix, count in clinics(patients, huge_patients):
+        log(f"{prefix}: making {count:,} patients with {days} days of history...")
         started = time.perf_counter()
         out = manage(
             env,
@@ -262,7 +274,7 @@ def _data(env: dict, patients: int, days: int, seed: int) -> dict:
             f"--password={PASSWORD}",
         )
         timings[prefix] = round(time.perf_counter() - started, 1)
-        log(f"{prefix}: {out.strip()}")
+        log(f"{prefix}: {out.strip()} ({timings[prefix]} s)")
     return timings
 
 
@@ -299,10 +311,10 @@ def start_session(server: Server) -> None:
 
 
 @contextlib.contextmanager
-def running_server(*, patients: int, days: int, seed: int, workers: int):
-    """A migrated database with both clinics, static files collected with the
-    production storage, and gunicorn with production settings (DEBUG off) on a free
-    port. Cleans everything up afterwards."""
+def running_server(*, patients: int, days: int, seed: int, workers: int, huge_patients: int = 0):
+    """A migrated database with both clinics (and a third of `huge_patients` if not 0),
+    static files collected with the production storage, and gunicorn with production
+    settings (DEBUG off) on a free port. Cleans everything up afterwards."""
     workdir = Path(tempfile.mkdtemp(prefix="hipmob-bench-"))
     database = Database(workdir)
     port = free_port()
@@ -325,7 +337,7 @@ def running_server(*, patients: int, days: int, seed: int, workers: int):
         log(f"database: {database.vendor} ({database.name})")
         manage(env, "migrate", "--noinput")
         manage(env, "collectstatic", "--noinput")
-        timings = _data(env, patients, days, seed)
+        timings = _data(env, patients, days, seed, huge_patients)
         process = subprocess.Popen(  # noqa: S603 - gunicorn from our own virtualenv
             [
                 PYTHON,
@@ -343,7 +355,13 @@ def running_server(*, patients: int, days: int, seed: int, workers: int):
         _wait_until_up(port, process)
         log(f"gunicorn: {workers} sync workers on port {port}")
         server = Server(
-            port=port, env=env, database=database, data_seconds=timings, patients=patients
+            port=port,
+            env=env,
+            database=database,
+            data_seconds=timings,
+            patients=patients,
+            huge_patients=huge_patients,
+            gunicorn_pid=process.pid,
         )
         start_session(server)
         yield server
@@ -358,6 +376,51 @@ def running_server(*, patients: int, days: int, seed: int, workers: int):
             database.drop()
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
+
+
+def children_of(pid: int, proc: Path = Path("/proc")) -> list[int]:
+    """The processes whose parent is `pid` (gunicorn's workers, for its master), from
+    /proc/<pid>/stat: Linux only."""
+    found = []
+    for stat in proc.glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            # "pid (command) state ppid ...": the command may hold spaces and brackets.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def memory_of(pid: int, proc: Path = Path("/proc")) -> dict:
+    """A process's resident memory now (VmRSS) and at its peak (VmHWM), in KB, from
+    /proc/<pid>/status (Linux only; {} if it is gone or not Linux)."""
+    try:
+        text = (proc / str(pid) / "status").read_text()
+    except OSError:
+        return {}
+    wanted = {"VmRSS": "rss_kb", "VmHWM": "peak_kb"}
+    found = {}
+    for line in text.splitlines():
+        name, _, value = line.partition(":")
+        if name in wanted:
+            found[wanted[name]] = int(value.split()[0])  # "  123456 kB"
+    return found
+
+
+def reset_peak(pid: int, proc: Path = Path("/proc")) -> bool:
+    """Start a process's VmHWM again from its resident memory now (writing 5 to
+    /proc/<pid>/clear_refs: Linux 4.0 and later, our own processes). False if it could
+    not be done; the peak then stays the highest since the process started."""
+    try:
+        (proc / str(pid) / "clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def worker_memory(master: int, proc: Path = Path("/proc")) -> dict[int, dict]:
+    """Each gunicorn worker's memory (memory_of), by pid."""
+    return {pid: memory_of(pid, proc) for pid in children_of(master, proc)}
 
 
 def machine() -> dict:

@@ -19,7 +19,9 @@ def test_pages_can_be_chosen_and_repeats_are_dropped():
 
 
 def test_every_page_it_profiles_is_a_page_the_bench_measures():
-    server = SimpleNamespace(session_code="c0de", patient="big-patient-0001", patients=500, step={})
+    server = SimpleNamespace(
+        session_code="c0de", patient="big-patient-0001", patients=500, huge_patients=0, step={}
+    )
     measured = {page.key for page in run.pages(server)}
     assert set(profile_pages.PAGES) <= measured
 
