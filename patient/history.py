@@ -1,7 +1,11 @@
 """What the history page shows, gathered in one place. Eight queries whatever the length
 of the history: session, user, the page of sessions and its count, the page's step logs
 (each row says how every exercise went), the chart's sessions, the plan, and the weeks'
-dates."""
+dates.
+
+The step logs and the chart's sessions are read as tuples, not model objects (a page
+has some 300 logs), and each phrase and date format is translated once per page rather
+than once per row."""
 
 from datetime import timedelta
 
@@ -28,27 +32,99 @@ def history_for(patient, page_number) -> dict:
     local_date = patient.local_date()
     sessions = ExerciseSession.objects.filter(patient=patient).order_by("-local_date")
     page = Paginator(sessions, PAGE_SIZE).get_page(page_number)
-    # One query for the page's logs (not the whole history's), each row's counts made
-    # from them as the summary makes its own.
-    logs_by_session: dict[int, list] = {}
-    for log in StepLog.objects.filter(session__in=[s.pk for s in page.object_list]).only(
-        "session_id", "item_id", "status", "skip_reason"
-    ):
-        logs_by_session.setdefault(log.session_id, []).append(log)
     recent = (
         ExerciseSession.objects.completed()
         .filter(patient=patient)
         .with_morning()
         .order_by("-local_date")
+        .values_list(*charts.PAIN_FIELDS)
     )
-    chart_sessions = list(recent[:CHART_SESSIONS])[::-1]
+    chart_rows = list(recent[:CHART_SESSIONS])[::-1]
     plan = Routine.objects.for_patient(patient).active().first()
+    return {
+        "page": page,
+        "sessions": _rows(page.object_list, local_date),
+        "chart": charts.pain_chart_of_rows(chart_rows),
+        "weeks": _weeks(patient, plan, local_date),
+        "plan": plan,
+    }
+
+
+def _outcomes(session_ids) -> dict[int, tuple]:
+    """Each session's items as (kind, reason) pairs, sorted, from one query for the
+    page's logs. An item's reason is the first one logged for it (by time, then id), as
+    summary.outcome() takes it: its sets may have been skipped for different reasons."""
+    items: dict[int, dict[int, list]] = {}
+    logs = (
+        StepLog.objects.filter(session__in=session_ids)
+        .order_by("at", "id")
+        .values_list("session_id", "item_id", "status", "skip_reason")
+    )
+    for session_id, item_id, status, reason in logs:
+        item = items.setdefault(session_id, {}).setdefault(item_id, [set(), ""])
+        item[0].add(status)
+        if reason and not item[1]:
+            item[1] = reason
+    return {
+        session_id: tuple(
+            sorted((summary.kind_of(statuses), reason) for statuses, reason in by_item.values())
+        )
+        for session_id, by_item in items.items()
+    }
+
+
+def _rows(sessions, local_date) -> list[dict]:
+    """The words and addresses of each row in the list of sessions, made here rather
+    than by tags and filters in the template's loop."""
+    sessions = list(sessions)
+    outcomes = _outcomes([s.pk for s in sessions])
+    correctable_from = local_date - timedelta(days=CORRECTION_DAYS)
+    date_format = _("l j F Y")
+    finished = _("%(counts)s · pain %(before)s → %(after)s")
+    not_finished = _("Not finished")
+    correct = _("Correct the session of %(date)s")
+    counts_lines: dict[tuple, str] = {}  # many sessions went alike: each line made once
+    rows = []
+    for session in sessions:
+        items = outcomes.get(session.pk, ())
+        if items not in counts_lines:
+            counts_lines[items] = summary.counts_line(
+                [summary.Outcome(None, kind, reason) for kind, reason in items]
+            )
+        counts = counts_lines[items]
+        if session.status == SessionStatus.COMPLETED:
+            line = finished % {
+                "counts": counts,
+                "before": session.pain_before,
+                "after": session.pain_after,
+            }
+        else:
+            line = not_finished + (f" · {counts}" if counts else "")
+        if session.stopped_reason:
+            line = f"{line} · {summary.stop_line(session)}"
+        row = {
+            "url": address("patient:session", session.code),
+            "date": day(session.local_date, date_format),
+            "summary": line,
+            "correct_url": "",
+        }
+        if session.local_date >= correctable_from:
+            row["correct_url"] = address("patient:correct", session.code)
+            row["correct_label"] = correct % {"date": day(session.local_date, "j F")}
+        rows.append(row)
+    return rows
+
+
+def _weeks(patient, plan, local_date) -> list[dict]:
+    """Adherence against the current plan, week by week, newest first."""
     first_day = schedule.week_of(local_date)[0] - timedelta(weeks=WEEKS - 1)
     completed = set(
         ExerciseSession.objects.completed()
         .filter(patient=patient, local_date__gte=first_day)
         .values_list("local_date", flat=True)
     )
+    label, date_format = _("Week of %(day)s"), _("j M")
+    ratio, nothing_due = _("%(done)s of %(due)s"), _("nothing due yet")
     weeks = []
     for n in range(WEEKS):
         monday = first_day + timedelta(weeks=n)
@@ -56,41 +132,9 @@ def history_for(patient, page_number) -> dict:
         done, due = adherence.ratio(days)
         weeks.append(
             {
-                "days": days,
-                "due": due,
-                "label": _("Week of %(day)s") % {"day": day(monday, _("j M"))},
-                "summary": _("%(done)s of %(due)s") % {"done": done, "due": due},
+                "statuses": [d.status for d in days],
+                "label": label % {"day": day(monday, date_format)},
+                "summary": ratio % {"done": done, "due": due} if due else nothing_due,
             }
         )
-    correctable_from = local_date - timedelta(days=CORRECTION_DAYS)
-    for s in page.object_list:
-        _describe(s, correctable_from, logs_by_session.get(s.pk, []))
-    return {
-        "page": page,
-        "chart": charts.pain_chart(chart_sessions),
-        "chart_sessions": chart_sessions,
-        "weeks": weeks[::-1],
-        "plan": plan,
-    }
-
-
-def _describe(session: ExerciseSession, correctable_from, logs: list) -> None:
-    """The words and addresses of a row in the list of sessions, made here rather than
-    by tags in the template's loop (each costs 30 to 100 µs a row)."""
-    session.url = address("patient:session", session.code)
-    if session.local_date >= correctable_from:
-        session.correct_url = address("patient:correct", session.code)
-        session.correct_label = _("Correct the session of %(date)s") % {
-            "date": day(session.local_date, "j F")
-        }
-    counts = summary.counts_line(summary.outcomes_from_logs(logs))
-    if session.status == SessionStatus.COMPLETED:
-        session.summary = _("%(counts)s · pain %(before)s → %(after)s") % {
-            "counts": counts,
-            "before": session.pain_before,
-            "after": session.pain_after,
-        }
-    else:
-        session.summary = _("Not finished") + (f" · {counts}" if counts else "")
-    if session.stopped_reason:
-        session.summary = f"{session.summary} · {summary.stop_line(session)}"
+    return weeks[::-1]

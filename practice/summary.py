@@ -67,18 +67,22 @@ def outcome(item, logs) -> Outcome:
     """One item from its own logs (every set and side)."""
     statuses = [log.status for log in logs]
     reason = next((log.skip_reason for log in logs if log.skip_reason), "")
+    return Outcome(item, kind_of(statuses), reason)
+
+
+def kind_of(statuses) -> str:
+    """What happened to one item, from the statuses of its logs (a list or a set: the
+    order and repeats don't matter)."""
     some_done = any(s in (StepStatus.DONE, StepStatus.EASIER) for s in statuses)
     if not statuses:
-        kind = NOT_LOGGED
-    elif StepStatus.STOPPED in statuses:
-        kind = PARTLY_STOPPED if some_done else STOPPED
-    elif StepStatus.SKIPPED in statuses:
-        kind = PARTLY_SKIPPED if some_done else SKIPPED
-    elif StepStatus.EASIER in statuses:
-        kind = EASIER
-    else:
-        kind = DONE
-    return Outcome(item, kind, reason)
+        return NOT_LOGGED
+    if StepStatus.STOPPED in statuses:
+        return PARTLY_STOPPED if some_done else STOPPED
+    if StepStatus.SKIPPED in statuses:
+        return PARTLY_SKIPPED if some_done else SKIPPED
+    if StepStatus.EASIER in statuses:
+        return EASIER
+    return DONE
 
 
 def outcomes(items, logs) -> list[Outcome]:
