@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from practice import steps, summary
 from practice.advice import pain_advice
@@ -31,11 +32,16 @@ from safety.models import AlertKind, Screening
 
 def session_for(patient, code) -> ExerciseSession:
     """The patient's own session, or a 404: a stranger learns nothing. Two queries: the
-    session with its plan, then the plan's items with their exercises; on a bad-back
-    day also the easier versions shown instead (joined only then: three exercises a
-    row cost twice the time of one)."""
+    session (and whether a red-flag answer pauses exercise, see pause(); the plan
+    itself is not shown, only its items), then the plan's items with their exercises;
+    on a bad-back day also the easier versions shown instead (joined only then: three
+    exercises a row cost twice the time of one)."""
     session = get_object_or_404(
-        ExerciseSession.objects.select_related("plan"), patient=patient, code=code
+        ExerciseSession.objects.annotate(
+            paused=Exists(Screening.objects.locking().filter(patient=OuterRef("patient_id")))
+        ),
+        patient=patient,
+        code=code,
     )
     session.patient = patient  # already loaded: spares a query
     related = ("exercise__easier", "bad_day_exercise") if session.bad_day else ("exercise",)
@@ -48,10 +54,13 @@ def session_for(patient, code) -> ExerciseSession:
 
 
 def pause(session: ExerciseSession) -> Screening | None:
-    """The red-flag answer that pauses exercise, if any: one query, remembered on the
-    session for the rest of the request (a POST checks it, then renders with it)."""
+    """The red-flag answer that pauses exercise, if any, remembered on the session for
+    the rest of the request (a POST checks it, then renders with it). A session from
+    session_for() knows whether there is one (`paused`, read with it), so the answer
+    itself is only fetched when there is one to show; otherwise one query."""
     if not hasattr(session, "_pause"):
-        session._pause = Screening.objects.pausing_for(session.patient)
+        paused = getattr(session, "paused", True)
+        session._pause = Screening.objects.pausing_for(session.patient) if paused else None
     return session._pause
 
 
@@ -71,6 +80,25 @@ def items(session: ExerciseSession) -> list:
     if not hasattr(session, "_bad_day_items"):
         session._bad_day_items = bad_day_items(session.plan_items, walking_break)
     return session._bad_day_items
+
+
+def plan_steps(session: ExerciseSession) -> list[steps.Step]:
+    """The steps of the items shown, worked out once per request (a POST finds its
+    step in them, then the answer shows where the session now is)."""
+    if not hasattr(session, "_steps"):
+        session._steps = steps.plan_steps(items(session))
+    return session._steps
+
+
+def logged(session: ExerciseSession) -> list:
+    """The session's step logs as rows (item_id, side, set_number, status, skip_reason):
+    all the player reads of them (the step's key, and the outcomes), one query and no
+    model objects."""
+    return list(
+        session.logs.values_list(
+            "item_id", "side", "set_number", "status", "skip_reason", named=True
+        )
+    )
 
 
 def severe(pain: int | None) -> bool:
@@ -102,12 +130,15 @@ class Player:
 
     def context(self) -> dict:
         session = self.session
-        outcomes = summary.outcomes(self.items, self.logs)
+        # What happened to each exercise, and the advice: only the summary and an
+        # unfinished past session show them.
+        ended = self.stage in ("summary", "past")
+        outcomes = summary.outcomes(self.items, self.logs) if ended else []
         return {
             "outcomes": outcomes,
-            "counts_line": summary.counts_line(outcomes),
-            "stop_line": summary.stop_line(session),
-            "advice": pain_advice(session.pain_before, session.pain_after),
+            "counts_line": summary.counts_line(outcomes) if ended else "",
+            "stop_line": summary.stop_line(session) if ended else "",
+            "advice": pain_advice(session.pain_before, session.pain_after) if ended else None,
             "session": session,
             "stage": self.stage,
             "items": self.items,
@@ -118,18 +149,88 @@ class Player:
             "exercises_total": len(self.items),
             "exercises_done": self.exercises_done,
             "transition": self.transition,
+            "lines": step_lines(self.step, self.transition, len(self.items)) if self.step else None,
             "lock": self.lock,
             "high_pain": severe(session.pain_before),
         }
 
 
+def _times(reps) -> str:
+    return ngettext("%(reps)s time", "%(reps)s times", reps) % {"reps": reps}
+
+
+def step_lines(step: steps.Step, transition: str, exercises_total: int) -> dict:
+    """The step screen's words that depend on the step (its count, dose, side and set,
+    the timer's cues, the skip choices), worked out here once rather than by the
+    template's tags: the template prints them. The msgids are the template's own."""
+    item = step.item
+    side, hold, reps = step.side, item.hold_seconds, item.reps
+    if transition == "switch":
+        banner = _("Switch sides")
+    elif transition == "rest" and item.rest_seconds:
+        banner = _("Rest for %(seconds)s seconds before this set.") % {"seconds": item.rest_seconds}
+    else:
+        banner = ""
+    if hold and reps:
+        holds = ngettext("hold each %(seconds)s second", "hold each %(seconds)s seconds", hold)
+        amount = f"{_times(reps)}, {holds % {'seconds': hold}}"
+    elif hold:
+        amount = item.hold_text
+    else:
+        amount = _times(reps)
+    swapped_from = getattr(item, "swapped_from", None)
+    long_hold = hold is not None and hold >= 120 and not reps
+    if side == "left":
+        side_words, say_start = _("left side"), _("Left side. Go.")
+        skip_side = _("Only the left side, this time")
+    elif side == "right":
+        side_words, say_start = _("right side"), _("Right side. Go.")
+        skip_side = _("Only the right side, this time")
+    else:
+        side_words, say_start, skip_side = "", _("Go."), ""
+    if transition == "start":
+        say_ready, label_ready = _("Get into position."), _("Get into position")
+    elif transition == "switch":
+        say_ready, label_ready = _("Switch sides, and get into position."), _("Switch sides")
+    else:
+        say_ready, label_ready = _("Get ready."), _("Get ready")
+    one_set = item.sets <= 1
+    return {
+        "count": _("Exercise %(n)s of %(total)s")
+        % {"n": step.exercise_number, "total": exercises_total},
+        "banner": banner,
+        "swapped": ""
+        if swapped_from is None
+        else _("Instead of %(name)s today, an easier exercise for a bad-back day.")
+        % {"name": swapped_from.name},
+        "amount": amount,
+        "side": side_words,
+        "set": ""
+        if one_set
+        else _("set %(n)s of %(total)s") % {"n": step.set_number, "total": item.sets},
+        "rest": item.rest_seconds if transition == "rest" else 0,
+        "ready": step.exercise.transition_seconds if transition in ("start", "switch") else 3,
+        "say_start": say_start,
+        "say_end": _("Time is up. Well done.") if long_hold else _("And relax."),
+        "say_ready": say_ready,
+        "label_ready": label_ready,
+        "label_hold": _("Keep going") if long_hold else _("Hold"),
+        "skip_side": skip_side,
+        "skip_set": ""
+        if one_set
+        else (_("Set %(n)s, both sides") if side != "both" else _("Only set %(n)s"))
+        % {"n": step.set_number},
+    }
+
+
 def player(session: ExerciseSession, at=None) -> Player:
-    """Where the session is: two queries (its logs, and any pause). `at` as is_past."""
+    """Where the session is: its logs (one query) and any pause (see pause()). `at` as
+    is_past."""
     shown = items(session)
-    all_steps = steps.plan_steps(shown)
-    logs = list(session.logs.all())
-    logged = {(log.item_id, log.side, log.set_number) for log in logs}
-    current = steps.current_step(all_steps, logged)
+    all_steps = plan_steps(session)
+    logs = logged(session)
+    keys = {(log.item_id, log.side, log.set_number) for log in logs}
+    current = steps.current_step(all_steps, keys)
     lock = pause(session)
     if session.status == SessionStatus.COMPLETED:
         stage = "summary"
@@ -149,7 +250,7 @@ def player(session: ExerciseSession, at=None) -> Player:
         items=shown,
         step=current,
         steps_total=len(all_steps),
-        steps_done=len(logged),
+        steps_done=len(keys),
         exercises_done=len({log.item_id for log in logs if log.status not in NOT_DONE}),
         lock=lock,
         all_steps=all_steps,
@@ -270,12 +371,12 @@ def stop(session: ExerciseSession, reason: str, at=None) -> None:
                     before=session.pain_before,
                 ),
             )
-        logged = set(session.logs.values_list("item_id", "side", "set_number"))
+        done = set(session.logs.values_list("item_id", "side", "set_number"))
         StepLog.objects.bulk_create(
             [
                 _log(session, remaining, StepStatus.STOPPED, session.stopped_reason, at)
-                for remaining in steps.plan_steps(items(session))
-                if remaining.key not in logged
+                for remaining in plan_steps(session)
+                if remaining.key not in done
             ],
             ignore_conflicts=True,  # a retried stop logs nothing twice
         )
@@ -309,34 +410,23 @@ def log_step(
     (both its sides), or the rest of the exercise, as the patient chose. Each (session,
     item, side, set) is logged once whatever the retries. False, and nothing written,
     when `key` is no step of this session's plan."""
-    all_steps = steps.plan_steps(items(session))
+    all_steps = plan_steps(session)
     step = steps.find_step(all_steps, key)
     if step is None:
         return False
-    with transaction.atomic():
-        if action == "skip":
-            logged = session.logs.values_list("item_id", "side", "set_number")
+    if action == "skip":
+        with transaction.atomic():
+            done = session.logs.values_list("item_id", "side", "set_number")
             StepLog.objects.bulk_create(
                 [
                     _log(session, remaining, StepStatus.SKIPPED, reason, at)
-                    for remaining in steps.skipped_by(all_steps, step, scope, logged)
+                    for remaining in steps.skipped_by(all_steps, step, scope, done)
                 ],
                 ignore_conflicts=True,  # a retried skip logs nothing twice
             )
-            return True
-        status = StepStatus.EASIER if action == "easier" else StepStatus.DONE
-        log = _log(session, step, status, "", at)
-        StepLog.objects.get_or_create(
-            session=session,
-            item_id=step.item.pk,
-            side=step.side,
-            set_number=step.set_number,
-            defaults={
-                "exercise": log.exercise,
-                "status": status,
-                "reps": log.reps,
-                "hold_seconds": log.hold_seconds,
-                "at": log.at,
-            },
-        )
+        return True
+    status = StepStatus.EASIER if action == "easier" else StepStatus.DONE
+    # One statement: a retry finds the step logged and writes nothing (the unique
+    # constraint, steplog_once_per_step, keeps the first answer).
+    StepLog.objects.bulk_create([_log(session, step, status, "", at)], ignore_conflicts=True)
     return True
