@@ -24,13 +24,17 @@ from routines.templatetags.dates import day
 CHART_SESSIONS = 30
 WEEKS = 8
 PAGE_SIZE = 20
+# What a row of the list needs of its session (the rest, notes and times, is not shown).
+ROW_FIELDS = ("code", "local_date", "status", "pain_before", "pain_after", "stopped_reason")
 
 
 def history_for(patient, page_number) -> dict:
     """The page's context: a page of sessions (each described), the pain chart of the
     last finished ones, and adherence for the last eight weeks, newest first."""
     local_date = patient.local_date()
-    sessions = ExerciseSession.objects.filter(patient=patient).order_by("-local_date")
+    sessions = (
+        ExerciseSession.objects.filter(patient=patient).order_by("-local_date").only(*ROW_FIELDS)
+    )
     page = Paginator(sessions, PAGE_SIZE).get_page(page_number)
     recent = (
         ExerciseSession.objects.completed()
