@@ -29,11 +29,12 @@ def _context(session: ExerciseSession, **forms) -> dict:
 
 def context_for(state: player.Player, **forms) -> dict:
     """The template's context for a player state (patient/offline.py renders states
-    that don't exist yet with it, for the phone to show offline)."""
+    that don't exist yet with it, for the phone to show offline). A form is made only
+    for the stage that shows it."""
     return {
         **state.context(),
-        "checkin_form": CheckInForm(),
-        "checkout_form": CheckOutForm(),
+        "checkin_form": CheckInForm() if state.stage == "checkin" else None,
+        "checkout_form": CheckOutForm() if state.stage == "checkout" else None,
         "step_form": None,
         "stop_form": None,
         "reasons": SkipReason.choices,
