@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AuditAction, AuditEvent, CareLink, PushSubscription, SignInLink, User
 from practice.models import ExerciseSession, MorningCheck, StepLog
-from progression.models import PsfsScore, Suggestion
+from progression import caseload
+from progression.models import CaseloadEntry, PsfsScore, Suggestion
 from reminders.models import Reminder, ReminderSettings, UnsubscribeLink
 from routines.models import Routine
 from safety.alerts import raise_alert
@@ -187,9 +188,12 @@ def withdraw_erasure(patient: User) -> bool:
     AuditEvent.record(patient, AuditAction.ERASURE_CANCELLED, patient=patient)
     with translation.override(settings.LANGUAGE_CODE):  # the record's language
         resolution = gettext("Withdrawn by the patient.")
-    Alert.objects.open().filter(patient=patient, kind=AlertKind.ERASURE).update(
-        resolved_at=timezone.now(), resolved_by=patient, resolution=resolution
-    )
+    if (
+        Alert.objects.open()
+        .filter(patient=patient, kind=AlertKind.ERASURE)
+        .update(resolved_at=timezone.now(), resolved_by=patient, resolution=resolution)
+    ):
+        caseload.touch(patient.pk)  # an update(): post_save doesn't see it
     return True
 
 
@@ -212,6 +216,7 @@ def erase(patient: User, by: User) -> dict:
     KnownAnswer.objects.filter(patient=patient).delete()
     Screening.objects.filter(patient=patient).delete()
     PsfsScore.objects.filter(patient=patient).delete()
+    CaseloadEntry.objects.filter(patient=patient).delete()  # pains and alerts, copied
     Routine.objects.filter(patient=patient).delete()
     # Templates copied from their plan to change it ("Change the plan").
     Routine.objects.filter(prepared_for=patient).delete()

@@ -94,12 +94,19 @@ class Attention:
 def assess(*, plan, baseline, week_scores, last_activity, today) -> Attention:
     """clinical.md §3: the week's mean pain 2 points or 30 % above the baseline (the
     first recorded score), and 3 or more due days with nothing logged."""
-    reasons = []
-    if missed_due_days(plan, last_activity, today) >= INACTIVE_DAYS:
-        reasons.append(str(_("Nothing logged on 3 or more due days")))
-    if meaningful_rise(baseline, weekly_mean(week_scores)):
-        reasons.append(str(_("Pain up on their baseline")))
-    return Attention(reasons)
+    missed = missed_due_days(plan, last_activity, today)
+    return Attention(reasons(missed, meaningful_rise(baseline, weekly_mean(week_scores))))
+
+
+def reasons(missed_days: int, pain_up: bool) -> list[str]:
+    """The reasons for attention, in the active language, from what the caseload keeps
+    (progression/models.py: CaseloadEntry)."""
+    found = []
+    if missed_days >= INACTIVE_DAYS:
+        found.append(str(_("Nothing logged on 3 or more due days")))
+    if pain_up:
+        found.append(str(_("Pain up on their baseline")))
+    return found
 
 
 def trend(pains: list[int]) -> str:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accounts.models import AuditAction, AuditEvent
+from progression import caseload
 from progression.models import Suggestion, SuggestionScope, SuggestionStatus
 from safety import rules as safety
 from safety.models import Alert, KnownAnswer, Screening
@@ -120,7 +121,8 @@ def clear_screening(
     Screening.objects.filter(pk=screening.pk, cleared_at__isnull=True).update(
         cleared_by=clinician, cleared_at=now, cleared_note=note
     )
-    screening.alerts.open().update(resolved_at=now, resolved_by=clinician, resolution=note)
+    if screening.alerts.open().update(resolved_at=now, resolved_by=clinician, resolution=note):
+        caseload.touch(patient.pk)  # an update(): post_save doesn't see it
     AuditEvent.record(
         clinician,
         AuditAction.SCREENING_CLEARED,
@@ -158,6 +160,7 @@ def resolve_alert(patient, alert: Alert, clinician, note: str) -> bool:
         Alert.objects.filter(pk=alert.pk).update(
             resolved_at=timezone.now(), resolved_by=clinician, resolution=note
         )
+        caseload.touch(patient.pk)  # an update(): post_save doesn't see it
         AuditEvent.record(
             clinician,
             AuditAction.ALERT_RESOLVED,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import AuditAction, AuditEvent
 from practice import corrections, morning
 from practice.models import ExerciseSession, SessionStatus
-from progression import attention, suggestions
+from progression import attention, caseload, suggestions
 from progression.models import Suggestion, SuggestionKind, SuggestionStatus
 from safety import rules as safety
 from safety import screenings
@@ -36,22 +36,27 @@ def check_out(
     """Finishes the session once (a retry changes nothing) and runs the rules.
     pain_worst: the worst pain during the exercises (None only from older callers);
     at: when it finished on the phone (an offline session is sent later)."""
+    written = {
+        "pain_after": pain,
+        "pain_worst": pain_worst,
+        "effort": effort,
+        "note": note,
+        "status": SessionStatus.COMPLETED,
+        "finished": at or timezone.now(),
+        "received": timezone.now(),  # when the check-out, sent late or not, got here
+    }
     finished = ExerciseSession.objects.filter(
         pk=session.pk, status=SessionStatus.IN_PROGRESS
-    ).update(
-        pain_after=pain,
-        pain_worst=pain_worst,
-        effort=effort,
-        note=note,
-        status=SessionStatus.COMPLETED,
-        finished=at or timezone.now(),
-        received=timezone.now(),  # when the check-out, sent late or not, got here
-    )
-    if finished:
-        # A bad-back day's session counts for alerts only (clinical.md §3.1).
-        suggestions.refresh(session.patient, plan_evidence=not session.bad_day)
-    session.refresh_from_db()
-    return bool(finished)
+    ).update(**written)
+    if not finished:  # a retry: the first check-out's values
+        session.refresh_from_db()
+        return False
+    for field, value in written.items():
+        setattr(session, field, value)  # as written: no need to read them back
+    caseload.touch(session.patient_id)  # an update(): post_save doesn't see it
+    # A bad-back day's session counts for alerts only (clinical.md §3.1).
+    suggestions.refresh(session.patient, plan_evidence=not session.bad_day)
+    return True
 
 
 @transaction.atomic

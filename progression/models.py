@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from exercises.dose import dose_text
 from exercises.models import Exercise
-from routines.models import RoutineItem
+from routines.models import Routine, RoutineItem
+from safety.models import TIER_RANK, Alert
 
 
 class SuggestionStatus(models.TextChoices):
@@ -132,3 +133,91 @@ class PsfsScore(models.Model):
 
     def __str__(self) -> str:
         return f"PSFS {self.mean} for {self.patient} on {self.local_date}"
+
+
+# An alert rank after every tier: no open alert.
+NO_ALERT = len(TIER_RANK)
+
+
+class Trend(models.TextChoices):
+    UP = "up", _("rising")
+    DOWN = "down", _("easing")
+    STEADY = "steady", _("steady")
+
+
+def _pain(field: str) -> Q:
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0, f"{field}__lte": 10})
+
+
+class CaseloadEntry(models.Model):
+    """What the clinician's patient list sorts by, one row per patient, so the list
+    sorts and pages in SQL (clinic/caseload.py). progression/caseload.py keeps it:
+    the alert, pain and plan columns in the transaction that changes them; the columns
+    that depend on the date (adherence over the last week, missed due days, the reasons
+    for attention, the trend) once per patient-local day, for `computed_for`, and again
+    after any change (fresh_until is then emptied)."""
+
+    patient = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="caseload_entry",
+    )
+    # The active plan (its title is shown; its schedule gives adherence), and the most
+    # pressing open alert (by tier, then the oldest). Deleting either (the admin, an
+    # erasure) deletes the row: the next list makes it again.
+    plan = models.ForeignKey(Routine, on_delete=models.CASCADE, null=True, related_name="+")
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, null=True, related_name="+")
+    alert_rank = models.PositiveSmallIntegerField(default=NO_ALERT)
+    open_alerts = models.PositiveIntegerField(default=0)
+    # The first finished session's pain before, and the last finished session's scores.
+    baseline = models.PositiveSmallIntegerField(null=True)
+    last_before = models.PositiveSmallIntegerField(null=True)
+    last_after = models.PositiveSmallIntegerField(null=True)
+    # Any session's day, finished or not.
+    last_activity = models.DateField(null=True)
+    # Depend on the date: computed for the patient's own date `computed_for`.
+    done = models.PositiveSmallIntegerField(default=0)
+    due = models.PositiveSmallIntegerField(default=0)
+    missed_days = models.PositiveSmallIntegerField(default=0)
+    pain_up = models.BooleanField(default=False)
+    reasons = models.PositiveSmallIntegerField(default=0)
+    trend = models.CharField(max_length=6, choices=Trend, default=Trend.STEADY)
+    computed_for = models.DateField(null=True)
+    # When the patient's day `computed_for` ends; empty when an input changed since.
+    fresh_until = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(alert_rank__gte=0, alert_rank__lte=NO_ALERT),
+                name="caseload_alert_rank_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(alert__isnull=True, alert_rank=NO_ALERT, open_alerts=0)
+                | Q(alert__isnull=False, alert_rank__lt=NO_ALERT, open_alerts__gte=1),
+                name="caseload_alert_consistent",
+            ),
+            models.CheckConstraint(condition=_pain("baseline"), name="caseload_baseline_0_10"),
+            models.CheckConstraint(
+                condition=Q(last_before__isnull=True, last_after__isnull=True)
+                | Q(last_before__gte=0, last_before__lte=10, last_after__gte=0, last_after__lte=10),
+                name="caseload_last_pains_0_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(done__lte=models.F("due"), due__lte=7), name="caseload_done_of_due"
+            ),
+            models.CheckConstraint(
+                condition=Q(reasons__gte=0, reasons__lte=2), name="caseload_reasons_0_2"
+            ),
+            models.CheckConstraint(
+                condition=Q(trend__in=Trend.values), name="caseload_trend_valid"
+            ),
+        ]
+        indexes = [
+            # The list's "which rows are out of date" count and refresh.
+            models.Index(fields=["fresh_until"], name="caseload_fresh_until_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Caseload entry of {self.patient_id} for {self.computed_for}"

@@ -32,22 +32,18 @@ PAGE_SIZE = 25
 @require_GET
 @never_cache
 def patient_list(request: HttpRequest) -> HttpResponse:
-    """Who needs attention first (clinic/caseload.py). Six queries for any number of
-    patients: session, user, the patients with their scores, their active plans, the
-    last week's sessions, and the last fortnight's of the patients on the page."""
+    """Who needs attention first (clinic/caseload.py), sorted and paged in SQL. Five
+    queries for any number of patients: session, user, second-step device, the count
+    and the page's rows (more only when some rows are out of date: a new day)."""
     clinician = require_clinician(request.user)
     query = request.GET.get("q", "").strip()[:100]
-    rows = caseload.rows_for(clinician, query)
-    page_number = max(1, min(_int(request.GET.get("page"), 1), 10_000))
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
-    page_number = min(page_number, pages)
+    number = max(1, min(_int(request.GET.get("page"), 1), 10_000))
+    page = caseload.page_for(clinician, query, number, PAGE_SIZE)
     context = {
-        "rows": caseload.with_patients(
-            rows[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
-        ),
-        "page_number": page_number,
-        "pages": pages,
-        "total": len(rows),
+        "rows": page.rows,
+        "page_number": page.number,
+        "pages": page.pages,
+        "total": page.total,
         "query": query,
     }
     return render(request, "clinic/patient_list.html", context)

@@ -21,11 +21,13 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import email_change
+from accounts.access import patients_of
 from accounts.models import AuditAction, AuditEvent, PushSubscription, SignInLink, User
 from exercises.models import Exercise
 from learn.models import Read, RoutineRead
 from practice.models import ExerciseSession, MorningCheck, SessionStatus, StepLog, StepStatus
 from practice.steps import plan_steps
+from progression import caseload
 from progression.models import PsfsScore, Suggestion
 from reminders.models import ReminderSettings
 from reminders.send import unsubscribe_token
@@ -308,6 +310,12 @@ def template_item(w: World):
     return w.template.items.order_by("order", "id").first()
 
 
+def caseload_up_to_date(w: World) -> None:
+    """The list's steady state: its rows already refreshed for today (the first list
+    of a day, or after a change, also refreshes them: tests/clinic/test_caseload.py)."""
+    caseload.refresh_stale(patients_of(w.bob))
+
+
 def doomed(w: World) -> None:
     w.doomed = Routine.objects.create(kind=RoutineKind.TEMPLATE, title="Old", owner=w.bob)
 
@@ -515,7 +523,9 @@ PAGES = [
         "erasure",
         ALICE,
         lambda w: "/account/erase/",
-        10,  # since issue 14 the request is an alert for the clinicians: 6 more
+        # since issue 14 the request is an alert for the clinicians: 6 more; +1 (issue
+        # 20) the alert updates the caseload's row
+        11,
         method="POST",
         data=lambda w: {"understood": "on"},
         prepare=no_erasure_request,
@@ -614,7 +624,7 @@ PAGES = [
         "patient:correct",
         ALICE,
         lambda w: f"/sessions/{yesterdays(w).code}/correct/",
-        16,
+        17,  # +1: the pain scores update the caseload's row (issue 20)
         method="POST",
         data=correction,
         prepare=lambda w: (uncorrected(w), first_suggestion_waiting(w)),
@@ -632,13 +642,18 @@ PAGES = [
         prepare=lambda w: (no_morning(w), first_suggestion_waiting(w)),
     ),
     Page(
-        "patient:start", ALICE, lambda w: "/sessions/start/", 9, method="POST", prepare=reset_today
+        "patient:start",
+        ALICE,
+        lambda w: "/sessions/start/",
+        10,  # +1: a new session updates the caseload's row (last activity, issue 20)
+        method="POST",
+        prepare=reset_today,
     ),
     Page(
         "patient:start_bad_day",
         ALICE,
         lambda w: "/sessions/bad-day/",
-        12,
+        13,  # +1: a new session updates the caseload's row (last activity, issue 20)
         method="POST",
         prepare=reset_today,
     ),
@@ -672,7 +687,9 @@ PAGES = [
         "patient:stop",
         ALICE,
         session_path("stop/"),
-        16,  # stopping because it hurt raises an alert: 4 more than another reason
+        # stopping because it hurt raises an alert: 4 more than another reason; +1 (issue
+        # 20) the alert updates the caseload's row
+        17,
         method="POST",
         data=lambda w: {"reason": "pain"},
         htmx=True,
@@ -689,7 +706,8 @@ PAGES = [
         prepare=lambda w: (all_logged(w), first_suggestion_waiting(w)),
     ),
     # --- the clinician ----------------------------------------------------------------------
-    Page("clinic:patients", BOB, lambda w: "/clinic/patients/", 7),
+    # Sorted and paged in SQL (issue 20): session, user, device, the count, the page.
+    Page("clinic:patients", BOB, lambda w: "/clinic/patients/", 5, prepare=caseload_up_to_date),
     Page("clinic:patient", BOB, patient_path(), 16),
     Page("clinic:handout", BOB, patient_path("handout/"), 7),
     Page("clinic:assign", BOB, patient_path("assign/"), 8),
@@ -697,7 +715,7 @@ PAGES = [
         "clinic:assign",
         BOB,
         patient_path("assign/"),
-        16,
+        17,  # +1: the new plan updates the caseload's row (issue 20)
         method="POST",
         data=lambda w: {
             "template": w.template.pk,
@@ -751,7 +769,7 @@ PAGES = [
         "clinic:resolve_alert",
         BOB,
         lambda w: f"/clinic/patients/{w.alice.code}/alerts/{w.alert.code}/resolve/",
-        9,
+        10,  # +1: the caseload's row (issue 20)
         method="POST",
         data=lambda w: {"note": "Spoke to her on the phone."},
         prepare=open_alert,
@@ -855,7 +873,7 @@ PAGES = [
         "clinic:delete_routine",
         BOB,
         lambda w: f"/clinic/routines/{w.doomed.code}/delete/",
-        10,
+        11,  # +1: deleting also looks for caseload rows naming it as their plan
         method="POST",
         prepare=doomed,
     ),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from accounts.models import User
 from bench.scale_data import ClinicBuilder
 from practice.models import ExerciseSession, StepLog
+from progression import caseload
 from routines.models import Routine
 
 
@@ -58,6 +59,12 @@ class Command(BaseCommand):
             summary = builder.build(patients, days)
         except LookupError as error:
             raise CommandError(str(error)) from None
+        # Bulk inserts send no post_save: the caseload's rows are built here, for today.
+        caseload.refresh(
+            User.objects.filter(username__startswith=f"{prefix}-patient-").values_list(
+                "pk", flat=True
+            )
+        )
         builder.analyze()
         counts = ", ".join(f"{n:,} {name}" for name, n in summary.counts.items())
         self.stdout.write(self.style.SUCCESS(f"Made {counts} in {summary.seconds:.1f} s."))

@@ -15,7 +15,7 @@ from exercises.permissions import CATALOGUE_EDITORS
 from learn.plans import assign_with_reads
 from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
 from practice.steps import plan_steps
-from progression import suggestions
+from progression import caseload, suggestions
 from routines.models import Routine, RoutineItem, RoutineKind
 from safety.models import Screening, ScreeningQuestion, Tier
 
@@ -75,6 +75,7 @@ class Command(BaseCommand):
                 ],
                 tier=Tier.CLEAR,
             )
+        caseload.refresh([patient.pk])  # the clinician's list row, ready for today
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: demo-clinician and demo-admin, password {DEMO_PASSWORD}; "
