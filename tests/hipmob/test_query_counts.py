@@ -687,9 +687,9 @@ PAGES = [
         "patient:stop",
         ALICE,
         session_path("stop/"),
-        # stopping because it hurt raises an alert: 4 more than another reason; +1 (issue
-        # 20) the alert updates the caseload's row
-        17,
+        # stopping because it hurt raises an alert: 4 more than another reason. Issue 20:
+        # +1 the alert updates the caseload's row, -1 the player reads less (488c104)
+        16,
         method="POST",
         data=lambda w: {"reason": "pain"},
         htmx=True,
@@ -699,7 +699,9 @@ PAGES = [
         "patient:check_out",
         ALICE,
         session_path("check-out/"),
-        20,
+        # Issue 20: -1 the player reads less (488c104); the caseload's row +1, offset by
+        # check_out no longer reading the session back
+        19,
         method="POST",
         data=lambda w: {"pain_worst": "2", "pain": "2", "effort": "right", "note": ""},
         htmx=True,
