@@ -26,6 +26,7 @@ WEEKS = 8
 PAGE_SIZE = 20
 # What a row of the list needs of its session (the rest, notes and times, is not shown).
 ROW_FIELDS = ("code", "local_date", "status", "pain_before", "pain_after", "stopped_reason")
+PLAN_FIELDS = ("active", "start_date", "end_date", "schedule_days")
 
 
 def history_for(patient, page_number) -> dict:
@@ -44,7 +45,8 @@ def history_for(patient, page_number) -> dict:
         .values_list(*charts.PAIN_FIELDS)
     )
     chart_rows = list(recent[:CHART_SESSIONS])[::-1]
-    plan = Routine.objects.for_patient(patient).active().first()
+    # The weeks' dots need only the plan's days and dates (routines/schedule.is_due).
+    plan = Routine.objects.for_patient(patient).active().only(*PLAN_FIELDS).first()
     return {
         "page": page,
         "sessions": _rows(page.object_list, local_date),
