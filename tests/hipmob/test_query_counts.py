@@ -657,17 +657,18 @@ PAGES = [
         method="POST",
         prepare=reset_today,
     ),
-    Page("patient:session", ALICE, session_path(), 6, label="session-step"),
-    Page("patient:session", ALICE, session_path(), 6, htmx=True, label="session-step-fragment"),
+    # Issue 20: 6 to 5, whether a safety answer pauses exercise is read with the session.
+    Page("patient:session", ALICE, session_path(), 5, label="session-step"),
+    Page("patient:session", ALICE, session_path(), 5, htmx=True, label="session-step-fragment"),
     Page(
-        "patient:session", ALICE, session_path(), 6, prepare=checkin_stage, label="session-checkin"
+        "patient:session", ALICE, session_path(), 5, prepare=checkin_stage, label="session-checkin"
     ),
-    Page("patient:session", ALICE, session_path(), 6, prepare=all_logged, label="session-checkout"),
+    Page("patient:session", ALICE, session_path(), 5, prepare=all_logged, label="session-checkout"),
     Page(
         "patient:check_in",
         ALICE,
         session_path("check-in/"),
-        8,
+        7,  # issue 20: 8 to 7, the pause read with the session
         method="POST",
         data=lambda w: {"pain": "3"},
         htmx=True,
@@ -677,7 +678,9 @@ PAGES = [
         "patient:log_step",
         ALICE,
         session_path("step/"),
-        12,
+        # Issue 20: 12 to 6: one INSERT ... ON CONFLICT DO NOTHING instead of a transaction,
+        # a SELECT and a savepoint; the steps and logs read once, the pause with the session
+        6,
         method="POST",
         data=first_step,
         htmx=True,
