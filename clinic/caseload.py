@@ -8,8 +8,17 @@ refreshed in bulk; most requests find none.
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
-from django.db.models.functions import Cast, Coalesce, Least, Lower
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    PositiveSmallIntegerField,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -42,9 +51,12 @@ def ordered(patients):
     return (
         CaseloadEntry.objects.filter(patient__in=patients)
         .annotate(
-            rank=Least(
-                "alert_rank",
-                Case(When(reasons__gt=0, then=Value(ATTENTION)), default=Value(NO_ALERT)),
+            # Reasons count as "needs attention" only without an open alert: an
+            # alert's own tier stands (a bad-back day stays "for information").
+            rank=Case(
+                When(alert_rank=NO_ALERT, reasons__gt=0, then=Value(ATTENTION)),
+                default=F("alert_rank"),
+                output_field=PositiveSmallIntegerField(),
             ),
             adherence=Case(
                 When(due=0, then=Value(1.0)),

@@ -153,3 +153,21 @@ def test_within_a_tier_the_longest_waiting_comes_first(client, bob):
     client.force_login(bob)
     rows = client.get("/clinic/patients/").context["rows"]
     assert [row["patient"].name for row in rows[:2]] == ["Zed Older", "Abe Newer"]
+
+
+def test_an_open_alert_keeps_its_tier_when_there_are_other_reasons_too(client, bob, alice):
+    """Reasons for attention rank as "needs attention" only for a patient without an
+    open alert: Alice's bad-back day stays "for information", after Ann's reasons."""
+    quiet = make_patient(name="Ann Quiet")
+    link(bob, quiet)
+    for patient in (alice, quiet):
+        plan = make_plan(patient, bob, [Exercise.objects.get(slug="glute-bridge")])
+        make_session(patient, plan, 6, 3)  # nothing for six days
+    make_alert(alice, AlertKind.BAD_DAY, title="Bad-back day")
+    client.force_login(bob)
+    rows = client.get("/clinic/patients/").context["rows"]
+    assert [(row["patient"].name, row["tier"]) for row in rows] == [
+        ("Ann Quiet", "attention"),
+        ("Alice Morgan", "information"),
+    ]
+    assert rows[1]["flag"] == "Bad-back day; Nothing logged on 3 or more due days"
