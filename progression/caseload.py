@@ -106,7 +106,7 @@ DATE_COLUMNS = [
 @transaction.atomic
 def refresh(patient_ids, now: datetime | None = None, batch_size: int = 500) -> None:
     """Every column of these patients' entries, made if missing, for each one's own
-    date. Five queries per batch whatever its size, plus the bulk update's."""
+    date. Five queries per batch of 500 (more on SQLite, which inserts in smaller ones)."""
     now = now or timezone.now()
     patient_ids = list(patient_ids)
     for start in range(0, len(patient_ids), batch_size):
@@ -140,7 +140,11 @@ def _refresh(ids: list[int], now: datetime) -> None:
         today = todays[entry.zone]
         _dated(entry, today, recent[entry.pk])
         entry.fresh_until = datetime.combine(today + timedelta(days=1), time(), zones[entry.zone])
-    CaseloadEntry.objects.bulk_update(entries, DATE_COLUMNS)
+    # An upsert of rows that exist: one INSERT … ON CONFLICT DO UPDATE, where
+    # bulk_update would build a CASE of 500 WHENs per column (0.5 s of Python).
+    CaseloadEntry.objects.bulk_create(
+        entries, update_conflicts=True, unique_fields=["patient"], update_fields=DATE_COLUMNS
+    )
 
 
 def _dated(entry: CaseloadEntry, today: date, recent: list[tuple[date, int]]) -> None:
