@@ -120,6 +120,7 @@ def _refresh(ids: list[int], now: datetime) -> None:
     CaseloadEntry.objects.filter(pk__in=ids).update(**_columns())
     entries = list(
         CaseloadEntry.objects.filter(pk__in=ids)
+        .order_by("pk")  # the upsert locks rows in the order of the UPDATE above
         .select_related("plan")
         .annotate(zone=Subquery(User.objects.filter(pk=OuterRef("pk")).values("timezone")[:1]))
     )
