@@ -1,5 +1,7 @@
 from datetime import date
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from exercises.models import Exercise
@@ -171,3 +173,24 @@ def test_an_open_alert_keeps_its_tier_when_there_are_other_reasons_too(client, b
         ("Alice Morgan", "information"),
     ]
     assert rows[1]["flag"] == "Bad-back day; Nothing logged on 3 or more due days"
+
+
+def test_the_first_list_of_a_day_refreshes_its_rows_in_a_fixed_number_of_queries(client, dana):
+    """Every row out of date (a new day for everyone): the same queries at 5 and 40
+    patients, then the steady 5. (SQLite inserts at most ~58 rows a statement, so a
+    caseload past that adds one a batch there; PostgreSQL does 500 at once.)"""
+    from progression.models import CaseloadEntry
+
+    client.force_login(dana)
+    counts = []
+    for total in (5, 40):
+        add_patients(dana, total)
+        client.get("/clinic/patients/")
+        CaseloadEntry.objects.update(fresh_until=None)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/clinic/patients/").status_code == 200
+        counts.append(len(queries))
+        assert count(client, "/clinic/patients/") == 5
+    # the 5, the stale ids, a savepoint, insert the missing, the write columns, the
+    # entries, their fortnight of sessions, the upsert, release
+    assert counts == [13, 13]
