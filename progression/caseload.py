@@ -85,7 +85,7 @@ def refresh_stale(patients, now: datetime | None = None) -> int:
     """Refreshes the entries of `patients` (a User queryset) that need it; how many.
     One query when none does."""
     now = now or timezone.now()
-    ids = list(patients.filter(stale(now)).values_list("pk", flat=True))
+    ids = list(patients.filter(stale(now)).order_by("pk").values_list("pk", flat=True))
     if ids:
         refresh(ids, now)
     return len(ids)
@@ -106,9 +106,9 @@ DATE_COLUMNS = [
 @transaction.atomic
 def refresh(patient_ids, now: datetime | None = None, batch_size: int = 500) -> None:
     """Every column of these patients' entries, made if missing, for each one's own
-    date. Five queries per batch of 500 (more on SQLite, which inserts in smaller ones)."""
+    date. Six queries per batch of 500 (more on SQLite, which inserts in smaller ones)."""
     now = now or timezone.now()
-    patient_ids = list(patient_ids)
+    patient_ids = sorted(patient_ids)  # rows locked in one order: two lists can't deadlock
     for start in range(0, len(patient_ids), batch_size):
         _refresh(patient_ids[start : start + batch_size], now)
 
@@ -116,6 +116,18 @@ def refresh(patient_ids, now: datetime | None = None, batch_size: int = 500) -> 
 def _refresh(ids: list[int], now: datetime) -> None:
     CaseloadEntry.objects.bulk_create(
         [CaseloadEntry(patient_id=pk) for pk in ids], ignore_conflicts=True
+    )
+    # The rows locked first, then recomputed by a statement of its own: a write that has
+    # touched a row and not yet committed (an emergency alert being raised) is waited for
+    # here, so the UPDATE below starts after it and sees it. Without the lock the UPDATE
+    # itself would wait, then write what its own start-time snapshot saw (no alert) and
+    # the upsert below would call that fresh until midnight (PostgreSQL, READ COMMITTED;
+    # tests/progression/test_caseload_race.py).
+    list(
+        CaseloadEntry.objects.select_for_update()
+        .filter(pk__in=ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     CaseloadEntry.objects.filter(pk__in=ids).update(**_columns())
     entries = list(

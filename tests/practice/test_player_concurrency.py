@@ -5,8 +5,8 @@ Each request runs in its own thread with its own database connection and transac
 as under gunicorn. A barrier holds each thread just before its INSERT into the step log,
 so both have already looked for the log and found none: the worst interleaving, every
 time, rather than whenever the scheduler happens to produce it. Only the unique
-constraint (and get_or_create's handling of its IntegrityError) stands between that and
-two logs. PostgreSQL only: SQLite takes one database-wide write lock at BEGIN, so two
+constraint (the insert skips a row it would duplicate: ON CONFLICT DO NOTHING) stands
+between that and two logs. PostgreSQL only: SQLite takes one database-wide write lock at BEGIN, so two
 writers can't interleave there at all.
 """
 

@@ -147,9 +147,8 @@ def test_a_session_started_checked_in_and_out_and_corrected(alice_listed, plan):
 def test_a_stopped_session_and_a_worse_morning(alice_listed):
     session = player.start(alice_listed, player.opening(alice_listed))
     player.check_in(session, 4)
-    # What player.stop writes for "it hurt" (its step logs are no input of the row).
-    ExerciseSession.objects.filter(pk=session.pk).update(stopped_reason="pain")
-    alerts.raise_alert(alice_listed, AlertKind.STOPPED_FOR_PAIN, title="Stopped: it hurt")
+    # Stopped because it hurt: the clinician is told at once.
+    player.stop(player.session_for(alice_listed, session.code), "pain")
     assert stored(alice_listed)["open_alerts"] == 2
     assert_written(alice_listed)
     assert events.morning_check(alice_listed, response="worse", pain=9)
