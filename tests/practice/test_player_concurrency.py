@@ -6,8 +6,8 @@ as under gunicorn. A barrier holds each thread just before its INSERT into the s
 so both have already looked for the log and found none: the worst interleaving, every
 time, rather than whenever the scheduler happens to produce it. Only the unique
 constraint (the insert skips a row it would duplicate: ON CONFLICT DO NOTHING) stands
-between that and two logs. PostgreSQL only: SQLite takes one database-wide write lock at BEGIN, so two
-writers can't interleave there at all.
+between that and two logs. PostgreSQL only: SQLite takes one database-wide write lock at
+BEGIN, so two writers can't interleave there at all.
 """
 
 import contextlib
