@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
+from django.db.utils import OperationalError
 from playwright.sync_api import expect
 
 from accounts.models import User
@@ -93,10 +94,19 @@ def saved_line(page):
 
 
 def wait_for(condition, seconds=20):
+    """Polls `condition` (a read of the database) while the live server replays. On
+    SQLite the test and the server share one in-memory database through its shared
+    cache, where a read that meets the server's open write is refused at once ("database
+    table is locked") instead of waiting as it would on a file or on PostgreSQL: that
+    read is simply asked again."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        if condition():
-            return
+        try:
+            if condition():
+                return
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
         time.sleep(0.25)
     raise AssertionError("timed out")
 
