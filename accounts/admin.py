@@ -134,13 +134,27 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
     add_form = UserCreationForm
     filter_horizontal = ()
     formfield_overrides = CHECKBOXES  # groups and permissions (hipmob/adminkit.py)
-    list_display = ("username", "name", "role", "timezone", "is_staff", "is_active", "last_login")
-    list_filter = ("role", ErasureRequestedFilter, "is_staff", "is_active", "groups")
+    list_display = (
+        "username",
+        "name",
+        "role",
+        "clinic",
+        "timezone",
+        "is_staff",
+        "is_active",
+        "last_login",
+    )
+    list_filter = ("role", "clinic", ErasureRequestedFilter, "is_staff", "is_active", "groups")
+    list_select_related = ("clinic",)
     search_fields = ("username", "name", "email")
     ordering = ("username",)
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        (_("Person"), {"fields": ("name", "email", "role", "timezone")}),
+        (
+            _("Person"),
+            {"fields": ("name", "email", "role", "clinic", "is_clinic_admin", "timezone")},
+        ),
+        (_("Record"), {"fields": ("date_of_birth", "phone", "clinic_identifier")}),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
@@ -160,6 +174,8 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
                     "username",
                     "name",
                     "role",
+                    "clinic",
+                    "is_clinic_admin",
                     "timezone",
                     "usable_password",
                     "password1",
@@ -184,6 +200,10 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
+        if obj is not None:
+            # Moving someone to another clinic would leave their care links, plans and
+            # records in the old one: a person's clinic is chosen when they are added.
+            readonly = (*readonly, "clinic")
         if request.user.is_superuser:
             return readonly
         return (*readonly, *POWER_FIELDS)

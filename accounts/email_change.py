@@ -75,8 +75,9 @@ def normalize(email: str) -> str:
 
 
 def is_taken(email: str, user: User) -> bool:
-    """Another account (any role, active or not) has this address. One query."""
-    return User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists()
+    """Another account (any role, active or not, in any clinic: an address is how one
+    person is known to the whole installation) has this address. One query."""
+    return User.unscoped.filter(email__iexact=email).exclude(pk=user.pk).exists()
 
 
 def too_many_requests(user: User) -> bool:

@@ -14,6 +14,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import validate_timezone
+from organisations.scoping import clinic_scoped
 
 # Sent by User.sign_out_everywhere(), with `user`.
 signed_out_everywhere = Signal()
@@ -80,17 +81,64 @@ class User(AbstractUser):
         choices=language_choices,
         help_text=_("The language of the pages and emails. Empty: the browser's language."),
     )
+    # Patients and clinicians belong to one clinic; the installation's own admins and
+    # catalogue editors to none.
+    clinic = models.ForeignKey(
+        "organisations.Clinic",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("clinic"),
+    )
+    is_clinic_admin = models.BooleanField(
+        _("clinic admin"),
+        default=False,
+        help_text=_("Manages the clinic's staff, profile, shared templates and own exercises."),
+    )
+    # The record a clinic needs (patients).
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    clinic_identifier = models.CharField(
+        _("clinic identifier"),
+        max_length=40,
+        blank=True,
+        help_text=_("The patient's number in the practice's own system."),
+    )
     # Part of the session hash: raising it signs this person out on every device.
     session_version = models.PositiveIntegerField(default=0, editable=False)
     # A patient's own request to have their data erased; an admin carries it out.
     erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
-    objects = HipMobUserManager()
+    # `objects`, which the app's code uses, is scoped to the request's clinic; Django's
+    # own machinery (sign-in, the admin, model forms' defaults) uses `unscoped`.
+    objects = clinic_scoped(HipMobUserManager)
+    unscoped = HipMobUserManager()
 
     class Meta:
+        default_manager_name = "unscoped"
         constraints = [
             models.CheckConstraint(condition=Q(role__in=Role.values), name="user_role_valid"),
+            models.CheckConstraint(
+                condition=Q(role=Role.ADMIN) | Q(clinic__isnull=False),
+                name="user_patient_clinician_in_clinic",
+                violation_error_message=_(
+                    "Patients and clinicians belong to a clinic: choose one."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(is_clinic_admin=False) | Q(role=Role.CLINICIAN),
+                name="user_clinic_admin_is_clinician",
+                violation_error_message=_("Only a clinician can be a clinic admin."),
+            ),
+            # One patient number per clinic (blank: none given).
+            models.UniqueConstraint(
+                fields=["clinic", "clinic_identifier"],
+                condition=~Q(clinic_identifier=""),
+                name="user_clinic_identifier_unique",
+                violation_error_message=_("Another patient of this clinic has that number."),
+            ),
             # Patients sign in only by one-time link: a password someone set on their
             # account would be a way in as them. Unusable hashes start with "!".
             models.CheckConstraint(
@@ -168,9 +216,17 @@ class CareLinkQuerySet(models.QuerySet):
         return self.filter(ended__isnull=True)
 
 
-class CareLink(models.Model):
-    """A clinician may see a patient only while an active link joins them."""
+class CrossClinicError(ValueError):
+    """A link, plan or record that would join two clinics."""
 
+
+class CareLink(models.Model):
+    """A clinician may see a patient only while an active link joins them, and only
+    within one clinic: the link carries the clinic both belong to."""
+
+    clinic = models.ForeignKey(
+        "organisations.Clinic", on_delete=models.PROTECT, related_name="care_links"
+    )
     clinician = models.ForeignKey(
         User,
         on_delete=models.CASCADE,
@@ -186,9 +242,11 @@ class CareLink(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     ended = models.DateTimeField(null=True, blank=True)
 
-    objects = CareLinkQuerySet.as_manager()
+    objects = clinic_scoped(models.Manager.from_queryset(CareLinkQuerySet))
+    unscoped = CareLinkQuerySet.as_manager()
 
     class Meta:
+        default_manager_name = "unscoped"
         constraints = [
             models.UniqueConstraint(fields=["clinician", "patient"], name="carelink_unique_pair"),
             models.CheckConstraint(
@@ -198,6 +256,15 @@ class CareLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.clinician} → {self.patient}"
+
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            # The people are usually loaded already (no query).
+            clinic_id = self.patient.clinic_id
+            if self.clinician.clinic_id != clinic_id:
+                raise CrossClinicError("A care link joins a clinician and a patient of one clinic.")
+            self.clinic_id = clinic_id
+        super().save(*args, **kwargs)
 
 
 def hash_token(token: str) -> str:
@@ -298,6 +365,17 @@ class AuditAction(models.TextChoices):
     EMAIL_CHANGED = "email.changed", _("Patient confirmed a new email address")
     EMAIL_REMOVED = "email.removed", _("Patient removed their email address")
     PUSH_DEVICE_MOVED = "push.device_moved", _("Notifications on a device moved to another account")
+    STAFF_INVITED = "staff.invited", _("Staff member invited")
+    STAFF_JOINED = "staff.joined", _("Staff member accepted an invitation")
+    STAFF_DEACTIVATED = "staff.deactivated", _("Staff member deactivated")
+    STAFF_REACTIVATED = "staff.reactivated", _("Staff member reactivated")
+    CASELOAD_HANDED_OVER = "caseload.handed_over", _("Caseload handed over")
+    CLINIC_CHANGED = "clinic.changed", _("Clinic profile changed")
+    THRESHOLDS_SIGNED = "clinic.thresholds_signed", _("Clinical thresholds signed off")
+    EPISODE_OPENED = "episode.opened", _("Episode of care opened")
+    EPISODE_DISCHARGED = "episode.discharged", _("Patient discharged")
+    RECORD_CHANGED = "record.changed", _("Patient record changed")
+    SSO_SIGNED_IN = "sso.signed_in", _("Signed in through the organisation's sign-on")
     ADMIN_ADDED = "admin.added", _("Added in the admin")
     ADMIN_CHANGED = "admin.changed", _("Changed in the admin")
     ADMIN_DELETED = "admin.deleted", _("Deleted in the admin")
@@ -390,3 +468,123 @@ class PushSubscription(models.Model):
         """Lets push.js tell which listed device is this browser without the page
         holding the endpoint itself."""
         return hashlib.sha256(self.endpoint.encode()).hexdigest()
+
+
+class Outcome(models.TextChoices):
+    GOALS_MET = "goals_met", _("Goals met")
+    IMPROVED = "improved", _("Improved, self-managing")
+    NO_CHANGE = "no_change", _("No change")
+    WORSE = "worse", _("Worse")
+    REFERRED_ON = "referred_on", _("Referred on")
+    STOPPED_ATTENDING = "stopped", _("Stopped attending")
+
+
+class EpisodeQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(discharged_on__isnull=True)
+
+
+class Episode(models.Model):
+    """One episode of care: why the patient was referred, when it started, when it is
+    due for review, and how it ended. A patient has at most one open episode."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    clinic = models.ForeignKey(
+        "organisations.Clinic", on_delete=models.PROTECT, related_name="episodes"
+    )
+    patient = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="episodes",
+        limit_choices_to={"role": Role.PATIENT},
+    )
+    referral_reason = models.CharField(_("reason for referral"), max_length=200)
+    started_on = models.DateField(_("start"))
+    review_on = models.DateField(_("review date"), null=True, blank=True)
+    discharged_on = models.DateField(_("discharged"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    discharge_note = models.TextField(_("discharge note"), blank=True)
+    opened_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    discharged_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = clinic_scoped(models.Manager.from_queryset(EpisodeQuerySet))
+    unscoped = EpisodeQuerySet.as_manager()
+
+    class Meta:
+        default_manager_name = "unscoped"
+        ordering = ["-started_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient"],
+                condition=Q(discharged_on__isnull=True),
+                name="episode_one_open",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_on__isnull=True) | Q(review_on__gte=models.F("started_on")),
+                name="episode_review_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(discharged_on__isnull=True, outcome="")
+                | (Q(discharged_on__gte=models.F("started_on")) & Q(outcome__in=Outcome.values)),
+                name="episode_discharge_has_outcome",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.patient}: {self.referral_reason} ({self.started_on})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.discharged_on is None
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """A clinic admin's invitation to a new clinician, sent by email. Only the
+    token's hash is stored; accepting it creates the account in the clinic."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    clinic = models.ForeignKey(
+        "organisations.Clinic", on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email"))
+    name = models.CharField(_("name"), max_length=150)
+    as_clinic_admin = models.BooleanField(_("also a clinic admin"), default=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = clinic_scoped(models.Manager.from_queryset(InvitationQuerySet))
+    unscoped = InvitationQuerySet.as_manager()
+
+    class Meta:
+        default_manager_name = "unscoped"
+        ordering = ["-created"]
+        constraints = [
+            # One open invitation per address and clinic.
+            models.UniqueConstraint(
+                fields=["clinic", "email"],
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="invitation_one_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.clinic})"

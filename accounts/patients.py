@@ -13,7 +13,8 @@ def new_username() -> str:
     """Random, so a patient's name never ends up in a login or a log line."""
     while True:
         username = f"patient-{secrets.token_hex(4)}"
-        if not User.objects.filter(username=username).exists():
+        # Usernames are one namespace for the whole installation, so across clinics.
+        if not User.unscoped.filter(username=username).exists():
             return username
 
 
@@ -22,7 +23,12 @@ def add_patient(clinician: User, *, name: str, email: str, timezone: str) -> tup
     """The new patient, and the token of their sign-in link: it exists only here and in
     the page that shows it once."""
     patient = User(
-        username=new_username(), name=name, email=email, timezone=timezone, role=Role.PATIENT
+        username=new_username(),
+        name=name,
+        email=email,
+        timezone=timezone,
+        role=Role.PATIENT,
+        clinic_id=clinician.clinic_id,
     )
     patient.set_unusable_password()  # patients sign in with one-time links
     patient.save()

@@ -88,19 +88,23 @@ def child_seed(count: int) -> None:
     django.setup()
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
+    from django_scopes import scopes_disabled
 
     from accounts.models import CareLink, Role, SignInLink, User
     from clinic.management.commands.seed_demo import CORE_FIVE, TEMPLATE_TITLE
     from exercises.models import Exercise
+    from organisations.models import Clinic, Organisation
     from practice.steps import plan_steps
     from routines.models import Routine, RoutineItem, RoutineKind
     from routines.plans import assign_template
 
     password = make_password(os.environ["LOAD_PASSWORD"])  # one Argon2 hash, shared
     out = []
-    with transaction.atomic():
+    with transaction.atomic(), scopes_disabled():
+        organisation = Organisation.objects.create(name="Load group", slug="load")
+        clinic = Clinic.objects.create(organisation=organisation, name="Load clinic", slug="load")
         clinician = User.objects.create(
-            username="load-clinician", name="Load Clinician", role=Role.CLINICIAN
+            username="load-clinician", name="Load Clinician", role=Role.CLINICIAN, clinic=clinic
         )
         template = Routine.objects.create(
             kind=RoutineKind.TEMPLATE, title=TEMPLATE_TITLE, owner=clinician, shared=True
@@ -116,6 +120,7 @@ def child_seed(count: int) -> None:
                 name=f"Load Patient {n}",
                 role=Role.PATIENT,
                 password=password,
+                clinic=clinic,
             )
             CareLink.objects.create(clinician=clinician, patient=patient)
             plan = assign_template(

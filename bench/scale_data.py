@@ -24,6 +24,7 @@ from django.utils import timezone
 from accounts.models import CareLink, Role, User
 from exercises.models import Exercise
 from learn.models import Read, RoutineRead
+from organisations.models import Clinic, Organisation
 from practice.models import (
     ExerciseSession,
     MorningCheck,
@@ -244,6 +245,7 @@ class ClinicBuilder:
 
     def _user(self, username: str, name: str, role: str, zone: str, joined: date) -> User:
         return User(
+            clinic=self.clinic,
             username=username,
             name=name,
             role=role,
@@ -268,6 +270,11 @@ class ClinicBuilder:
         if missing:
             raise LookupError(f"The catalogue lacks {sorted(missing)}: run migrate first.")
         first_day = self.now.date() - timedelta(days=days)
+        # Each prefix is one clinic of its own organisation.
+        organisation = Organisation.objects.create(name=f"{self.prefix} group", slug=self.prefix)
+        self.clinic = Clinic.objects.create(
+            organisation=organisation, name=f"{self.prefix} clinic", slug=self.prefix
+        )
         clinicians = self._clinicians(patients, first_day)
         templates = self._templates(clinicians, exercises)
         given = (ExerciseSession, StepLog, Screening, Alert, MorningCheck, PsfsScore, Suggestion)
@@ -276,8 +283,8 @@ class ClinicBuilder:
             lead, staff = clinicians[0], clinicians[1:]
             for n, patient in enumerate(people):
                 own = staff[n % len(staff)]
-                self.add(CareLink(clinician=lead, patient=patient))
-                self.add(CareLink(clinician=own, patient=patient))
+                self.add(CareLink(clinic=self.clinic, clinician=lead, patient=patient))
+                self.add(CareLink(clinic=self.clinic, clinician=own, patient=patient))
             self.flush(CareLink)
             for group_start in range(0, len(people), 25):
                 group = people[group_start : group_start + 25]
@@ -323,7 +330,12 @@ class ClinicBuilder:
         for n, (title, entries) in enumerate(TEMPLATES):
             owner = clinicians[1 + n % (len(clinicians) - 1)]
             routine = Routine(
-                kind=RoutineKind.TEMPLATE, title=title, owner=owner, shared=True, code=self.code()
+                clinic=self.clinic,
+                kind=RoutineKind.TEMPLATE,
+                title=title,
+                owner=owner,
+                shared=True,
+                code=self.code(),
             )
             routine.save()
             items = [
@@ -410,6 +422,7 @@ class ClinicBuilder:
             template, template_items = templates[0] if bench else rng.choice(templates)
             active = n == len(changes)
             routine = Routine(
+                clinic=self.clinic,
                 kind=RoutineKind.PLAN,
                 title=template.title,
                 owner=owner,

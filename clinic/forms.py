@@ -159,9 +159,15 @@ class RoutineSettingsForm(forms.Form):
 
 class AddItemForm(forms.Form):
     exercise = forms.ModelChoiceField(
-        queryset=Exercise.objects.published(),
+        queryset=None,
         error_messages={"invalid_choice": _("That exercise isn't in the library.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read at request time, in the clinic's scope: the shared catalogue and the
+        # clinic's own exercises.
+        self.fields["exercise"].queryset = Exercise.objects.published()
 
 
 class ItemForm(forms.ModelForm):

@@ -15,6 +15,7 @@ from exercises.dose import dose_kind, dose_text, estimated_seconds, hold_text
 from exercises.sources import Source, parse_sources
 from hipmob import links
 from hipmob.links import address
+from organisations.scoping import SHARED_CATALOGUE, catalogue_scoped
 
 logger = logging.getLogger(__name__)
 
@@ -306,6 +307,21 @@ class Exercise(Dose):
     thumbnail = models.ImageField(upload_to="exercises/", blank=True, editable=False)
 
     published = models.BooleanField(_("published"), default=False)
+    # Empty for the shared catalogue; a clinic's own exercise otherwise, seen by that
+    # clinic only. The key is what the scoping layer filters on (organisations/scoping.py).
+    clinic = models.ForeignKey(
+        "organisations.Clinic",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="own_exercises",
+        verbose_name=_("clinic's own"),
+    )
+    catalogue_key = models.GeneratedField(
+        expression=Coalesce(F("clinic"), Value(SHARED_CATALOGUE)),
+        output_field=models.BigIntegerField(),
+        db_persist=True,
+    )
     # english_fingerprint() of the English when an editor last confirmed the Spanish
     # says the same ("" for never): the admin sets it, and the shipped catalogue.
     spanish_checked_against = models.CharField(
@@ -314,9 +330,11 @@ class Exercise(Dose):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
-    objects = ExerciseQuerySet.as_manager()
+    objects = catalogue_scoped(models.Manager.from_queryset(ExerciseQuerySet))
+    unscoped = ExerciseQuerySet.as_manager()
 
     class Meta:
+        default_manager_name = "unscoped"
         ordering = ["name"]
         constraints = [
             *Dose.Meta.constraints,

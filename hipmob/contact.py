@@ -5,8 +5,9 @@ the text, so a clinic in Spain or the US never sees "999" or "A&E".
 The emergency number follows HIPMOB_COUNTRY unless EMERGENCY_NUMBER is set: 999 in the
 UK, 112 in the EU (Spain included; Ireland answers both, 112 is used), 911 in the US and
 Canada, and 112 for any other country, since 112 is the international standard that
-GSM phones route in most of the world. The clinic's details live in settings for now
-(a later issue moves them to a clinic profile)."""
+GSM phones route in most of the world. A signed-in patient or clinician sees their own
+clinic's profile (organisations.Clinic: its country, number, name, phone and hours);
+the settings are the installation's defaults, for pages nobody is signed in to."""
 
 from dataclasses import dataclass
 
@@ -60,6 +61,7 @@ class Contact:
     clinic_name: str
     clinic_phone: str
     clinic_hours: str
+    clinic_address: str = ""
 
     @cached_property
     def emergency_link(self) -> SafeString:
@@ -92,3 +94,27 @@ def current() -> Contact:
         clinic_phone=settings.CLINIC_PHONE,
         clinic_hours=settings.CLINIC_HOURS,
     )
+
+
+def for_clinic(clinic) -> Contact:
+    """A clinic's own details; its country decides the number and wording unless the
+    clinic sets its own number. Blank details fall back to the installation's."""
+    country = clinic.country.upper()
+    region = _region(country)
+    return Contact(
+        country=country,
+        emergency_number=clinic.emergency_number or NUMBERS[region],
+        urgent_care=URGENT_CARE[region],
+        emergency_department=EMERGENCY_DEPARTMENT[region],
+        clinic_name=clinic.name,
+        clinic_phone=clinic.phone or settings.CLINIC_PHONE,
+        clinic_hours=clinic.hours or settings.CLINIC_HOURS,
+        clinic_address=clinic.address,
+    )
+
+
+def for_user(user) -> Contact:
+    """Who this person should call: their clinic's details when they have a clinic
+    (the user is loaded with it, so no query), else the installation's."""
+    clinic = getattr(user, "clinic", None) if getattr(user, "is_authenticated", False) else None
+    return for_clinic(clinic) if clinic is not None else current()

@@ -11,5 +11,6 @@ def csp_nonce(request: HttpRequest) -> dict:
 
 
 def contact(request: HttpRequest) -> dict:
-    """The emergency number and the clinic's details, from settings (no queries)."""
-    return {"contact": contact_details.current()}
+    """The emergency number and the clinic's details: the signed-in person's clinic
+    (loaded with the user, so no query), or the installation's settings."""
+    return {"contact": contact_details.for_user(request.user)}

@@ -89,6 +89,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # In import order (tests/hipmob/test_import_order.py): each app may use the ones above.
+    "organisations",
     "exercises",
     "accounts",
     "routines",
@@ -139,6 +140,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Right after it: the rest of the request sees only the person's clinic's rows.
+    "organisations.scoping.ClinicScopeMiddleware",
     "hipmob.middleware.HtmxLoginRedirectMiddleware",
     "accounts.middleware.StaffSessionMiddleware",
     # Last, as django-axes asks: it turns a lockout into the page that explains it.

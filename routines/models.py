@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from exercises.models import Dose, Exercise
+from organisations.scoping import clinic_scoped
 
 EVERY_DAY = 0b1111111
 
@@ -36,9 +37,13 @@ class RoutineQuerySet(models.QuerySet):
 
 class Routine(models.Model):
     """A list of exercises with doses: either a clinician's template, or a patient's
-    plan copied from one (so later template edits never change a plan silently)."""
+    plan copied from one (so later template edits never change a plan silently). It
+    belongs to its writer's clinic: templates are shared within a clinic only."""
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    clinic = models.ForeignKey(
+        "organisations.Clinic", on_delete=models.PROTECT, related_name="routines"
+    )
     kind = models.CharField(max_length=16, choices=RoutineKind.choices)
     title = models.CharField(_("title"), max_length=120)
     owner = models.ForeignKey(
@@ -48,9 +53,9 @@ class Routine(models.Model):
         help_text=_("The clinician who wrote it."),
     )
     shared = models.BooleanField(
-        _("shared with all clinicians"),
+        _("shared with the clinic's clinicians"),
         default=False,
-        help_text=_("Templates only: other clinicians can use and duplicate it."),
+        help_text=_("Templates only: the clinic's other clinicians can use and duplicate it."),
     )
     # Plans only.
     patient = models.ForeignKey(
@@ -84,9 +89,11 @@ class Routine(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
-    objects = RoutineQuerySet.as_manager()
+    objects = clinic_scoped(models.Manager.from_queryset(RoutineQuerySet))
+    unscoped = RoutineQuerySet.as_manager()
 
     class Meta:
+        default_manager_name = "unscoped"
         ordering = ["-created"]
         constraints = [
             models.CheckConstraint(
@@ -123,6 +130,12 @@ class Routine(models.Model):
         if self.kind == RoutineKind.PLAN:
             return f"{self.title} ({self.patient})"
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.clinic_id is None:
+            # Its writer's clinic (the owner is usually loaded already: no query).
+            self.clinic_id = self.owner.clinic_id
+        super().save(*args, **kwargs)
 
 
 class RoutineItem(Dose):

@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 from django.utils import translation
+from django_scopes import scopes_disabled
 
 from accounts.models import Role
 from exercises.models import Exercise
@@ -21,6 +22,15 @@ def _plain_static_storage():
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     with override_settings(STORAGES=storages):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _across_clinics():
+    """A test's own setup and checks see every clinic's rows, as a management command
+    does; its requests run in the signed-in person's clinic (ClinicScopeMiddleware),
+    and a live server's threads start with no scope at all, as production does."""
+    with scopes_disabled():
         yield
 
 

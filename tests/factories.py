@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import CareLink, Role, User
 from accounts.two_factor import APP_DEVICE_NAME
 from exercises.models import Exercise, Kind
+from organisations.models import Clinic, Organisation
 from practice.models import ExerciseSession, StepLog
 from routines.models import EVERY_DAY, Routine, RoutineItem, RoutineKind
 from safety.alerts import DEFAULT_TIER
@@ -27,8 +28,35 @@ def password_hash() -> str:
     return make_password(PASSWORD)
 
 
+def make_organisation(**fields) -> Organisation:
+    n = next(_counter)
+    fields.setdefault("name", f"Organisation {n}")
+    fields.setdefault("slug", f"organisation-{n}")
+    return Organisation.objects.create(**fields)
+
+
+def make_clinic(organisation: Organisation | None = None, **fields) -> Clinic:
+    n = next(_counter)
+    fields.setdefault("name", f"Clinic {n}")
+    fields.setdefault("slug", f"clinic-{n}")
+    return Clinic.objects.create(organisation=organisation or make_organisation(), **fields)
+
+
+def default_clinic() -> Clinic:
+    """The clinic people join unless a test names one (one per test database)."""
+    organisation, _ = Organisation.objects.get_or_create(
+        slug="test-organisation", defaults={"name": "Test organisation"}
+    )
+    clinic, _ = Clinic.objects.get_or_create(
+        slug="test-clinic", defaults={"name": "Test clinic", "organisation": organisation}
+    )
+    return clinic
+
+
 def make_user(role: str = Role.PATIENT, **fields) -> User:
     n = next(_counter)
+    if role != Role.ADMIN and "clinic" not in fields and "clinic_id" not in fields:
+        fields["clinic"] = default_clinic()
     fields.setdefault("username", f"user{n}")
     fields.setdefault("name", f"Person {n}")
     # Patients have no password (they sign in by link; a database constraint insists).

@@ -117,9 +117,13 @@ def _load(apps) -> None:
         fields["illustration_start"] = f"img/exercises/{entry['slug']}-start.svg"
         fields["published"] = True
         fields["sources"] = SOURCES[entry["slug"]]
-        exercise, _ = Exercise.objects.update_or_create(slug=entry["slug"], defaults=fields)
+        exercise, _ = Exercise._default_manager.update_or_create(
+            slug=entry["slug"], defaults=fields
+        )
         exercise.equipment.set([kit[slug] for slug in entry["equipment"]])
-    by_slug = {e.slug: e for e in Exercise.objects.filter(slug__in=[x["slug"] for x in EXERCISES])}
+    by_slug = {
+        e.slug: e for e in Exercise._default_manager.filter(slug__in=[x["slug"] for x in EXERCISES])
+    }
     for entry in EXERCISES:
         exercise = by_slug[entry["slug"]]
         for link in LINKS:
@@ -138,4 +142,4 @@ def fingerprints() -> None:
 
 def unload(apps) -> None:
     Exercise = apps.get_model("exercises", "Exercise")
-    Exercise.objects.filter(slug__in=[entry["slug"] for entry in EXERCISES]).delete()
+    Exercise._default_manager.filter(slug__in=[entry["slug"] for entry in EXERCISES]).delete()

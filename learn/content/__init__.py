@@ -61,7 +61,7 @@ def load(apps) -> None:
         ReadTranslation.objects.update_or_create(
             read=read, language="es", defaults=_text(entry["es"])
         )
-        read.exercises.set(Exercise.objects.filter(slug__in=entry["exercises"]))
+        read.exercises.set(Exercise._default_manager.filter(slug__in=entry["exercises"]))
 
 
 def unload(apps) -> None:

@@ -13,7 +13,7 @@ from accounts.models import AuditAction, AuditEvent, CareLink, Role, User
 from exercises.models import Exercise
 from tests.accounts.test_sign_in import sign_in
 from tests.admin_forms import admin_form
-from tests.factories import HipMobClient, make_alert, make_plan
+from tests.factories import HipMobClient, default_clinic, make_alert, make_plan
 
 NEW_PASSWORD = "a-brand-new-password-9"
 
@@ -125,6 +125,12 @@ def test_a_superuser_adds_a_patient_without_a_password(root):
     assert refused.status_code == 200
     assert "one-time links" in refused.text
     assert not User.objects.filter(username="newpatient").exists()
+    # A patient belongs to a clinic: without one, a clear message and no account.
+    no_clinic = admin.post("/admin/accounts/user/add/", {**base, "usable_password": "false"})
+    assert no_clinic.status_code == 200
+    assert "belong to a clinic" in no_clinic.text
+    assert not User.objects.filter(username="newpatient").exists()
+    base["clinic"] = default_clinic().pk
     made = admin.post("/admin/accounts/user/add/", {**base, "usable_password": "false"})
     assert made.status_code == 302
     patient = User.objects.get(username="newpatient")

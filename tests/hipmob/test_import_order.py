@@ -1,6 +1,6 @@
 """Imports run one way only (shared/docs/architecture.md):
 
-    settings ← exercises ← accounts ← routines ← safety ← practice ← progression
+    settings ← organisations ← exercises ← accounts ← routines ← safety ← practice ← progression
              ← learn, reminders ← patient, clinic
 
 An app may import its own modules and those of the apps before it; apps on the same
@@ -18,6 +18,7 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR)
 LEVELS = [
     {"hipmob"},
+    {"organisations"},
     {"exercises"},
     {"accounts"},
     {"routines"},

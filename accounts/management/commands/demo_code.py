@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.two_factor import APP_DEVICE_NAME, current_code
+from organisations.scoping import across_clinics
 
 
 class Command(BaseCommand):
@@ -11,6 +12,7 @@ class Command(BaseCommand):
         "an authenticator app. Works only with DEBUG on, like the demo itself."
     )
 
+    @across_clinics
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Refusing with DEBUG off: this prints sign-in codes.")

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
 from accounts.models import SignInLink, User
+from organisations.scoping import across_clinics
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("username")
 
+    @across_clinics
     def handle(self, *args, username: str, **options):
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:

@@ -4,6 +4,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.core.management.base import BaseCommand
 
+from organisations.scoping import across_clinics
+
 
 def b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).decode().rstrip("=")
@@ -26,6 +28,7 @@ class Command(BaseCommand):
         "pair ends every device's subscription (docs/deployment.md)."
     )
 
+    @across_clinics
     def handle(self, *args, **options):
         public, private = new_key_pair()
         self.stdout.write(f"VAPID_PUBLIC_KEY={public}\nVAPID_PRIVATE_KEY={private}")

@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from bench.scale_data import ClinicBuilder
+from organisations.models import Clinic
+from organisations.scoping import across_clinics
 from practice.models import ExerciseSession, StepLog
 from progression import caseload
 from routines.models import Routine
@@ -36,6 +38,7 @@ class Command(BaseCommand):
             "--replace", action="store_true", help="Delete this prefix's clinic first."
         )
 
+    @across_clinics
     def handle(self, *args, patients, days, seed, prefix, password, replace, **options):
         if patients < 1 or days < 14:
             raise CommandError("Give at least 1 patient and 14 days.")
@@ -77,4 +80,12 @@ class Command(BaseCommand):
         ExerciseSession.objects.filter(patient__in=users).delete()
         Routine.objects.filter(patient__in=users).delete()
         Routine.objects.filter(owner__in=users).delete()
+        clinics = list(Clinic.objects.filter(people__in=users).distinct())
         users.delete()
+        # The prefix's clinic and organisation (bench/scale_data.py makes one each).
+        for clinic in clinics:
+            if not clinic.people.exists():
+                organisation = clinic.organisation
+                clinic.delete()
+                if not organisation.clinics.exists():
+                    organisation.delete()

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from accounts.models import User
+from organisations.scoping import across_clinics
 from progression import caseload
 
 
@@ -13,6 +14,7 @@ class Command(BaseCommand):
         "inserts, deletes, the shell), or each night to spare the first list of the day."
     )
 
+    @across_clinics
     def handle(self, *args, **options):
         started = timezone.now()
         patients = list(User.objects.patients().values_list("pk", flat=True))

@@ -13,6 +13,8 @@ from accounts.two_factor import APP_DEVICE_NAME
 from exercises.models import Exercise
 from exercises.permissions import CATALOGUE_EDITORS
 from learn.plans import assign_with_reads
+from organisations.models import Clinic, Organisation
+from organisations.scoping import across_clinics
 from practice.models import ExerciseSession, SessionStatus, SkipReason, StepLog, StepStatus
 from practice.steps import plan_steps
 from progression import caseload, suggestions
@@ -40,6 +42,7 @@ class Command(BaseCommand):
         )
 
     @transaction.atomic
+    @across_clinics
     def handle(self, *args, force: bool = False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
@@ -49,12 +52,62 @@ class Command(BaseCommand):
         admin = self._user("demo-admin", "Erin Admin", Role.ADMIN, is_staff=True)
         admin.groups.add(*self._groups())
         admin.user_permissions.add(*Permission.objects.filter(content_type__app_label="accounts"))
-        clinician = self._user("demo-clinician", "Bob Reid", Role.CLINICIAN)
-        patient = self._user("demo-patient", "Alice Morgan", Role.PATIENT)
+        # Two clinics of two organisations, so the demo shows that neither sees the
+        # other. The first is `make run`'s (its details from settings); its clinician
+        # is also its clinic admin, as in a small practice.
+        main = self._clinic(
+            "main",
+            Organisation.objects.get_or_create(
+                slug="main", defaults={"name": settings.CLINIC_NAME or "HipMob Demo Physio"}
+            )[0],
+            name=settings.CLINIC_NAME or "HipMob Demo Clinic",
+            address="1 Park Row, Leeds LS1 5HN",
+            phone=settings.CLINIC_PHONE,
+            hours=settings.CLINIC_HOURS,
+            country=settings.HIPMOB_COUNTRY if len(settings.HIPMOB_COUNTRY) == 2 else "GB",
+            timezone=settings.TIME_ZONE,
+        )
+        norte = self._clinic(
+            "clinica-norte",
+            Organisation.objects.get_or_create(
+                slug="salud-norte", defaults={"name": "Salud Norte"}
+            )[0],
+            name="Clínica Norte",
+            address="Calle de Alcalá 100, 28009 Madrid",
+            phone="+34 910 000 000",
+            hours="Lunes a viernes, 8:00–20:00",
+            country="ES",
+            language="es",
+            timezone="Europe/Madrid",
+        )
+        clinician = self._user("demo-clinician", "Bob Reid", Role.CLINICIAN, clinic=main)
+        clinician.is_clinic_admin = True
+        clinician.save(update_fields=["is_clinic_admin"])
+        patient = self._user("demo-patient", "Alice Morgan", Role.PATIENT, clinic=main)
+        self._plan_and_history(clinician, patient)
+        other = self._user("demo-clinician-2", "Carmen Ruiz", Role.CLINICIAN, clinic=norte)
+        other_patient = self._user(
+            "demo-patient-2", "Luis García", Role.PATIENT, clinic=norte, language="es"
+        )
+        self._plan_and_history(other, other_patient)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: demo-clinician (also clinic admin), demo-clinician-2 (a "
+                f"second clinic) and demo-admin, password {DEMO_PASSWORD}; demo-patient "
+                "signs in by link (manage.py issue_link demo-patient)"
+            )
+        )
+
+    def _clinic(self, slug: str, organisation: Organisation, **details) -> Clinic:
+        clinic, _ = Clinic.objects.update_or_create(
+            slug=slug, defaults={"organisation": organisation, **details}
+        )
+        return clinic
+
+    def _plan_and_history(self, clinician: User, patient: User) -> None:
         CareLink.objects.update_or_create(
             clinician=clinician, patient=patient, defaults={"ended": None}
         )
-
         template = self._template(clinician)
         plan = Routine.objects.for_patient(patient).active().first() or assign_with_reads(
             template,
@@ -76,12 +129,6 @@ class Command(BaseCommand):
                 tier=Tier.CLEAR,
             )
         caseload.refresh([patient.pk])  # the clinician's list row, ready for today
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo data ready: demo-clinician and demo-admin, password {DEMO_PASSWORD}; "
-                "demo-patient signs in by link (manage.py issue_link demo-patient)"
-            )
-        )
 
     def _history(self, patient: User, plan: Routine) -> None:
         """Two weeks of finished sessions, a few days missed, pain easing a little;
@@ -127,7 +174,15 @@ class Command(BaseCommand):
         group, _ = Group.objects.get_or_create(name=CATALOGUE_EDITORS)
         return [group]
 
-    def _user(self, username: str, name: str, role: str, is_staff: bool = False) -> User:
+    def _user(
+        self,
+        username: str,
+        name: str,
+        role: str,
+        is_staff: bool = False,
+        clinic: Clinic | None = None,
+        language: str = "",
+    ) -> User:
         user, _ = User.objects.get_or_create(
             username=username,
             # Created without a password; set (or left unusable, for the patient) below.
@@ -136,11 +191,14 @@ class Command(BaseCommand):
                 "role": role,
                 "is_staff": is_staff,
                 "password": make_password(None),
+                "clinic": clinic,
+                "language": language,
             },
         )
         # Put the demo back in its known state each time: the password is the demo's.
         # The patient has none: patients sign in only by link (`make run` prints one).
         user.name, user.role, user.is_staff, user.is_active = name, role, is_staff, True
+        user.clinic = clinic
         if user.is_patient:
             user.set_unusable_password()
         else:
@@ -157,7 +215,9 @@ class Command(BaseCommand):
 
     def _template(self, clinician: User) -> Routine:
         template = (
-            Routine.objects.templates().filter(title=TEMPLATE_TITLE, owner=clinician).first()
+            Routine.objects.templates()
+            .filter(title=TEMPLATE_TITLE, owner=clinician, clinic=clinician.clinic)
+            .first()
         ) or Routine.objects.create(
             kind=RoutineKind.TEMPLATE, title=TEMPLATE_TITLE, owner=clinician, shared=True
         )

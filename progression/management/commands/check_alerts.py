@@ -4,6 +4,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from organisations.scoping import across_clinics
 from progression import attention
 from routines.models import Routine
 from safety.alerts import raise_alert
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         "Safe to run often (one open alert per patient); run it daily from cron."
     )
 
+    @across_clinics
     def handle(self, *args, **options):
         plans = Routine.objects.plans().active()
         patients = (

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from organisations.scoping import across_clinics
 from reminders import send
 
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
         "nothing twice."
     )
 
+    @across_clinics
     def handle(self, *args, **options):
         report = send.run()
         self.stdout.write(

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from organisations.scoping import across_clinics
 from safety.alerts import send_missed_first_notices, send_reminders
 
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
         "Safe to run often, also twice at once; run it from cron every 5 minutes."
     )
 
+    @across_clinics
     def handle(self, *args, **options):
         missed = send_missed_first_notices()
         sent = send_reminders()
