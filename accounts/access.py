@@ -21,6 +21,14 @@ def require_clinician(user: User) -> User:
     return user
 
 
+def require_clinic_admin(user: User) -> User:
+    """A clinician who also manages their clinic (staff, profile, templates, its own
+    exercises, reports). Everyone else gets the same 404 as a stranger."""
+    if not user.is_authenticated or user.role != Role.CLINICIAN or not user.is_clinic_admin:
+        raise Http404
+    return user
+
+
 def patients_of(clinician: User):
     """The patients a clinician may see: those joined to them by an active care link."""
     linked = CareLink.objects.active().filter(clinician=clinician).values("patient_id")
