@@ -99,6 +99,37 @@ def frank(db):
     return frank
 
 
+# A second organisation's clinic: Gus is its clinician and its clinic admin, Hana his
+# patient. Ann is the clinic admin of Alice's clinic (a clinician with no patients).
+@pytest.fixture
+def ann(db):
+    return make_clinician(username="ann", name="Ann Lead", is_clinic_admin=True)
+
+
+@pytest.fixture
+def other_clinic(db):
+    from tests.factories import make_clinic, make_organisation
+
+    organisation = make_organisation(name="Salud Norte", slug="salud-norte")
+    return make_clinic(
+        organisation, name="Clínica Norte", slug="clinica-norte", country="ES", phone="910 000 000"
+    )
+
+
+@pytest.fixture
+def gus(db, other_clinic, hana):
+    gus = make_clinician(
+        username="gus", name="Gus Romero", clinic=other_clinic, is_clinic_admin=True
+    )
+    link(gus, hana)
+    return gus
+
+
+@pytest.fixture
+def hana(db, other_clinic):
+    return make_patient(username="hana", name="Hana Ortiz", clinic=other_clinic)
+
+
 @pytest.fixture
 def root(db):
     """A superuser."""
