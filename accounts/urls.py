@@ -1,12 +1,13 @@
 from django.urls import path
 
-from accounts import devices, two_factor, views
+from accounts import devices, invitations, two_factor, views
 
 urlpatterns = [
     path("sign-in/", views.sign_in, name="login"),
     path("sign-out/", views.sign_out, name="logout"),
     path("sign-out/everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
     path("link/<str:token>/", views.use_link, name="use_link"),
+    path("invitation/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
     path("two-step/", two_factor.verify, name="two_factor"),
     path("two-step/set-up/", two_factor.setup, name="two_factor_setup"),
     path("two-step/recovery-codes/", two_factor.recovery_codes, name="recovery_codes"),

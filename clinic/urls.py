@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clinic.views import alerts, builder
+from clinic.views import alerts, builder, manage
 from clinic.views import patients as clinic
 from clinic.views import reads as learn_clinic
 
@@ -46,6 +46,26 @@ urlpatterns = [
         "routines/<uuid:code>/reads/<slug:slug>/remove/",
         learn_clinic.detach_from_template,
         name="detach_template_read",
+    ),
+    # The clinic admin's pages (clinic/views/manage.py).
+    path("manage/", manage.manage, name="manage"),
+    path("manage/staff/", manage.staff_list, name="staff"),
+    path("manage/staff/invite/", manage.invite, name="invite"),
+    path(
+        "manage/invitations/<uuid:code>/revoke/",
+        manage.revoke_invitation,
+        name="revoke_invitation",
+    ),
+    path(
+        "manage/staff/<uuid:code>/deactivate/", manage.deactivate_staff, name="deactivate_staff"
+    ),
+    path(
+        "manage/staff/<uuid:code>/reactivate/", manage.reactivate_staff, name="reactivate_staff"
+    ),
+    path("manage/staff/<uuid:code>/handover/", manage.handover, name="handover"),
+    path("manage/profile/", manage.clinic_profile, name="profile"),
+    path(
+        "manage/profile/sign-off/", manage.sign_off_thresholds, name="sign_off_thresholds"
     ),
     path("routines/", builder.routine_list, name="routines"),
     path("routines/new/", builder.create_routine, name="create_routine"),

@@ -267,6 +267,9 @@ OFFLINE_SYNC_DAYS = env_int("OFFLINE_SYNC_DAYS", 7)
 # How long the link that confirms a patient's new email address works (sent to that
 # address; accounts/email_change.py). It also dies once the address changes otherwise.
 EMAIL_CHANGE_LINK_HOURS = env_int("EMAIL_CHANGE_LINK_HOURS", 48)
+# How long a clinic admin's emailed invitation to a new clinician works
+# (accounts/invitations.py).
+INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
 
 # --- HTTPS and cookies (production defaults; switch off only behind plain HTTP in dev) --
 _SECURE = not DEBUG
