@@ -15,6 +15,9 @@ from django_htmx.http import HttpResponseClientRedirect
 from django_otp import user_has_device
 
 LAST_SEEN_KEY = "hipmob_staff_seen"
+# Set by accounts/sso.py when a clinician signs in through their organisation's
+# identity provider: its own strong authentication stands in for HipMob's second step.
+SSO_SESSION_KEY = "hipmob_sso_organisation"
 # Writing the session on every request would cost a query each time; a minute's slack on
 # a 30-minute timeout is harmless.
 REFRESH_AFTER_SECONDS = 60
@@ -62,6 +65,7 @@ class StaffSessionMiddleware:
             not user.is_authenticated
             or not user.needs_second_factor
             or user.is_verified()
+            or request.session.get(SSO_SESSION_KEY)
             or not getattr(view_func, "login_required", True)
             or getattr(view_func, "second_factor_exempt", False)
         ):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts import sso
 from accounts.forms import LanguageForm, SignInForm, StaffPasswordResetForm
 from accounts.middleware import second_factor_exempt
 from accounts.models import AuditAction, AuditEvent, SignInLink
@@ -21,6 +22,18 @@ class SignInView(auth_views.LoginView):
         # Only a path on this site (Django's check alone lets "x" through, a relative
         # address): hipmob.redirects.safe_next.
         return safe_next(self.request, default="")
+
+    def get_context_data(self, **kwargs):
+        # One "Sign in with …" button per organisation with single sign-on (none unset).
+        return super().get_context_data(sso_buttons=sso.buttons(), **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if origins := sso.provider_origins():
+            # An SSO button's POST is answered with a redirect to the organisation's
+            # provider, and browsers hold that redirect to the page's form-action.
+            response._csp_update = {"form-action": origins}
+        return response
 
 
 sign_in = SignInView.as_view(

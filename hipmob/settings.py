@@ -116,6 +116,12 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Staff single sign-on with OpenID Connect (accounts/sso.py): only the social
+    # login machinery; allauth's own account pages are never mounted.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [
@@ -134,15 +140,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Right after it: the rest of the request sees only the person's clinic's rows.
+    "organisations.scoping.ClinicScopeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "hipmob.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    # Right after it: the rest of the request sees only the person's clinic's rows.
-    "organisations.scoping.ClinicScopeMiddleware",
     "hipmob.middleware.HtmxLoginRedirectMiddleware",
+    # allauth requires it; it only tidies allauth's own unfinished sign-ins.
+    "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffSessionMiddleware",
     # Last, as django-axes asks: it turns a lockout into the page that explains it.
     "axes.middleware.AxesMiddleware",
@@ -233,6 +241,75 @@ OTP_TOTP_ISSUER = "HipMob"
 # Nobody, admins included, can read someone's authenticator key or QR code back out.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 OTP_TOTP_THROTTLE_FACTOR = 1  # seconds, doubled after each wrong code
+
+
+# Staff single sign-on (accounts/sso.py, docs/deployment.md): one OpenID Connect
+# identity provider per organisation, as JSON in HIPMOB_OIDC_PROVIDERS, e.g.
+# [{"organisation": "<org slug>", "name": "Acme Health", "issuer": "https://idp…",
+#   "client_id": "…", "secret": "…"}]. Unset: no SSO, the sign-in page is unchanged.
+def oidc_apps(raw: str) -> list[dict]:
+    import json
+    from urllib.parse import urlsplit
+
+    if not raw.strip():
+        return []
+    try:
+        entries = json.loads(raw)
+    except ValueError:
+        raise ImproperlyConfigured("HIPMOB_OIDC_PROVIDERS must be a JSON list.") from None
+    if not isinstance(entries, list):
+        raise ImproperlyConfigured("HIPMOB_OIDC_PROVIDERS must be a JSON list.")
+    keys = {"organisation", "name", "issuer", "client_id", "secret"}
+    apps, seen = [], set()
+    for n, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or set(entry) != keys:
+            raise ImproperlyConfigured(
+                f"HIPMOB_OIDC_PROVIDERS entry {n} must have exactly {sorted(keys)}."
+            )
+        if not all(isinstance(value, str) and value.strip() for value in entry.values()):
+            raise ImproperlyConfigured(f"HIPMOB_OIDC_PROVIDERS entry {n} has an empty value.")
+        slug, issuer = entry["organisation"], entry["issuer"].rstrip("/")
+        if not re.fullmatch(r"[-a-zA-Z0-9_]+", slug) or slug in seen:
+            raise ImproperlyConfigured(
+                f"HIPMOB_OIDC_PROVIDERS entry {n}: {slug!r} is not an organisation's "
+                "short name, or is named twice."
+            )
+        seen.add(slug)
+        parts = urlsplit(issuer)
+        if parts.scheme != "https" and parts.hostname not in ("127.0.0.1", "localhost"):
+            raise ImproperlyConfigured(
+                f"HIPMOB_OIDC_PROVIDERS entry {n}: the issuer must be an https:// address."
+            )
+        apps.append(
+            {
+                "provider_id": slug,
+                "name": entry["name"],
+                "client_id": entry["client_id"],
+                "secret": entry["secret"],
+                "settings": {
+                    "server_url": issuer,
+                    # The code flow with PKCE (S256), and the claims read from the id
+                    # token, whose issuer, audience and expiry allauth checks.
+                    "oauth_pkce_enabled": True,
+                    "fetch_userinfo": False,
+                },
+            }
+        )
+    return apps
+
+
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {"APPS": oidc_apps(os.environ.get("HIPMOB_OIDC_PROVIDERS", ""))}
+}
+SOCIALACCOUNT_ADAPTER = "accounts.sso.StaffSSOAdapter"
+ACCOUNT_ADAPTER = "accounts.sso.NoLocalAccountsAdapter"
+# Only people who already have a HipMob account sign in; nobody is created or linked.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+# A GET (a link, a prefetch) never starts a sign-in: the page's buttons POST.
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -9,12 +10,23 @@ from hipmob import views
 admin.site.site_header = _("HipMob administration")
 admin.site.site_title = _("HipMob admin")
 admin.site.index_title = _("Catalogue and accounts")
+# django-allauth's own admin pages manage nothing HipMob uses: single sign-on is set by
+# HIPMOB_OIDC_PROVIDERS and stores no social accounts, tokens or email addresses.
+for _model in (
+    "socialaccount.SocialApp",
+    "socialaccount.SocialAccount",
+    "socialaccount.SocialToken",
+    "account.EmailAddress",
+):
+    admin.site.unregister(apps.get_model(_model))
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("", include("accounts.urls")),
+    # Staff single sign-on, one OpenID Connect provider per organisation (accounts/sso.py).
+    path("sso/", include("accounts.sso_urls")),
     path("", include("patient.account_urls")),
     path("exercises/", include("patient.library_urls")),
     path("learn/", include("learn.urls")),

@@ -64,6 +64,10 @@ EXPECTATIONS = {
     "password_reset_done": rule(PUBLIC),
     "password_reset_confirm": rule(PUBLIC),
     "password_reset_complete": rule(PUBLIC),
+    # Staff single sign-on (accounts/sso.py): an organisation without it (here, all) is
+    # not found (404) for anyone; tests/accounts/test_sso.py covers the configured ones.
+    "openid_connect_login": rule(PUBLIC, post=True),
+    "openid_connect_callback": rule(PUBLIC),
     # Anonymous people to HipMob's own sign-in page, staff to the admin; anyone else
     # signed in gets a 404 (sending them to sign in looped back here).
     "admin/login/": rule({"anonymous", *ADMINS}, hands_over=True),
@@ -259,7 +263,8 @@ def world(alice, bob, charlie, dana, erin, frank):
 
 def build_url(route: str, rule_: Rule, world) -> str:
     values = {name: str(world[source]) for name, source in rule_.objects.items()}
-    values.update({"token": "not-a-real-token", "uidb64": "MQ", **ADMIN_VALUES})
+    values.update({"token": "not-a-real-token", "uidb64": "MQ", "provider_id": "no-sso"})
+    values.update(ADMIN_VALUES)
     # <converter:name> in routes, (?P<name>...) in the admin's regex patterns.
     url = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: values[m[1]], route)
     url = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: values[m[1]], url)
@@ -321,7 +326,15 @@ def test_each_url_as_each_persona(request, world, key, route, pattern):
         assert response.status_code < 500, f"{name} on {url}: {response.status_code}"
         assert (
             response.status_code != 404
-            or key in ("use_link", "reminders:unsubscribe", "email_confirm", "admin:catch_all_view")
+            or key
+            in (
+                "use_link",
+                "reminders:unsubscribe",
+                "email_confirm",
+                "admin:catch_all_view",
+                "openid_connect_login",
+                "openid_connect_callback",
+            )
             or (rule_.allowed == ADMIN)
         ), f"{name} on {url}: 404"
         assert rule_.hands_over or not sent_to_sign_in(response), (
