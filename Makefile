@@ -64,7 +64,15 @@ lint: install
 	$(BIN)/bandit --quiet --severity-level medium --recursive hipmob accounts exercises routines safety practice progression learn reminders patient clinic \
 		--exclude '*/migrations/*'
 
-test: lint
+# The local OpenID Connect provider the SSO tests sign in at (tests/oidc; Node 20+).
+# Without npm the SSO tests say so, and fail under HIPMOB_REQUIRE_BROWSER=1 (CI).
+OIDC_STAMP := tests/oidc/node_modules/.installed
+$(OIDC_STAMP): tests/oidc/package.json tests/oidc/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/oidc --prefer-offline --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the SSO tests cannot run (apt-get install nodejs npm)"; fi
+
+test: lint $(OIDC_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 format: install
