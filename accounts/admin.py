@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AuditAction, AuditEvent, CareLink, Role, User
 from hipmob.adminkit import CHECKBOXES
+from organisations.models import Clinic, Organisation
 
 # Only a superuser hands out power or access: anyone else who can edit accounts sees
 # these fields read-only, and cannot edit a superuser's account at all. The role is
@@ -263,14 +264,33 @@ class CareLinkAdmin(SuperuserWritesAdmin):
     """Care links open a patient's record to a clinician: they are made in the clinic
     pages when a clinician adds a patient; here only a superuser changes them."""
 
-    list_display = ("clinician", "patient", "created", "ended")
-    list_filter = ("ended",)
+    list_display = ("clinician", "patient", "clinic", "created", "ended")
+    list_filter = ("ended", "clinic")
     search_fields = ("clinician__username", "clinician__name", "patient__username", "patient__name")
     raw_id_fields = ("clinician", "patient")  # not Select2: see hipmob/adminkit.py
-    list_select_related = ("clinician", "patient")
+    list_select_related = ("clinician", "patient", "clinic")
+    readonly_fields = ("clinic",)  # the patient's (CareLink.save)
 
     def audit_patient(self, obj):
         return obj.patient
+
+
+# Organisations and their clinics are set up by the installation's superusers; each
+# clinic's admin then keeps its own profile in the clinic pages (audited there too).
+@admin.register(Organisation)
+class OrganisationAdmin(SuperuserWritesAdmin):
+    list_display = ("name", "slug", "created")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Clinic)
+class ClinicAdmin(SuperuserWritesAdmin):
+    list_display = ("name", "organisation", "country", "phone", "thresholds_signed_at")
+    list_filter = ("organisation", "country")
+    list_select_related = ("organisation",)
+    search_fields = ("name", "slug", "organisation__name")
+    readonly_fields = ("thresholds_version", "thresholds_signed_by", "thresholds_signed_at")
 
 
 @admin.register(AuditEvent)

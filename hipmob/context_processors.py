@@ -13,4 +13,5 @@ def csp_nonce(request: HttpRequest) -> dict:
 def contact(request: HttpRequest) -> dict:
     """The emergency number and the clinic's details: the signed-in person's clinic
     (loaded with the user, so no query), or the installation's settings."""
-    return {"contact": contact_details.for_user(request.user)}
+    # A page made before authentication ran (the 400 for an unknown host) has no user.
+    return {"contact": contact_details.for_user(getattr(request, "user", None))}

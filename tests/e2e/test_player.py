@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from accounts.models import SignInLink, User
 from exercises.models import Exercise
+from organisations.models import Clinic
 from practice.models import ExerciseSession, StepLog
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.conftest import sign_in_on
@@ -272,8 +273,7 @@ def test_partly_skipped_and_made_easier_show_per_exercise(started, demo, live_se
 
 
 def test_stopping_for_pain_mid_session(started, demo, settings):
-    settings.CLINIC_NAME = "Riverside Physio"
-    settings.CLINIC_PHONE = "01632 960123"
+    Clinic.objects.update(name="Riverside Physio", phone="01632 960123")  # the patient's
     page = started
     check_in(page, "4")
     press(page, "Done", 5)  # into the glute bridge
@@ -327,7 +327,7 @@ def test_the_stop_control_fits_a_320_px_screen_and_works_by_keyboard(started):
 def test_in_spain_in_spanish_the_emergency_number_is_112(
     live_server, page, demo, sign_in, settings, reads
 ):
-    settings.HIPMOB_COUNTRY = "ES"
+    Clinic.objects.filter(pk=demo.clinic_id).update(country="ES")
     demo.language = "es"
     demo.save(update_fields=["language"])
     sign_in("demo-patient", "hipmob-demo")

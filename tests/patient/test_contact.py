@@ -3,6 +3,7 @@ contact.py), never from the text: every patient-facing page, in English and Span
 shows 112 in Spain and 911 in the US as a tap-to-call link, and no 999 or A&E."""
 
 import re
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from django.test import override_settings
 
 from exercises.models import Exercise
 from hipmob import contact
+from organisations.models import Clinic
 from practice.models import ExerciseSession, StepLog
 from tests.factories import make_plan, make_screening, speak
 
@@ -107,6 +109,19 @@ def pages(client, alice, bob, plan, reads):
     return result
 
 
+@contextmanager
+def clinic_details(person, **details):
+    """The person's clinic with these details (its country, phone…) for a while: the
+    pages read them from the signed-in person's clinic (organisations.Clinic)."""
+    clinics = Clinic.objects.filter(pk=person.clinic_id)
+    before = clinics.values(*details).get()
+    clinics.update(**details)
+    try:
+        yield
+    finally:
+        clinics.update(**before)
+
+
 def _number(digits):
     """The number on its own, not inside a code, a token or a nonce (letters, digits,
     - and _: a CSRF token can hold "k999q") or a longer number."""
@@ -123,7 +138,7 @@ def _no_uk_numbers(name, html):
 @pytest.mark.parametrize(("country", "number"), [("ES", "112"), ("US", "911"), ("FR", "112")])
 def test_no_page_shows_the_uk_number_outside_the_uk(alice, pages, language, country, number):
     speak(alice, language)
-    with override_settings(HIPMOB_COUNTRY=country):
+    with clinic_details(alice, country=country):
         for name, html in pages():
             _no_uk_numbers(name, html)
             assert f'<a class="tel-link" href="tel:{number}">{number}</a>' in html, name
@@ -132,7 +147,7 @@ def test_no_page_shows_the_uk_number_outside_the_uk(alice, pages, language, coun
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_in_the_uk_999_is_a_tap_to_call_link(alice, pages, language):
     speak(alice, language)
-    with override_settings(HIPMOB_COUNTRY="GB"):
+    with clinic_details(alice, country="GB"):
         seen = dict(pages())
     if language == "en":  # each state is the one it is named after
         assert "Before you start" in seen["check-in"] and "Stop for today" in seen["step"]
@@ -150,20 +165,20 @@ def test_in_the_uk_999_is_a_tap_to_call_link(alice, pages, language):
 
 
 def test_the_urgent_care_wording_follows_the_country(alice, pages):
-    with override_settings(HIPMOB_COUNTRY="ES"):
+    with clinic_details(alice, country="ES"):
         html = dict(pages())["safety result urgent"]
     assert "your health centre&#x27;s urgent service or the hospital emergency department" in html
-    with override_settings(HIPMOB_COUNTRY="US"):
+    with clinic_details(alice, country="US"):
         html = dict(pages())["safety result urgent"]
     assert "use urgent care or the emergency room." in html
-    with override_settings(HIPMOB_COUNTRY="GB"):
+    with clinic_details(alice, country="GB"):
         html = dict(pages())["safety result urgent"]
     assert "use NHS 111, or A&amp;E." in html
 
 
-@override_settings(CLINIC_NAME="Riverside Physio", CLINIC_PHONE="+44 1632 960123", CLINIC_HOURS="")
 def test_where_the_patient_is_told_to_contact_the_clinic_its_phone_is_a_link(alice, pages):
-    seen = dict(pages())
+    with clinic_details(alice, name="Riverside Physio", phone="+44 1632 960123", hours=""):
+        seen = dict(pages())
     link = (
         'Call Riverside Physio on <a class="tel-link" href="tel:+441632960123">+44 1632 960123</a>.'
     )
@@ -171,9 +186,10 @@ def test_where_the_patient_is_told_to_contact_the_clinic_its_phone_is_a_link(ali
         assert link in seen[name], name
 
 
-def test_without_a_clinic_phone_a_plain_sentence(pages):
-    seen = dict(pages())
-    assert "Use the phone number your clinic gave you." in seen["check-in"]
+def test_without_a_clinic_phone_a_plain_sentence(alice, pages):
+    with clinic_details(alice, name="Riverside Physio", phone=""):
+        seen = dict(pages())
+    assert "Contact Riverside Physio, the clinic that gave you this plan." in seen["check-in"]
     assert "tel:+" not in seen["check-in"]
 
 
@@ -187,5 +203,14 @@ def test_the_number_comes_from_the_country(country, number):
 
 @override_settings(HIPMOB_COUNTRY="US", EMERGENCY_NUMBER="000")
 def test_an_explicit_number_wins():
+    """The installation's settings: for pages nobody is signed in to."""
     assert contact.current().emergency_number == "000"
     assert contact.current().emergency_href == "tel:000"
+
+
+def test_a_clinics_country_and_own_number_decide_for_its_people():
+    clinic = Clinic(name="Norte", country="ES")
+    assert contact.for_clinic(clinic).emergency_number == "112"
+    clinic.emergency_number = "061"
+    assert contact.for_clinic(clinic).emergency_href == "tel:061"
+    assert contact.for_clinic(Clinic(name="Boston", country="US")).emergency_number == "911"

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from exercises.models import Exercise
+from organisations.models import Clinic
 from routines.models import Routine
 from tests.factories import make_exercise, make_plan
 
@@ -142,7 +143,7 @@ def test_a_worse_morning_gets_advice_and_the_clinics_phone(
     from progression import events
     from tests.factories import make_screening, make_session
 
-    settings.CLINIC_NAME, settings.CLINIC_PHONE = "Riverside Physio", "0161 496 0000"
+    Clinic.objects.filter(pk=alice.clinic_id).update(name="Riverside Physio", phone="0161 496 0000")
     make_screening(alice)
     make_session(alice, plan, 1, 3, 3)
     events.morning_check(alice, response=response, pain=pain)

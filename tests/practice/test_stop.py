@@ -3,8 +3,8 @@ then the usual check-out completes the session with its evidence."""
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.test import override_settings
 
+from organisations.models import Clinic
 from practice.models import ExerciseSession, SessionStatus, StepLog, StepStatus
 from tests.practice.test_player import checked_in, post, start, step_data
 
@@ -62,8 +62,8 @@ def test_stopping_for_pain_saves_the_reason_and_logs_the_rest_as_not_done(patien
     assert "Not done, stopped early: it hurt" in html
 
 
-@override_settings(CLINIC_NAME="Riverside Physio", CLINIC_PHONE="01632 960123")
 def test_the_advice_after_stopping_for_pain_gives_the_clinics_phone(patient, plan):
+    Clinic.objects.update(name="Riverside Physio", phone="01632 960123")  # the patient's
     session = checked_in(patient)
     stop(patient, session, "unwell")
     html = patient.get(f"/sessions/{session.code}/").content.decode()
