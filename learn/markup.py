@@ -76,13 +76,14 @@ EMERGENCY_NUMBER = "{emergency_number}"
 EMERGENCY_DEPARTMENT = "{emergency_department}"
 
 
-def with_contact(html: str) -> str:
-    """The configured emergency number (as a tap-to-call link) and emergency department,
-    in the active language, in place of the placeholders. Put in after sanitising:
-    tel: links are not among the schemes an admin's Markdown may use."""
+def with_contact(html: str, details: contact.Contact | None = None) -> str:
+    """The reader's clinic's emergency number (as a tap-to-call link) and emergency
+    department (`details`; None: the installation's), in the active language, in place
+    of the placeholders. Put in after sanitising: tel: links are not among the schemes
+    an admin's Markdown may use."""
     if EMERGENCY_NUMBER not in html and EMERGENCY_DEPARTMENT not in html:
         return html
-    details = contact.current()
+    details = details or contact.current()
     return html.replace(EMERGENCY_NUMBER, details.emergency_link).replace(
         EMERGENCY_DEPARTMENT, str(conditional_escape(details.emergency_department))
     )

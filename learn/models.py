@@ -145,9 +145,16 @@ class Read(ReadText):
 
     @property
     def shown_html(self) -> str:
-        # Sanitised when saved, and again here: a row written past save() (a bulk
-        # update, a restore) still can't carry script into the page.
-        return mark_safe(markup.with_contact(markup.sanitise(self._localized("body_html"))))  # noqa: S308  # nosec B308 B703
+        """With the installation's emergency number (hipmob/contact.py)."""
+        return self.html_for(None)
+
+    def html_for(self, details) -> str:
+        """With this reader's clinic's emergency number and wording (`details`, a
+        hipmob.contact.Contact; None: the installation's). Sanitised when saved, and
+        again here: a row written past save() (a bulk update, a restore) still can't
+        carry script into the page."""
+        html = markup.with_contact(markup.sanitise(self._localized("body_html")), details)
+        return mark_safe(html)  # noqa: S308  # nosec B308 B703
 
     @property
     def minutes(self) -> int:

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from exercises.models import Exercise
+from hipmob import contact
 from learn import markup
 from learn.models import Read
 
@@ -27,8 +29,11 @@ def read_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def read_detail(request: HttpRequest, slug: str) -> HttpResponse:
     read = get_object_or_404(visible_reads(request), slug=slug)
-    exercises = read.exercises.published().only("slug", "name").order_by("name")
-    body = read.shown_html
+    # Through the scoped manager: a clinic's own exercise is never named to another.
+    exercises = (
+        Exercise.objects.published().filter(reads=read).only("slug", "name").order_by("name")
+    )
+    body = read.html_for(contact.for_user(request.user))
     if not request.user.is_patient:
         # Links to patients' own pages (the safety check) would be a 404 for staff.
         # Still the sanitised HTML, only with those anchors taken out.

@@ -137,6 +137,29 @@ def test_the_list_keeps_a_fixed_number_of_queries(client, alice, language):
     assert count(client, "/learn/") == 3
 
 
+def test_the_read_gives_the_readers_clinics_emergency_number(client, hana):
+    """Hana's clinic is in Spain: 112 and the hospital emergency department, never 999."""
+    client.force_login(hana)
+    speak(hana, "en")
+    html = client.get("/learn/soreness-or-warning-sign/").content.decode()
+    assert '<a class="tel-link" href="tel:112">112</a>' in html
+    assert "the hospital emergency department" in html
+    assert "tel:999" not in html and "A&amp;E" not in html
+
+
+def test_the_read_names_only_the_readers_clinics_exercises(client, alice, hana):
+    from exercises.models import Exercise
+    from tests.factories import make_exercise
+
+    theirs = make_exercise(name="Norte hip hinge", clinic=hana.clinic)
+    Read.objects.get(slug="core-and-glutes").exercises.add(theirs)
+    client.force_login(alice)
+    assert "Norte hip hinge" not in client.get("/learn/core-and-glutes/").content.decode()
+    client.force_login(hana)
+    assert "Norte hip hinge" in client.get("/learn/core-and-glutes/").content.decode()
+    assert Exercise.objects.filter(reads__slug="core-and-glutes").count() > 1
+
+
 def test_the_read_page_keeps_a_fixed_number_of_queries(client, alice):
     client.force_login(alice)
     # session, user, the read, its exercises
