@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clinic.views import alerts, builder, manage
+from clinic.views import alerts, builder, manage, own_exercises, reports
 from clinic.views import patients as clinic
 from clinic.views import reads as learn_clinic
 
@@ -81,4 +81,18 @@ urlpatterns = [
     path("routines/<uuid:code>/settings/", builder.routine_settings, name="routine_settings"),
     path("routines/<uuid:code>/duplicate/", builder.duplicate, name="duplicate"),
     path("routines/<uuid:code>/delete/", builder.delete_routine, name="delete_routine"),
+    # The clinic admin's pages: the report, the clinic's own exercises, shared routines.
+    path("reports/", reports.report, name="reports"),
+    path("reports/report.csv", reports.report_csv, name="reports_csv"),
+    path("exercises/", own_exercises.exercise_list, name="own_exercises"),
+    path("exercises/new/", own_exercises.new_exercise, name="new_own_exercise"),
+    path("exercises/<slug:slug>/", own_exercises.edit_exercise, name="edit_own_exercise"),
+    path(
+        "exercises/<slug:slug>/publish/",
+        own_exercises.publish_exercise,
+        name="publish_own_exercise",
+    ),
+    path(
+        "routines/<uuid:code>/unshare/", own_exercises.unshare_template, name="unshare_template"
+    ),
 ]

@@ -420,6 +420,37 @@ def no_to_every_question(w: World) -> dict:
     return {q.key: "no" for q in ScreeningQuestion.objects.filter(active=True)}
 
 
+def clinic_admin(w: World) -> None:
+    """Bob as his clinic's admin, with an exercise of the clinic's own and his routine
+    shared (the clinic admin's pages: reports, own exercises, shared routines)."""
+    User.objects.filter(pk=w.bob.pk).update(is_clinic_admin=True)
+    w.own_exercise = Exercise.objects.filter(slug="test-clinic-own").first() or make_exercise(
+        slug="test-clinic-own", clinic=w.bob.clinic
+    )
+    Exercise.objects.filter(pk=w.own_exercise.pk).update(published=True)
+    Routine.objects.filter(pk=w.template.pk).update(shared=True)
+
+
+def own_exercise_path(suffix: str = ""):
+    return lambda w: f"/clinic/exercises/{w.own_exercise.slug}/{suffix}"
+
+
+OWN_EXERCISE = {
+    "name": "Knee hug",
+    "kind": "stretch",
+    "level": "beginner",
+    "summary": "Eases a stiff lower back.",
+    "target": "The lower back",
+    "start_position": "Lie on your back.",
+    "cues": "Bring one knee in.\nHold it.\nBreathe out.",
+    "sets": "2",
+    "hold_seconds": "20",
+    "rest_seconds": "30",
+    "illustration": "img/exercises/childs-pose.svg",
+    "illustration_alt": "A person hugging one knee to the chest.",
+}
+
+
 ALICE, BOB, NOBODY = "alice", "bob", "anonymous"
 BOB_FIRST_STEP = "bob-password-only"  # has an authenticator, hasn't typed its code yet
 BOB_NO_DEVICE = "bob-no-authenticator"  # must set one up first
@@ -881,6 +912,54 @@ PAGES = [
         11,  # +1: deleting also looks for caseload rows naming it as their plan
         method="POST",
         prepare=doomed,
+    ),
+    # The clinic admin's pages (issue 19; tests/clinic/test_reports.py and
+    # test_own_exercises.py count them with their own data too). The report: session,
+    # user, device, then active patients, discharges, plans, done days grouped, the
+    # episodes with their scores, care links, clinicians.
+    Page("clinic:reports", BOB, lambda w: "/clinic/reports/", 10, prepare=clinic_admin),
+    Page(
+        "clinic:reports_csv", BOB, lambda w: "/clinic/reports/report.csv", 4, prepare=clinic_admin
+    ),
+    Page("clinic:own_exercises", BOB, lambda w: "/clinic/exercises/", 5, prepare=clinic_admin),
+    Page(
+        "clinic:new_own_exercise", BOB, lambda w: "/clinic/exercises/new/", 3, prepare=clinic_admin
+    ),
+    Page(
+        "clinic:new_own_exercise",
+        BOB,
+        lambda w: "/clinic/exercises/new/",
+        7,  # the slugs taken, and the new exercise in a transaction
+        method="POST",
+        data=lambda w: OWN_EXERCISE,
+        prepare=clinic_admin,
+    ),
+    Page("clinic:edit_own_exercise", BOB, own_exercise_path(), 4, prepare=clinic_admin),
+    Page(
+        "clinic:edit_own_exercise",
+        BOB,
+        own_exercise_path(),
+        5,
+        method="POST",
+        data=lambda w: OWN_EXERCISE,
+        prepare=clinic_admin,
+    ),
+    Page(
+        "clinic:publish_own_exercise",
+        BOB,
+        own_exercise_path("publish/"),
+        5,
+        method="POST",
+        data=lambda w: {"published": "0"},
+        prepare=clinic_admin,
+    ),
+    Page(
+        "clinic:unshare_template",
+        BOB,
+        routine_path("unshare/"),
+        5,
+        method="POST",
+        prepare=clinic_admin,
     ),
 ]
 # Not counted here, and why.
