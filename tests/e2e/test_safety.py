@@ -62,7 +62,8 @@ def test_an_emergency_answer_locks_exercise_and_the_clinician_sees_it_first(
     for n in range(3):
         from accounts.models import User
 
-        care_link(User.objects.get(username="demo-clinician"), make_patient(name=f"Aaron {n}"))
+        clinician = User.objects.get(username="demo-clinician")
+        care_link(clinician, make_patient(name=f"Aaron {n}", clinic=clinician.clinic))
     desk = browser.new_context(viewport={"width": 1280, "height": 800})
     clinic = desk.new_page()
     sign_in_on(clinic, live_server.url, "demo-clinician", "hipmob-demo")
