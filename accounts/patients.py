@@ -3,6 +3,7 @@ first one-time sign-in link, in one transaction: an account is never left withou
 link or its clinician. (A later link is SignInLink.issue() alone.)"""
 
 import secrets
+from datetime import date
 
 from django.db import transaction
 
@@ -19,9 +20,20 @@ def new_username() -> str:
 
 
 @transaction.atomic
-def add_patient(clinician: User, *, name: str, email: str, timezone: str) -> tuple[User, str]:
+def add_patient(
+    clinician: User,
+    *,
+    name: str,
+    email: str,
+    timezone: str,
+    date_of_birth: date | None = None,
+    phone: str = "",
+    language: str = "",
+    clinic_identifier: str = "",
+) -> tuple[User, str]:
     """The new patient, and the token of their sign-in link: it exists only here and in
-    the page that shows it once."""
+    the page that shows it once. A clinic identifier another patient of the clinic has
+    raises IntegrityError (user_clinic_identifier_unique), and nothing is kept."""
     patient = User(
         username=new_username(),
         name=name,
@@ -29,6 +41,10 @@ def add_patient(clinician: User, *, name: str, email: str, timezone: str) -> tup
         timezone=timezone,
         role=Role.PATIENT,
         clinic_id=clinician.clinic_id,
+        date_of_birth=date_of_birth,
+        phone=phone,
+        language=language,
+        clinic_identifier=clinic_identifier,
     )
     patient.set_unusable_password()  # patients sign in with one-time links
     patient.save()

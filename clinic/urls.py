@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clinic.views import alerts, builder, manage, own_exercises, reports
+from clinic.views import alerts, builder, episodes, manage, own_exercises, record, reports
 from clinic.views import patients as clinic
 from clinic.views import reads as learn_clinic
 
@@ -12,6 +12,13 @@ urlpatterns = [
     path("patients/<uuid:code>/link/", clinic.new_link, name="new_link"),
     path("patients/<uuid:code>/assign/", clinic.assign, name="assign"),
     path("patients/<uuid:code>/handout/", clinic.handout, name="handout"),
+    path("patients/<uuid:code>/record/", record.record, name="record"),
+    path("patients/<uuid:code>/episodes/", episodes.open_episode, name="open_episode"),
+    path(
+        "patients/<uuid:code>/episodes/<uuid:episode_code>/discharge/",
+        episodes.discharge,
+        name="discharge",
+    ),
     path(
         "patients/<uuid:code>/screenings/<uuid:screening_code>/clear/",
         alerts.clear,

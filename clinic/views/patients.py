@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,8 +16,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts import patients
 from accounts.access import linked_patient, patients_of, require_clinician
 from accounts.models import AuditAction, AuditEvent, SignInLink, User
-from clinic import caseload, detail
-from clinic.forms import AddPatientForm, AssignForm
+from clinic import caseload, detail, episodes
+from clinic.forms import AssignForm
+from clinic.forms_record import (
+    IDENTIFIER_TAKEN,
+    NEW_PATIENT_FIELDS,
+    NewPatientForm,
+    OpenEpisodeForm,
+)
 from hipmob.qr import qr_data_uri
 from learn import plans
 from learn.forms import AttachReadForm
@@ -79,15 +86,30 @@ def add_patient(request: HttpRequest) -> HttpResponse:
     is remembered, and a repeat goes to the patient already made instead of a second
     account."""
     clinician = require_clinician(request.user)
-    form = AddPatientForm(request.POST or None, initial={"request_id": uuid.uuid4().hex})
+    clinic = clinician.clinic  # loaded with the user: its defaults cost no query
+    form = NewPatientForm(
+        request.POST or None,
+        initial={
+            "request_id": uuid.uuid4().hex,
+            "timezone": clinic.timezone,
+            "language": clinic.language,
+        },
+        clinic_id=clinician.clinic_id,
+        today=clinician.local_date(),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if existing := _added_before(request, clinician, data["request_id"]):
             messages.info(request, _("%(name)s was already added.") % {"name": existing.name})
             return redirect("clinic:patient", code=existing.code)
-        patient, token = patients.add_patient(
-            clinician, name=data["name"], email=data["email"], timezone=data["timezone"]
-        )
+        try:
+            patient, token = patients.add_patient(
+                clinician,
+                **{name: data[name] for name in NEW_PATIENT_FIELDS},
+            )
+        except IntegrityError:  # the same clinic identifier given at the same moment
+            form.add_error("clinic_identifier", IDENTIFIER_TAKEN)
+            return render(request, "clinic/add_patient.html", {"form": form}, status=422)
         _remember_added(request, data["request_id"], patient)
         messages.success(request, _("%(name)s is added.") % {"name": patient.name})
         return _link_page(request, patient, token, status=201)
@@ -123,7 +145,12 @@ def patient_detail(request: HttpRequest, code) -> HttpResponse:
     clinician = require_clinician(request.user)
     patient = linked_patient(clinician, code)
     AuditEvent.record(clinician, AuditAction.PATIENT_VIEWED, patient=patient)
-    context = {**detail.detail_for(patient).context(), "read_form": AttachReadForm()}
+    context = {
+        **detail.detail_for(patient).context(),
+        **episodes.for_patient_page(patient),
+        "read_form": AttachReadForm(),
+        "episode_form": OpenEpisodeForm(today=patient.local_date()),
+    }
     return render(request, "clinic/patient_detail.html", context)
 
 

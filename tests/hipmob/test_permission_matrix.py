@@ -130,6 +130,9 @@ EXPECTATIONS = {
     "clinic:new_link": rule({"bob"}, post=True, **ALICE),
     "clinic:assign": rule({"bob"}, **ALICE),
     "clinic:handout": rule({"bob"}, **ALICE),
+    "clinic:record": rule({"bob"}, **ALICE),
+    "clinic:open_episode": rule({"bob"}, post=True, **ALICE),
+    "clinic:discharge": rule({"bob"}, episode_code="episode", **ALICE),  # Alice's open one
     "clinic:edit_plan": rule({"bob"}, post=True, **ALICE),
     "clinic:attach_read": rule({"bob"}, post=True, **ALICE),
     "clinic:detach_read": rule({"bob"}, post=True, slug="read", **ALICE),
@@ -249,6 +252,9 @@ def world(alice, bob, charlie, dana, erin, frank):
         "item": item.code,
         "suggestion": suggestion.code,
         "alert": make_alert(alice, "inactive").code,
+        "episode": alice.episodes.create(
+            clinic=alice.clinic, referral_reason="Low back pain", started_on=alice.local_date()
+        ).code,
         "exercise": bridge.slug,
         "read": "why-hips",
         "device": PushSubscription.objects.create(

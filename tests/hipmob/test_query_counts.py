@@ -420,6 +420,28 @@ def no_to_every_question(w: World) -> dict:
     return {q.key: "no" for q in ScreeningQuestion.objects.filter(active=True)}
 
 
+def open_episode(w: World) -> None:
+    """Alice's one episode, open since her plan began; her plan active again (a
+    discharge may have ended it)."""
+    w.alice.episodes.all().delete()
+    w.episode = w.alice.episodes.create(
+        clinic=w.alice.clinic, referral_reason="Low back pain", started_on=w.plan.start_date
+    )
+    Routine.objects.filter(pk=w.plan.pk).update(active=True, end_date=None)
+
+
+def no_episode(w: World) -> None:
+    w.alice.episodes.all().delete()
+
+
+def record_as_added(w: World) -> None:
+    User.objects.filter(pk=w.alice.pk).update(phone="", clinic_identifier="")
+
+
+def discharge_path(w: World) -> str:
+    return f"/clinic/patients/{w.alice.code}/episodes/{w.episode.code}/discharge/"
+
+
 def clinic_admin(w: World) -> None:
     """Bob as his clinic's admin, with an exercise of the clinic's own and his routine
     shared (the clinic admin's pages: reports, own exercises, shared routines)."""
@@ -744,8 +766,55 @@ PAGES = [
     # --- the clinician ----------------------------------------------------------------------
     # Sorted and paged in SQL (issue 20): session, user, device, the count, the page.
     Page("clinic:patients", BOB, lambda w: "/clinic/patients/", 5, prepare=caseload_up_to_date),
-    Page("clinic:patient", BOB, patient_path(), 16),
+    Page("clinic:patient", BOB, patient_path(), 17),  # +1 (issue 19): the episodes of care
     Page("clinic:handout", BOB, patient_path("handout/"), 7),
+    # Issue 19: the record, episodes of care and the discharge summary (tests/clinic/
+    # test_episodes.py and test_record.py count them with their own data too).
+    Page("clinic:record", BOB, patient_path("record/"), 4),
+    Page(
+        "clinic:record",
+        BOB,
+        patient_path("record/"),
+        9,  # the identifier looked for in the clinic, the changed fields saved, audited
+        method="POST",
+        data=lambda w: {
+            "name": "Alice Morgan",
+            "date_of_birth": "1961-04-12",
+            "phone": "+44 7700 900123",
+            "language": "en",
+            "clinic_identifier": "NHS-1",
+            "timezone": "Europe/London",
+        },
+        prepare=record_as_added,
+    ),
+    Page(
+        "clinic:open_episode",
+        BOB,
+        patient_path("episodes/"),
+        9,
+        method="POST",
+        data=lambda w: {
+            "referral_reason": "Low back pain, 6 weeks",
+            "started_on": w.alice.local_date().isoformat(),
+        },
+        prepare=no_episode,
+    ),
+    # The request's, the patient, the episode, the audit; plans, items, sessions,
+    # activity scores and alerts by tier.
+    Page("clinic:discharge", BOB, discharge_path, 11, prepare=open_episode),
+    Page(
+        "clinic:discharge",
+        BOB,
+        discharge_path,
+        12,
+        method="POST",
+        data=lambda w: {
+            "outcome": "improved",
+            "discharged_on": w.alice.local_date().isoformat(),
+            "end_plan": "on",
+        },
+        prepare=open_episode,
+    ),
     Page("clinic:assign", BOB, patient_path("assign/"), 8),
     Page(
         "clinic:assign",

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import CareLink, Role, User
+from accounts.models import CareLink, Episode, Role, User
 from accounts.two_factor import APP_DEVICE_NAME
 from exercises.models import Exercise
 from exercises.permissions import CATALOGUE_EDITORS
@@ -84,6 +84,9 @@ class Command(BaseCommand):
         clinician.is_clinic_admin = True
         clinician.save(update_fields=["is_clinic_admin"])
         patient = self._user("demo-patient", "Alice Morgan", Role.PATIENT, clinic=main)
+        if not patient.clinic_identifier:  # the record a clinic keeps
+            patient.clinic_identifier, patient.date_of_birth = "DEMO-0001", date(1968, 5, 14)
+            patient.save(update_fields=["clinic_identifier", "date_of_birth"])
         self._plan_and_history(clinician, patient)
         other = self._user("demo-clinician-2", "Carmen Ruiz", Role.CLINICIAN, clinic=norte)
         other_patient = self._user(
@@ -128,7 +131,23 @@ class Command(BaseCommand):
                 ],
                 tier=Tier.CLEAR,
             )
+        self._episode(clinician, patient, plan)
         caseload.refresh([patient.pk])  # the clinician's list row, ready for today
+
+    def _episode(self, clinician: User, patient: User, plan: Routine) -> None:
+        """An open episode of care since the plan began, its review four weeks on."""
+        if not Episode.objects.filter(patient=patient).exists():
+            Episode.objects.create(
+                clinic_id=patient.clinic_id,
+                patient=patient,
+                # Written by the clinician, in the clinic's language.
+                referral_reason=(
+                    "Lumbalgia, 6 semanas" if patient.language == "es" else "Low back pain, 6 weeks"
+                ),
+                started_on=plan.start_date,
+                review_on=plan.start_date + timedelta(weeks=4),
+                opened_by=clinician,
+            )
 
     def _history(self, patient: User, plan: Routine) -> None:
         """Two weeks of finished sessions, a few days missed, pain easing a little;
