@@ -56,7 +56,7 @@ def _clients(request, names):
     return clients
 
 
-def crossings(request, world) -> list[str]:
+def crossings(request, world) -> list[str]:  # noqa: F811
     """Every (person, page, mark of the other clinic) found; [] when isolated."""
     found = []
     people = _clients(request, sorted(LEEDS | NORTE))
@@ -123,6 +123,9 @@ def test_the_other_clinics_objects_are_not_found(request, world, name, address):
 )
 def test_a_removed_scope_is_found(request, world, monkeypatch, model, expected):  # noqa: F811
     """The test of the test: `objects` swapped for the unscoped manager, as if the
-    model's scope had been forgotten, and the check above reports the crossing."""
+    model's scope had been forgotten, and the check above reports the crossing. (The
+    pages that list people also filter by clinic or care link themselves, so taking
+    User's scope away alone shows nothing; tests/organisations/test_scoping.py checks
+    that scope directly.)"""
     monkeypatch.setattr(model, "objects", model.unscoped)
     assert expected in crossings(request, world)
