@@ -9,24 +9,38 @@ exists), and anonymous people are sent to sign in unless the page is public.
 import re
 import uuid
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
-from accounts.models import PushSubscription
+from accounts.models import Invitation, PushSubscription
 from exercises.models import Exercise
 from progression.models import Suggestion
 from routines.models import Routine, RoutineItem, RoutineKind
-from tests.factories import HipMobClient, make_alert, make_plan, make_screening, make_session
+from tests.factories import (
+    HipMobClient,
+    make_alert,
+    make_exercise,
+    make_plan,
+    make_screening,
+    make_session,
+)
 
 # Erin edits the catalogue; Frank also holds every account permission (as the demo's
 # admin does, for erasure). Neither may reach any patient's data: every patient and
 # clinic URL refuses them, and tests/accounts/test_separation_of_duties.py crawls the
 # admin pages they can open for health data.
-PERSONAS = ["anonymous", "alice", "charlie", "bob", "dana", "erin", "frank"]
-PATIENTS = {"alice", "charlie"}
-CLINICIANS = {"bob", "dana"}
+# Two organisations: Alice, Charlie, Bob, Dana and Ann (the clinic admin of their
+# clinic) in one; Gus (clinician and clinic admin) and his patient Hana in the other's
+# clinic. tests/hipmob/test_clinic_isolation.py checks that no page shows one clinic's
+# people, routines or exercises to the other.
+PERSONAS = ["anonymous", "alice", "charlie", "hana", "bob", "dana", "ann", "gus", "erin", "frank"]
+PATIENTS = {"alice", "charlie", "hana"}
+CLINICIANS = {"bob", "dana", "ann", "gus"}
+CLINIC_ADMINS = {"ann", "gus"}
 ADMINS = {"erin", "frank"}
 STAFF = CLINICIANS | ADMINS
 SIGNED_IN = PATIENTS | STAFF
@@ -60,6 +74,7 @@ EXPECTATIONS = {
     "favicon.ico": rule(PUBLIC),
     "login": rule(PUBLIC),
     "use_link": rule(PUBLIC),  # an unknown token says so to anyone
+    "accept_invitation": rule(PUBLIC),  # so does an unknown invitation
     "password_reset": rule(PUBLIC),
     "password_reset_done": rule(PUBLIC),
     "password_reset_confirm": rule(PUBLIC),
@@ -150,6 +165,26 @@ EXPECTATIONS = {
     "clinic:update_item": rule({"bob"}, post=True, **ITEM),
     "clinic:move_item": rule({"bob"}, post=True, **ITEM),
     "clinic:remove_item": rule({"bob"}, post=True, **ITEM),
+    # Clinic admins: their own clinic's staff and profile (each sees only their clinic);
+    # a clinician or invitation of Ann's clinic is not found for Gus.
+    "clinic:manage": rule(CLINIC_ADMINS),
+    "clinic:staff": rule(CLINIC_ADMINS),
+    "clinic:invite": rule(CLINIC_ADMINS),
+    "clinic:profile": rule(CLINIC_ADMINS),
+    "clinic:sign_off_thresholds": rule(CLINIC_ADMINS, post=True),
+    "clinic:revoke_invitation": rule({"ann"}, post=True, code="invitation"),
+    "clinic:deactivate_staff": rule({"ann"}, post=True, code="staff_member"),
+    "clinic:reactivate_staff": rule({"ann"}, post=True, code="staff_member"),
+    "clinic:handover": rule({"ann"}, code="staff_member"),
+    # Clinic admins: their clinic's report, own exercises and shared routines; Ann's
+    # clinic's exercise and shared routine are not found for Gus.
+    "clinic:reports": rule(CLINIC_ADMINS),
+    "clinic:reports_csv": rule(CLINIC_ADMINS),
+    "clinic:own_exercises": rule(CLINIC_ADMINS),
+    "clinic:new_own_exercise": rule(CLINIC_ADMINS),
+    "clinic:edit_own_exercise": rule({"ann"}, slug="own_exercise"),
+    "clinic:publish_own_exercise": rule({"ann"}, post=True, slug="own_exercise"),
+    "clinic:unshare_template": rule({"ann"}, post=True, code="leeds_shared"),
 }
 
 # Values for the Django admin's own URL parameters.
@@ -226,8 +261,23 @@ def test_object_ids_in_urls_are_uuid_codes():
 
 
 @pytest.fixture
-def world(alice, bob, charlie, dana, erin, frank):
+def world(alice, bob, charlie, dana, erin, frank, ann, gus, hana, other_clinic):
     bridge = Exercise.objects.get(slug="glute-bridge")
+    # The other clinic's own things, which nobody of Alice's clinic may see.
+    norte_exercise = make_exercise(
+        name="Norte hip hinge", slug="norte-hip-hinge", clinic=other_clinic
+    )
+    norte_template = Routine.objects.create(
+        kind=RoutineKind.TEMPLATE, title="Norte shared routine", owner=gus, shared=True
+    )
+    RoutineItem.from_exercise(norte_exercise, routine=norte_template, order=0).save()
+    make_plan(hana, gus, [norte_exercise], title="Norte plan")
+    # And Alice's clinic's own, which nobody of the other clinic may see.
+    own_exercise = make_exercise(name="Leeds knee lift", slug="leeds-knee-lift", clinic=bob.clinic)
+    shared = Routine.objects.create(
+        kind=RoutineKind.TEMPLATE, title="Leeds shared routine", owner=dana, shared=True
+    )
+    RoutineItem.from_exercise(own_exercise, routine=shared, order=0).save()
     plan = make_plan(alice, bob, [bridge])
     session = make_session(alice, plan, days_ago=1, before=3, after=2)
     screening = make_screening(alice, tier="urgent")
@@ -256,6 +306,19 @@ def world(alice, bob, charlie, dana, erin, frank):
             clinic=alice.clinic, referral_reason="Low back pain", started_on=alice.local_date()
         ).code,
         "exercise": bridge.slug,
+        "own_exercise": own_exercise.slug,
+        "norte_exercise": norte_exercise.slug,
+        "norte_template": norte_template.code,
+        "leeds_shared": shared.code,  # shared by Dana in Ann's clinic
+        "staff_member": dana.code,  # a clinician of Ann's clinic
+        "invitation": Invitation.objects.create(
+            clinic=ann.clinic,
+            email="new@example.org",
+            name="New",
+            token_hash="0" * 64,
+            invited_by=ann,
+            expires=timezone.now() + timedelta(days=3),
+        ).code,
         "read": "why-hips",
         "device": PushSubscription.objects.create(
             user=alice,
@@ -335,6 +398,7 @@ def test_each_url_as_each_persona(request, world, key, route, pattern):
             or key
             in (
                 "use_link",
+                "accept_invitation",
                 "reminders:unsubscribe",
                 "email_confirm",
                 "admin:catch_all_view",
