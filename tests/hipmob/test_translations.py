@@ -28,6 +28,11 @@ STAFF_ONLY = (
     "progression/attention.py",
     "accounts/two_factor.py",
     "accounts/middleware.py",  # the idle sign-out applies to staff only
+    # Joining a clinic by invitation and signing in through one's organisation: staff.
+    "accounts/invitations.py",
+    "templates/accounts/invitation",
+    "templates/accounts/email/invitation",
+    "accounts/sso.py",
     "templates/accounts/two_factor",
     "templates/accounts/recovery_codes",
     "templates/accounts/password_reset",
