@@ -31,6 +31,9 @@ SHOTS = [  # (account or None, path, file name)
     ("demo-patient", "/history/", "history.png"),
     ("demo-patient", "/exercises/", "library.png"),
     ("demo-patient", "/exercises/glute-bridge/", "exercise.png"),
+    # The second demo clinic's patient: Clínica Norte in Madrid, in Spanish, 112.
+    ("demo-patient-2", "/today/", "today-es.png"),
+    ("demo-patient-2", "/account/", "account-es.png"),
 ]
 
 # The clinician works at a desk: (path, file name, viewport, media).
@@ -39,6 +42,11 @@ CLINICIAN_SHOTS = [
     ("patient", "clinician-patient.png", {"width": 1280, "height": 800}, "screen"),
     ("builder", "builder.png", {"width": 1280, "height": 800}, "screen"),
     ("handout", "handout.png", {"width": 794, "height": 1123}, "print"),
+    ("discharge", "discharge-summary.png", {"width": 794, "height": 1123}, "print"),
+    # demo-clinician is also the clinic admin of the demo clinic.
+    ("/clinic/manage/", "clinic-admin.png", {"width": 1280, "height": 800}, "screen"),
+    ("/clinic/manage/staff/", "clinic-staff.png", {"width": 1280, "height": 800}, "screen"),
+    ("/clinic/reports/", "clinic-report.png", {"width": 1280, "height": 800}, "screen"),
 ]
 
 
@@ -84,6 +92,11 @@ def clinician(browser) -> None:
             page.goto(patient_url)
         elif path == "handout":
             page.goto(patient_url + "handout/")
+        elif path == "discharge":
+            page.emulate_media(media="screen")  # print hides the page's buttons
+            page.goto(patient_url)
+            page.get_by_role("link", name="Summary and discharge").click()
+            page.emulate_media(media=media)
         elif path == "builder":
             page.goto(f"{BASE}/clinic/routines/")
             page.locator("table a").first.click()

@@ -89,6 +89,8 @@ class Command(BaseCommand):
             patient.save(update_fields=["clinic_identifier", "date_of_birth"])
         self._plan_and_history(clinician, patient)
         other = self._user("demo-clinician-2", "Carmen Ruiz", Role.CLINICIAN, clinic=norte)
+        other.is_clinic_admin = True  # Clínica Norte's admin, so each clinic has one
+        other.save(update_fields=["is_clinic_admin"])
         other_patient = self._user(
             "demo-patient-2", "Luis García", Role.PATIENT, clinic=norte, language="es"
         )
