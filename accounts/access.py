@@ -3,6 +3,7 @@ may use it: it needs nothing but accounts."""
 
 import uuid
 
+from django.db.models import Exists, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -36,10 +37,15 @@ def patients_of(clinician: User):
 
 
 def clinicians_of(patient: User):
-    """The clinicians who may see this patient (an active care link joins them), and
-    so the ones told when one of the patient's alerts needs them."""
+    """Who is told when one of the patient's alerts needs a clinician: the active
+    clinicians linked to them. When none is (their clinician was deactivated before
+    the patients were handed over, or no link was ever made), the clinic's active
+    clinic admins instead, so an alert is never sent to nobody. One query."""
     linked = CareLink.objects.active().filter(patient=patient).values("clinician_id")
-    return User.objects.clinicians().filter(pk__in=linked, is_active=True)
+    active = User.objects.clinicians().filter(is_active=True)
+    unattended = ~Exists(active.filter(pk__in=linked))
+    admins = Q(is_clinic_admin=True, clinic_id=patient.clinic_id) & unattended
+    return active.filter(Q(pk__in=linked) | admins)
 
 
 def linked_patient(clinician: User, code) -> User:

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
@@ -15,7 +16,14 @@ from organisations.models import Clinic, Organisation
 # Only a superuser hands out power or access: anyone else who can edit accounts sees
 # these fields read-only, and cannot edit a superuser's account at all. The role is
 # among them: a clinician's role plus a care link is a way into a patient's record.
-POWER_FIELDS = ("role", "is_superuser", "is_staff", "groups", "user_permissions")
+POWER_FIELDS = (
+    "role",
+    "is_superuser",
+    "is_staff",
+    "is_clinic_admin",  # manages a clinic's staff: handed out by superusers only
+    "groups",
+    "user_permissions",
+)
 
 
 def _plain(value):
@@ -259,10 +267,27 @@ class SuperuserWritesAdmin(AuditedAdmin):
         return request.user.is_superuser
 
 
+class CareLinkForm(forms.ModelForm):
+    class Meta:
+        model = CareLink
+        fields = ("clinician", "patient", "ended")
+
+    def clean(self):
+        cleaned = super().clean()
+        clinician, patient = cleaned.get("clinician"), cleaned.get("patient")
+        if clinician and patient and clinician.clinic_id != patient.clinic_id:
+            raise forms.ValidationError(
+                _("A care link joins a clinician and a patient of the same clinic.")
+            )
+        return cleaned
+
+
 @admin.register(CareLink)
 class CareLinkAdmin(SuperuserWritesAdmin):
     """Care links open a patient's record to a clinician: they are made in the clinic
     pages when a clinician adds a patient; here only a superuser changes them."""
+
+    form = CareLinkForm
 
     list_display = ("clinician", "patient", "clinic", "created", "ended")
     list_filter = ("ended", "clinic")

@@ -110,6 +110,9 @@ def find_staff(slug: str, claims: dict) -> User | None:
                 email__iexact=email,
                 is_active=True,
                 is_superuser=False,
+                # Staff reach the Django admin, which sees every clinic: they keep
+                # HipMob's own second step.
+                is_staff=False,
                 role=Role.CLINICIAN,
                 clinic__organisation__slug=slug,
             ).select_related("clinic__organisation")[:2]

@@ -74,6 +74,7 @@ class ClinicProfileForm(forms.ModelForm):
             "hours",
             "country",
             "emergency_number",
+            "urgent_care",
             "language",
             "timezone",
         ]

@@ -164,6 +164,8 @@ def deactivate(admin: User, person: User) -> int:
     User.objects.filter(pk=person.pk).update(is_active=False)
     person.is_active = False
     person.sign_out_everywhere()
+    # Their invitations still waiting go with them (one could name themself admin).
+    Invitation.objects.pending().filter(invited_by=person).update(revoked_at=timezone.now())
     AuditEvent.record(admin, AuditAction.STAFF_DEACTIVATED, target=f"clinician {person.code}")
     return CareLink.objects.active().filter(clinician=person).count()
 

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.staticfiles import finders
 from django.db import transaction
+from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -132,6 +133,17 @@ class ExerciseAdminForm(forms.ModelForm):
         upload = self.cleaned_data.get("upload")
         self.renditions = process_upload(upload) if upload else None
         return upload
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An easier or harder version is shown to every patient who has the exercise,
+        # so it comes from the shared catalogue, or from the same clinic's own ones
+        # (the admin sees across clinics: Exercise.unscoped).
+        clinic_id = self.instance.clinic_id if self.instance.pk else None
+        choices = Exercise.unscoped.filter(Q(clinic__isnull=True) | Q(clinic_id=clinic_id))
+        for name in ("easier", "harder"):
+            if name in self.fields:
+                self.fields[name].queryset = choices
 
     def clean(self):
         cleaned = super().clean()

@@ -104,7 +104,7 @@ def for_clinic(clinic) -> Contact:
     return Contact(
         country=country,
         emergency_number=clinic.emergency_number or NUMBERS[region],
-        urgent_care=URGENT_CARE[region],
+        urgent_care=clinic.urgent_care or URGENT_CARE[region],
         emergency_department=EMERGENCY_DEPARTMENT[region],
         clinic_name=clinic.name,
         clinic_phone=clinic.phone or settings.CLINIC_PHONE,

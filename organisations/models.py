@@ -80,6 +80,15 @@ class Clinic(models.Model):
         blank=True,
         help_text=_("Only if it differs from the country's (999, 112 or 911)."),
     )
+    urgent_care = models.CharField(
+        _("urgent-care advice"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Where patients go for urgent advice when the clinic is closed, only if it "
+            "differs from the country's (e.g. “NHS 111, or A&E”)."
+        ),
+    )
     language = models.CharField(
         _("default language"),
         max_length=8,

@@ -1,6 +1,8 @@
 """An installation from before clinics existed becomes one organisation with one
 clinic, named from its settings; everyone but its admins, and every care link, joins
-it. A new installation (no people yet) gets nothing here."""
+it. The clinic keeps what the settings told patients: the country (GB if it isn't one
+a clinic can choose), the emergency number and the urgent-care wording when they were
+set, the phone and hours. A new installation (no people yet) gets nothing here."""
 
 from django.conf import settings
 from django.db import migrations
@@ -15,6 +17,9 @@ def into_one_clinic(apps, schema_editor):
     Organisation = apps.get_model("organisations", "Organisation")
     Clinic = apps.get_model("organisations", "Clinic")
     name = settings.CLINIC_NAME or "HipMob clinic"
+    listed = settings.HIPMOB_COUNTRY.upper()
+    choosable = dict(Clinic._meta.get_field("country").choices)
+    country = listed if listed in choosable else "GB"
     organisation, _ = Organisation._default_manager.get_or_create(
         slug="main", defaults={"name": name}
     )
@@ -25,7 +30,10 @@ def into_one_clinic(apps, schema_editor):
             "name": name,
             "phone": settings.CLINIC_PHONE,
             "hours": settings.CLINIC_HOURS,
-            "country": settings.HIPMOB_COUNTRY if len(settings.HIPMOB_COUNTRY) == 2 else "GB",
+            "country": country,
+            # An unlisted country was given 112 (hipmob/contact.py); it still is.
+            "emergency_number": settings.EMERGENCY_NUMBER or ("112" if country != listed else ""),
+            "urgent_care": settings.URGENT_CARE,
             "timezone": settings.TIME_ZONE,
         },
     )

@@ -94,6 +94,15 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 (
+                    "urgent_care",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where patients go for urgent advice when the clinic is closed, only if it differs from the country's (e.g. “NHS 111, or A&E”).",
+                        max_length=200,
+                        verbose_name="urgent-care advice",
+                    ),
+                ),
+                (
                     "language",
                     models.CharField(
                         choices=[("en", "English"), ("es", "Spanish")],

@@ -70,3 +70,26 @@ def test_a_bad_timezone_is_refused_in_the_admin(account_admin, alice):
     assert b"not a time zone we know" in response.content
     alice.refresh_from_db()
     assert alice.timezone == "Europe/London"
+
+
+def test_an_account_admin_cannot_make_a_clinician_a_clinic_admin(account_admin, bob):
+    """Managing a clinic's staff is handed out by superusers only."""
+    data = change_form(account_admin, bob, is_clinic_admin="on")
+    assert account_admin.post(f"/admin/accounts/user/{bob.pk}/change/", data).status_code == 302
+    bob.refresh_from_db()
+    assert not bob.is_clinic_admin
+
+
+def test_a_care_link_across_clinics_is_refused_in_the_admin(client, root, bob, hana):
+    from accounts.models import CareLink
+
+    client.force_login(root)
+    page = client.get("/admin/accounts/carelink/add/")
+    token = page.context["csrf_token"]
+    response = client.post(
+        "/admin/accounts/carelink/add/",
+        {"clinician": bob.pk, "patient": hana.pk, "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 200
+    assert "a patient of the same clinic" in response.text
+    assert not CareLink.objects.filter(patient=hana, clinician=bob).exists()

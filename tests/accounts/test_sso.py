@@ -421,3 +421,11 @@ def test_the_admin_shows_none_of_allauths_models():
 
     labels = {model._meta.app_label for model in admin.site._registry}
     assert not labels & {"account", "socialaccount"}
+
+
+def test_it_refuses_a_clinician_with_staff_access(client, sso, people):
+    """A clinician who also reaches the Django admin (which sees every clinic) keeps
+    HipMob's own second step: SSO doesn't sign them in."""
+    User.objects.filter(pk=people["bob"].pk).update(is_staff=True)
+    before = stored()
+    assert_refused(client, sso_sign_in(client, "acme", "bob"), before, NO_MATCH)

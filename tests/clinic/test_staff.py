@@ -333,7 +333,7 @@ def waiting_invitation(admin) -> Invitation:
 
 @pytest.mark.parametrize(
     ("action", "pinned"),
-    [("deactivate", 16), ("reactivate", 8), ("revoke", 8), ("invite", 12), ("sign-off", 9)],
+    [("deactivate", 17), ("reactivate", 8), ("revoke", 8), ("invite", 12), ("sign-off", 9)],
 )
 def test_the_admin_actions_keep_their_queries_as_the_clinic_grows(ann, dana, action, pinned):
     """Each POST counted on a small clinic, then on one with ten more clinicians, thirty
@@ -364,3 +364,22 @@ def test_the_admin_actions_keep_their_queries_as_the_clinic_grows(ann, dana, act
     small = count(1)
     grow_clinic(ann)
     assert (small, count(2)) == (pinned, pinned)
+
+
+def test_deactivating_revokes_the_invitations_they_sent(ann, bob):
+    """A leaver's waiting invitations (one might make themself admin) stop working."""
+    bob.is_clinic_admin = True
+    bob.save(update_fields=["is_clinic_admin"])
+    sent = Invitation.objects.create(
+        clinic=bob.clinic,
+        email="friend@example.org",
+        name="Friend",
+        as_clinic_admin=True,
+        token_hash="1" * 64,
+        invited_by=bob,
+        expires=timezone.now() + timedelta(days=3),
+    )
+    staff.deactivate(ann, bob)
+    sent.refresh_from_db()
+    assert sent.revoked_at is not None
+    assert not Invitation.objects.pending().exists()

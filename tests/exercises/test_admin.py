@@ -100,3 +100,16 @@ def test_cues_must_number_three_to_six(client, erin, cues):
     assert response.status_code == 200
     assert b"Write 3 to 6 cues" in response.content
     assert Exercise.objects.get(pk=bridge.pk).cues == bridge.cues
+
+
+def test_a_catalogue_exercises_variants_come_from_the_shared_catalogue(client, erin, other_clinic):
+    """An easier version is shown to every patient who has the exercise: a clinic's own
+    exercise can't become the shared catalogue's variant."""
+    from tests.factories import make_exercise
+
+    own = make_exercise(name="Norte only", clinic=other_clinic)
+    bridge = Exercise.objects.get(slug="glute-bridge")
+    client.force_login(erin)
+    page = client.get(f"/admin/exercises/exercise/{bridge.pk}/change/")
+    choices = page.context["adminform"].form.fields["easier"].queryset
+    assert own not in choices and Exercise.objects.get(slug="clamshell") in choices

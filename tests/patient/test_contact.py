@@ -214,3 +214,9 @@ def test_a_clinics_country_and_own_number_decide_for_its_people():
     clinic.emergency_number = "061"
     assert contact.for_clinic(clinic).emergency_href == "tel:061"
     assert contact.for_clinic(Clinic(name="Boston", country="US")).emergency_number == "911"
+
+
+def test_a_clinics_own_urgent_care_advice_is_shown(alice, pages):
+    with clinic_details(alice, urgent_care="the Leeds urgent treatment centre"):
+        html = dict(pages())["safety result urgent"]
+    assert "use the Leeds urgent treatment centre." in html and "NHS 111" not in html

@@ -41,8 +41,8 @@ class Command(BaseCommand):
             help="Run even with DEBUG off. The demo accounts share a published password.",
         )
 
+    @across_clinics  # outermost: what runs on commit runs across clinics too
     @transaction.atomic
-    @across_clinics
     def handle(self, *args, force: bool = False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
