@@ -35,6 +35,11 @@ class EpisodeAlreadyOpen(Exception):
     """The patient has an open episode: one at a time (the episode_one_open constraint)."""
 
 
+class EpisodeAlreadyDischarged(Exception):
+    """The episode was closed meanwhile (another tab, another clinician): the first
+    discharge stands."""
+
+
 # --- Opening and discharging ---------------------------------------------------------
 
 
@@ -69,11 +74,19 @@ def discharge(
 ) -> Routine | None:
     """Closes the episode with its outcome, audited; with `end_plan`, the patient's
     active plan ends too (on the discharge day, or as it was if it ended sooner).
-    Returns the plan it ended, if any. Saved, not updated, so the clinician's list
-    hears of the plan (progression/caseload.py listens to saves)."""
+    Returns the plan it ended, if any. The plan is saved, not updated, so the
+    clinician's list hears of it (progression/caseload.py listens to saves).
+
+    The episode is closed only if it is still open when the database is asked (two
+    tabs may both have seen it open): otherwise EpisodeAlreadyDischarged, and nothing
+    changes, no audit, no plan."""
+    closed = Episode.objects.filter(pk=episode.pk, discharged_on__isnull=True).update(
+        discharged_on=on, outcome=outcome, discharge_note=note, discharged_by=by
+    )
+    if not closed:
+        raise EpisodeAlreadyDischarged
     episode.discharged_on, episode.outcome, episode.discharge_note = on, outcome, note
     episode.discharged_by = by
-    episode.save(update_fields=["discharged_on", "outcome", "discharge_note", "discharged_by"])
     ended = None
     if end_plan:
         ended = Routine.objects.for_patient(episode.patient).active().first()
@@ -300,21 +313,26 @@ class Summary:
 
 def period(episode: Episode, today: date) -> tuple[date, date]:
     """The episode's days: to its discharge, or to today while open (never before its
-    start, for an episode that starts in the future)."""
+    start; episodes start today or earlier, clinic/forms_record.py, but one stored
+    otherwise still gets a one-day period rather than none)."""
     end = episode.discharged_on or today
     return episode.started_on, max(end, episode.started_on)
 
 
 def _spans(plans: list[Routine], start: date, end: date, zone) -> list[tuple]:
     """(plan, first day, last day) of each plan within start..end. A plan ran from its
-    start to its end date, or until the next plan (by when it was assigned) began; an
-    inactive plan with neither ran until it was last changed."""
+    start to its end date, or until the next plan (by when it was assigned) replaced it:
+    the day before that plan was assigned or started, whichever came first, since
+    assigning a plan ends the old one at once (routines/plans.py), as the clinic's
+    report counts it (clinic/reports.py). An inactive plan with neither ran until it
+    was last changed."""
     spans = []
     for n, plan in enumerate(plans):
         last = plan.end_date or end
         following = plans[n + 1] if n + 1 < len(plans) else None
         if following is not None:
-            last = min(last, following.start_date - timedelta(days=1))
+            assigned = following.created.astimezone(zone).date()
+            last = min(last, following.start_date, assigned) - timedelta(days=1)
         elif not plan.active and plan.end_date is None:
             last = min(last, plan.updated.astimezone(zone).date())
         first, last = max(plan.start_date, start), min(last, end)
@@ -331,7 +349,16 @@ def summary_for(episode: Episode, today: date) -> Summary:
     plans = list(
         Routine.objects.for_patient(patient)
         .order_by("created", "pk")
-        .only("code", "title", "start_date", "end_date", "schedule_days", "active", "updated")
+        .only(
+            "code",
+            "title",
+            "start_date",
+            "end_date",
+            "schedule_days",
+            "active",
+            "created",
+            "updated",
+        )
     )
     zone = patient.zone
     spans = _spans(plans, start, end, zone)

@@ -124,8 +124,17 @@ class OpenEpisodeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, review = cleaned.get("started_on"), cleaned.get("review_on")
-        if start and not self.today - timedelta(days=365) <= start <= self.today + timedelta(30):
-            self.add_error("started_on", _("Choose a start from a year ago to a month from now."))
+        # Today at the latest: a discharge is from the start to today, so an episode
+        # starting later could not be closed, and would block opening another. A
+        # referral booked for later is opened on the day care starts.
+        if start and not self.today - timedelta(days=365) <= start <= self.today:
+            self.add_error(
+                "started_on",
+                _(
+                    "Choose a start from a year ago to today: open the episode on the day "
+                    "care starts."
+                ),
+            )
         elif start and review and review < start:
             self.add_error("review_on", _("The review can't be before the start."))
         elif start and review and review > start + timedelta(days=730):

@@ -71,14 +71,18 @@ def discharge(request: HttpRequest, code, episode_code) -> HttpResponse:
         return redirect("clinic:discharge", code=patient.code, episode_code=episode.code)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        ended = episodes.discharge(
-            episode,
-            by=clinician,
-            outcome=data["outcome"],
-            note=data["note"],
-            on=data["discharged_on"],
-            end_plan=data["end_plan"],
-        )
+        try:
+            ended = episodes.discharge(
+                episode,
+                by=clinician,
+                outcome=data["outcome"],
+                note=data["note"],
+                on=data["discharged_on"],
+                end_plan=data["end_plan"],
+            )
+        except episodes.EpisodeAlreadyDischarged:  # in another tab, a moment ago
+            messages.info(request, _("This episode was already discharged."))
+            return redirect("clinic:discharge", code=patient.code, episode_code=episode.code)
         messages.success(
             request,
             _("%(name)s is discharged; their plan has ended.") % {"name": patient.name}

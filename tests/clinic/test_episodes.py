@@ -2,7 +2,7 @@
 their review date, summarised and closed on the discharge page, which then stays
 read-only for the record."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from io import StringIO
 
 import pytest
@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accounts.models import AuditAction, AuditEvent, Episode, User
+from clinic import episodes, reports
 from exercises.models import Exercise
 from routines.models import Routine, RoutineItem
 from safety.models import Alert, AlertKind
@@ -35,6 +36,12 @@ def make_episode(patient, days_ago=10, **fields) -> Episode:
         started_on=patient.local_date() - timedelta(days=days_ago),
         **fields,
     )
+
+
+def at(patient, days_ago):
+    """Nine in the morning, `days_ago` days ago where the patient is."""
+    day = patient.local_date() - timedelta(days=days_ago)
+    return datetime.combine(day, time(9), patient.zone)
 
 
 def state() -> list:
@@ -102,7 +109,8 @@ def test_a_second_open_episode_is_refused_with_a_message(client, bob, alice):
     [
         ({"referral_reason": ""}, "This field is required."),
         ({"started_on": "not a date"}, "Enter a valid date."),
-        ({"started_on": "2001-01-01"}, "Choose a start from a year ago to a month from now."),
+        ({"started_on": "2001-01-01"}, "Choose a start from a year ago to today"),
+        ({"started_on": "TOMORROW"}, "open the episode on the day care starts."),
         ({"review_on": "BEFORE"}, "The review can&#x27;t be before the start."),
         ({"referral_reason": "x" * 201}, "Ensure this value has at most 200 characters"),
     ],
@@ -114,6 +122,10 @@ def test_a_bad_episode_is_refused_on_the_patient_page_and_nothing_is_stored(
     values = {"referral_reason": "Hip pain", "started_on": today.isoformat(), **data}
     if values.get("review_on") == "BEFORE":
         values["review_on"] = (today - timedelta(days=1)).isoformat()
+    if values["started_on"] == "TOMORROW":
+        # A start in the future could never be discharged (a discharge is from the
+        # start to today), and the episode would block opening another.
+        values["started_on"] = (today + timedelta(days=1)).isoformat()
     client.force_login(bob)
     response = post(client, episodes_url(alice), values)
     assert response.status_code == 422
@@ -253,6 +265,28 @@ def test_a_discharged_episode_cannot_be_discharged_again(client, bob, alice, pla
     assert plan.active
 
 
+def test_two_discharges_of_the_same_episode_at_once_the_second_changes_nothing(bob, alice, plan):
+    """Two tabs, each loaded while the episode was open: both pass the "still open"
+    check, but only the first discharge happens; the second is told, and neither its
+    outcome, nor an audit, nor the plan changes."""
+    first_tab = make_episode(alice)
+    second_tab = Episode.objects.get(pk=first_tab.pk)
+    today = alice.local_date()
+    episodes.discharge(
+        first_tab, by=bob, outcome="goals_met", note="First", on=today, end_plan=False
+    )
+    before = state()
+    with pytest.raises(episodes.EpisodeAlreadyDischarged):
+        episodes.discharge(
+            second_tab, by=bob, outcome="worse", note="Second", on=today, end_plan=True
+        )
+    assert state() == before
+    assert Episode.objects.get().outcome == "goals_met"
+    plan.refresh_from_db()
+    assert plan.active and plan.end_date is None
+    assert AuditEvent.objects.filter(action=AuditAction.EPISODE_DISCHARGED).count() == 1
+
+
 @pytest.mark.parametrize("who", ["dana", "gus", "charlie", "ann"])
 def test_strangers_get_a_404_and_change_nothing(request, client, alice, plan, who):
     episode = make_episode(alice)
@@ -297,6 +331,36 @@ def test_the_summary_counts_each_plan_on_its_own_days(client, bob, alice):
     assert (summary.done, summary.due, summary.finished) == (4, 9, 4)
     html = response.content.decode()
     assert "4 of 9 due days done (44 %); 4 sessions finished in all." in html
+
+
+def test_a_plan_replaced_before_the_next_one_starts_stops_when_it_was_replaced(client, bob, alice):
+    """Assigning a plan ends the old one at once, even when the new one starts later:
+    the days between are nobody's (not missed days of the old plan), as the clinic's
+    report counts them."""
+    today = alice.local_date()
+    bridge = Exercise.objects.get(slug="glute-bridge")
+    old = make_plan(
+        alice, bob, [bridge], title="Old", start_date=today - timedelta(20), active=False
+    )
+    new = make_plan(alice, bob, [bridge], title="New", start_date=today - timedelta(days=3))
+    Routine.objects.filter(pk=old.pk).update(created=at(alice, 21))
+    # Assigned ten days ago, to start three days ago.
+    Routine.objects.filter(pk=new.pk).update(created=at(alice, 10))
+    for days_ago in range(11, 21):
+        make_session(alice, old, days_ago, 3)
+    for days_ago in range(1, 4):
+        make_session(alice, new, days_ago, 3)
+    episode = make_episode(alice, days_ago=20)
+    client.force_login(bob)
+    summary = client.get(discharge_url(episode)).context["summary"]
+    assert [(p.plan.title, p.start, p.end) for p in summary.plans] == [
+        ("Old", today - timedelta(days=20), today - timedelta(days=11)),
+        ("New", today - timedelta(days=3), today),
+    ]
+    assert (summary.done, summary.due) == (13, 13)
+    period = reports.Period(today - timedelta(days=20), today)
+    report = reports.adherence(alice.clinic, period, today).patients[alice.pk]
+    assert (report.done, report.due) == (summary.done, summary.due)
 
 
 def test_alerts_of_the_period_are_counted_by_tier(client, bob, alice):
