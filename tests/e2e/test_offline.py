@@ -93,12 +93,13 @@ def saved_line(page):
     return page.locator("#player [data-saving]")
 
 
-def wait_for(condition, seconds=20):
+def wait_for(condition, seconds=45):
     """Polls `condition` (a read of the database) while the live server replays. On
     SQLite the test and the server share one in-memory database through its shared
     cache, where a read that meets the server's open write is refused at once ("database
     table is locked") instead of waiting as it would on a file or on PostgreSQL: that
-    read is simply asked again."""
+    read is simply asked again. 45 s: the replay waits for the page's next retry, which
+    took over 20 s once on a loaded two-core machine."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         try:
