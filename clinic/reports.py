@@ -14,10 +14,11 @@ A change is always `last - first`; the words say which way is better.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
+from django.conf import settings
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import ExtractIsoWeekDay, Lower
 from django.utils import timezone
@@ -26,6 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import CareLink, Episode, Outcome, User, zone_named
 from practice.models import ExerciseSession
+from progression import attention
 from progression.models import PsfsScore
 from routines.models import Routine
 
@@ -33,9 +35,19 @@ PERIOD_DAYS = 90  # the default period: the last 90 days, today included
 LONGEST_PERIOD_DAYS = 3 * 366
 GOOD_ADHERENCE = Decimal("0.8")  # the share of patients at or above this is reported
 SMALL_N = 5  # below this many, a mean is "too few to read much into"
-# A change of 2 points is meaningful for one person: pain (NRS, clinical.md §3) and the
-# PSFS mean (detectable change, clinical.md §4).
+# A rise of 2 points in the PSFS mean is meaningful for one person (detectable change,
+# clinical.md §4). Pain has its own rule: a fall of 2 points or 30 % (clinical.md §3,
+# progression/attention.py meaningful_drop, as the discharge summary says).
 MEANINGFUL_POINTS = 2
+
+
+def pain_meaningful() -> dict:
+    """The pain rule's numbers for the page's words, from the settings
+    progression/attention.py applies."""
+    return {
+        "points": settings.PAIN_MEANINGFUL_POINTS,
+        "share": round(settings.PAIN_MEANINGFUL_SHARE * 100),
+    }
 
 
 # --- the period -----------------------------------------------------------------------
@@ -217,39 +229,65 @@ class Adherence:
         return self.share_of_patients(self.low)
 
 
-def adherence(clinic, period: Period, today: date) -> Adherence:
+def adherence(clinic, period: Period, now: datetime | None = None) -> Adherence:
     """Sessions done on due days against days due, per patient, over the period.
+
+    Each patient's days are their own: "today" is their local date (User.local_date),
+    and a plan's assignment day is where they live, as on their own pages
+    (progression/adherence.py), whatever the clinic's time zone.
 
     A plan counts from its start date to its end date, or until the patient's next plan
     replaced it (the day before that plan was assigned or started, whichever came
-    first). Days that have ended count; today counts once its session is done, as on
-    the patient's own pages (progression/adherence.py). Extra sessions on rest days
-    are welcome but don't change the ratio. Two queries."""
+    first), or, stopped with neither (inactive: ended by a discharge before it began),
+    until the day it was last changed (as clinic/episodes.py `_spans` reads it). Days
+    that have ended count; today counts once its session is done. Extra sessions on
+    rest days are welcome but don't change the ratio. Two queries."""
+    now = now or timezone.now()
     plans = list(
         Routine.objects.plans()
         .filter(clinic=clinic, patient__erased_at__isnull=True)
         .exclude(end_date__lt=period.start)
         .order_by("patient_id", "created", "pk")
-        .values("pk", "patient_id", "start_date", "end_date", "schedule_days", "created")
+        .values(
+            "pk",
+            "patient_id",
+            "patient__timezone",
+            "start_date",
+            "end_date",
+            "schedule_days",
+            "created",
+            "active",
+            "updated",
+        )
     )
-    last = min(period.end, today)
-    done = defaultdict(dict)  # plan id: {iso weekday: (sessions, of which today)}
+    zones = {name: zone_named(name) for name in {plan["patient__timezone"] for plan in plans}}
+    todays = {name: timezone.localdate(now, timezone=zone) for name, zone in zones.items()}
+    # Every patient's today is within a day or so of the others': one count per date.
+    dates = sorted(set(todays.values()))
+    last = min(period.end, max(dates, default=period.end))
+    done = defaultdict(dict)  # plan id: {iso weekday: (sessions, {date: of which that day})}
     for row in (
         ExerciseSession.objects.completed()
         .filter(plan__clinic=clinic, local_date__range=(period.start, last))
         .annotate(weekday=ExtractIsoWeekDay("local_date"))
         .order_by()
         .values("plan_id", "weekday")
-        .annotate(n=Count("pk"), today=Count("pk", filter=Q(local_date=today)))
+        .annotate(
+            n=Count("pk"),
+            **{f"on_{i}": Count("pk", filter=Q(local_date=day)) for i, day in enumerate(dates)},
+        )
     ):
-        done[row["plan_id"]][row["weekday"]] = (row["n"], row["today"])
-    zone = zone_named(clinic.timezone)
+        on = {day: row[f"on_{i}"] for i, day in enumerate(dates)}
+        done[row["plan_id"]][row["weekday"]] = (row["n"], on)
     patients: dict[int, Ratio] = defaultdict(Ratio)
     for i, plan in enumerate(plans):
         following = plans[i + 1] if i + 1 < len(plans) else None
         if following is not None and following["patient_id"] != plan["patient_id"]:
             following = None
-        ratio = _plan_ratio(plan, following, period, today, done.get(plan["pk"], {}), zone)
+        name = plan["patient__timezone"]
+        ratio = _plan_ratio(
+            plan, following, period, todays[name], done.get(plan["pk"], {}), zones[name]
+        )
         if ratio.due:
             patients[plan["patient_id"]].add(ratio)
     overall = Ratio()
@@ -259,6 +297,7 @@ def adherence(clinic, period: Period, today: date) -> Adherence:
 
 
 def _plan_ratio(plan, following, period: Period, today: date, done: dict, zone) -> Ratio:
+    """One plan's ratio; `today` and `zone` are the patient's."""
     first = max(plan["start_date"], period.start)
     last = min(period.end, today)  # today included only if done (below)
     if plan["end_date"]:
@@ -266,16 +305,18 @@ def _plan_ratio(plan, following, period: Period, today: date, done: dict, zone) 
     if following is not None:
         assigned = timezone.localdate(following["created"], timezone=zone)
         last = min(last, following["start_date"] - timedelta(days=1), assigned - timedelta(days=1))
+    elif not plan["active"] and plan["end_date"] is None:
+        last = min(last, timezone.localdate(plan["updated"], timezone=zone))
     if last < first:
         return Ratio()
     days = plan["schedule_days"]
     due = scheduled_days(days, first, min(last, today - timedelta(days=1)))
     sessions = sum(
-        n - on_today for weekday, (n, on_today) in done.items() if days & (1 << (weekday - 1))
+        n - on.get(today, 0) for weekday, (n, on) in done.items() if days & (1 << (weekday - 1))
     )
     ratio = Ratio(min(sessions, due), due)
     if last == today and days & (1 << today.weekday()):
-        ratio.add(Ratio(1, 1) if done.get(today.isoweekday(), (0, 0))[1] else Ratio())
+        ratio.add(Ratio(1, 1) if done.get(today.isoweekday(), (0, {}))[1].get(today) else Ratio())
     return ratio
 
 
@@ -336,15 +377,21 @@ def change(first, last, count) -> Decimal | None:
 
 @dataclass
 class Change:
-    """The mean change over n episodes, and how many moved 2 points or more the better
-    way. `better_when` is "down" for pain, "up" for the activity score."""
+    """The mean change over n episodes, and how many changed meaningfully the better
+    way: pain ("down") fell 2 points or 30 % or more (clinical.md §3), the activity
+    score ("up") rose 2 points or more (clinical.md §4). Each episode is a pair of
+    (first, last) scores."""
 
     better_when: str
-    changes: list[Decimal] = field(default_factory=list)
+    scores: list[tuple] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[Decimal]:
+        return [Decimal(last) - Decimal(first) for first, last in self.scores]
 
     @property
     def n(self) -> int:
-        return len(self.changes)
+        return len(self.scores)
 
     @property
     def mean(self) -> Decimal | None:
@@ -354,8 +401,14 @@ class Change:
 
     @property
     def improved(self) -> int:
-        sign = -1 if self.better_when == "down" else 1
-        return sum(1 for c in self.changes if sign * c >= MEANINGFUL_POINTS)
+        if self.better_when == "down":
+            # Whole numbers from the sessions; floats for the rule's tolerance either way.
+            return sum(
+                1
+                for first, last in self.scores
+                if attention.meaningful_drop(float(first), float(last))
+            )
+        return sum(1 for c in self.changes if c >= MEANINGFUL_POINTS)
 
     @property
     def too_few(self) -> bool:
@@ -466,14 +519,14 @@ def by_clinician(clinic, adherence_: Adherence) -> list[dict]:
 
 def build(clinic, period: Period, today: date) -> Report:
     """Everything the page and the summary CSV show. Seven queries."""
-    adherence_ = adherence(clinic, period, today)
+    adherence_ = adherence(clinic, period)
     episodes = episode_rows(clinic, period)
     pain, activity = Change("down"), Change("up")
     for row in episodes:
         if row["pain_change"] is not None:
-            pain.changes.append(row["pain_change"])
+            pain.scores.append((row["pain_first"], row["pain_last"]))
         if row["activity_change"] is not None:
-            activity.changes.append(row["activity_change"])
+            activity.scores.append((row["activity_first"], row["activity_last"]))
     return Report(
         period=period,
         today=today,
@@ -557,7 +610,7 @@ def summary_csv_rows(report: Report):
         ("patients_adherence_80_percent_or_more", adherence_.good),
         ("pain_episodes_compared", report.pain.n),
         ("pain_mean_change_negative_is_better", report.pain.mean),
-        ("pain_episodes_down_2_points_or_more", report.pain.improved),
+        ("pain_episodes_down_meaningfully", report.pain.improved),
         ("activity_episodes_compared", report.activity.n),
         ("activity_mean_change_positive_is_better", report.activity.mean),
         ("activity_episodes_up_2_points_or_more", report.activity.improved),

@@ -37,6 +37,7 @@ def report(request: HttpRequest) -> HttpResponse:
         "good_percent": int(reports.GOOD_ADHERENCE * 100),
         "small_n": reports.SMALL_N,
         "meaningful": reports.MEANINGFUL_POINTS,
+        "pain_meaningful": reports.pain_meaningful(),
     }
     return render(request, "clinic/reports.html", context)
 

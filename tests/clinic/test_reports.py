@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Episode, User
-from clinic import reports
+from clinic import episodes, reports
 from practice.models import ExerciseSession
 from progression.models import PsfsScore
 from routines.models import EVERY_DAY, Routine
@@ -112,7 +112,9 @@ def test_it_says_which_way_the_activity_score_went_rising_is_better(mean, n, wor
     ],
 )
 def test_mean_changes(better_when, changes, mean, improved, too_few):
-    change = reports.Change(better_when, [Decimal(c) for c in changes])
+    # From a first score of 6 (pain: 6 to 5 is 17 %, under 30 %) or 3 (activity).
+    first = Decimal(6 if better_when == "down" else 3)
+    change = reports.Change(better_when, [(first, first + Decimal(c)) for c in changes])
     assert (change.mean, change.improved, change.too_few) == (mean, improved, too_few)
 
 
@@ -180,7 +182,7 @@ def test_it_reports_mean_changes_from_the_first_to_the_last_score_of_each_episod
     page = response.content.decode()
     assert "Pain down 1.8 points on average: better (n=4)." in page
     assert "Activity score up 1.6 points on average: better (n=3)." in page
-    assert "2 of 4 down 2 points or more." in page
+    assert "2 of 4 down 2 points or 30 % or more." in page
     assert "2 of 3 up 2 points or more." in page
     assert page.count("too few to read much into") == 2
     assert report.discharged_total == 5
@@ -457,3 +459,138 @@ def test_the_report_keeps_a_fixed_number_of_queries(client, ann, bob, dana, url)
     # session, user, device; then the page's seven, the episodes CSV's one, the summary's seven
     expected = {URL: 10, CSV_URL: 4, CSV_URL + "?kind=summary": 10}[url]
     assert (small, large) == (expected, expected)
+
+
+# --- regressions: ended plans, the patient's own day, a meaningful fall in pain -----------
+
+
+def test_a_plan_ended_by_discharge_before_it_started_has_no_days_due(alice, bob, time_machine):
+    """Discharging with "end the plan" before the plan's start leaves it inactive with
+    no end date (clinic/episodes.py): none of its days were ever due."""
+    day = alice.local_date()
+    plan = make_plan(alice, bob, [make_exercise()], start_date=day + timedelta(days=2))
+    started = Episode.objects.create(
+        clinic=alice.clinic,
+        patient=alice,
+        referral_reason="Low back pain",
+        started_on=day - timedelta(days=5),
+    )
+    assert (
+        episodes.discharge(started, by=bob, outcome="stopped", note="", on=day, end_plan=True)
+        == plan
+    )
+    plan.refresh_from_db()
+    assert (plan.active, plan.end_date) == (False, None)
+    time_machine.move_to(timedelta(days=30))
+    later = alice.local_date()
+    a = reports.adherence(alice.clinic, reports.Period(later - timedelta(days=29), later))
+    assert (a.overall.done, a.overall.due, a.counted) == (0, 0, 0)
+
+
+def test_an_inactive_plan_without_an_end_stops_on_its_last_change_in_the_patients_zone(
+    bob, time_machine
+):
+    """Stopped (inactive, no end date, nothing after it): due from its start to the day
+    it was last changed where the patient lives (3 March to 9 March in Los Angeles;
+    the 10th in London)."""
+    time_machine.move_to(datetime(2026, 3, 20, 12, tzinfo=UTC))
+    patient = make_patient(username="la", timezone="America/Los_Angeles")
+    link(bob, patient)
+    plan = make_plan(patient, bob, [make_exercise()], start_date=date(2026, 3, 3))
+    Routine.objects.filter(pk=plan.pk).update(
+        active=False, updated=datetime(2026, 3, 10, 3, tzinfo=UTC)
+    )
+    for day in (3, 4, 5):
+        completed(patient, plan, date(2026, 3, day))
+    a = reports.adherence(patient.clinic, reports.Period(date(2026, 3, 1), date(2026, 3, 20)))
+    assert (a.overall.done, a.overall.due) == (3, 7)
+
+
+def completed(patient, plan, day) -> ExerciseSession:
+    return ExerciseSession.objects.create(
+        patient=patient,
+        plan=plan,
+        local_date=day,
+        pain_before=2,
+        pain_after=2,
+        status="completed",
+        finished=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+
+
+def test_each_patients_today_is_their_own_not_the_clinics(client, ann, bob, time_machine):
+    """3 a.m. on 10 March in London, 8 p.m. on the 9th in Los Angeles. The patient's
+    9th is still open and not done: not missed. Their next plan was assigned on the 5th
+    where they live (the 6th in London), so the first plan stopped after the 4th."""
+    time_machine.move_to(datetime(2026, 3, 10, 3, tzinfo=UTC))
+    assert reports.clinic_today(ann.clinic) == date(2026, 3, 10)
+    patient = make_patient(username="la", timezone="America/Los_Angeles")
+    link(bob, patient)
+    assert patient.local_date() == date(2026, 3, 9)
+    exercise = make_exercise()
+    first = make_plan(patient, bob, [exercise], start_date=date(2026, 3, 1))
+    Routine.objects.filter(pk=first.pk).update(
+        active=False, created=datetime(2026, 2, 28, 12, tzinfo=UTC)
+    )
+    second = make_plan(patient, bob, [exercise], start_date=date(2026, 3, 7))
+    Routine.objects.filter(pk=second.pk).update(created=datetime(2026, 3, 6, 3, tzinfo=UTC))
+    for day in (1, 2):
+        completed(patient, first, date(2026, 3, day))
+    completed(patient, second, date(2026, 3, 8))
+    # Another patient, in London, did the clinic's today: it counts for them.
+    londoner = make_patient(username="ldn", timezone="Europe/London")
+    link(bob, londoner)
+    plan = make_plan(londoner, bob, [exercise], start_date=date(2026, 3, 9))
+    completed(londoner, plan, date(2026, 3, 10))
+    a = reports.adherence(ann.clinic, reports.Period(date(2026, 3, 1), date(2026, 3, 10)))
+    # Los Angeles: the 1st to the 4th (2 done), the 7th and 8th (1 done); London: the 9th
+    # missed, the 10th done.
+    assert {pk: (r.done, r.due) for pk, r in a.patients.items()} == {
+        patient.pk: (3, 6),
+        londoner.pk: (1, 2),
+    }
+    # Done today where they live: the 9th counts in Los Angeles too.
+    completed(patient, second, date(2026, 3, 9))
+    a = reports.adherence(ann.clinic, reports.Period(date(2026, 3, 1), date(2026, 3, 10)))
+    assert (a.patients[patient.pk].done, a.patients[patient.pk].due) == (4, 7)
+    response = signed_in(client, ann).get(URL, {"start": "2026-03-01", "end": "2026-03-10"})
+    assert "5 of 9 due sessions done, across the clinic." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "meaningful"),
+    [
+        (3, 2, True),  # 1 point, but 33 % of 3
+        (10, 8, True),  # 2 points, 20 %
+        (10, 7, True),
+        (7, 5, True),  # 2 points
+        (6, 5, False),  # 1 point, 17 %
+        (4, 3, False),  # 1 point, 25 %
+        (10, 9, False),
+        (1, 0, True),  # 100 %
+        (0, 0, False),
+        (2, 4, False),  # worse
+    ],
+)
+def test_a_meaningful_fall_in_pain_is_2_points_or_30_percent(first, last, meaningful):
+    assert reports.Change("down", [(first, last)]).improved == int(meaningful)
+
+
+def test_the_page_counts_a_30_percent_fall_as_meaningful(client, ann, bob):
+    """Pain 3 → 2 (a third) and 6 → 5 (a sixth): one of two meaningful, as the
+    discharge summary says (clinic/episodes.py pain_meaning)."""
+    exercise = make_exercise()
+    for before, after in ((3, 2), (6, 5)):
+        patient = make_patient()
+        link(bob, patient)
+        plan = make_plan(patient, bob, [exercise], start_date=today(ann.clinic) - timedelta(60))
+        episode(patient, started=40, discharged=7)
+        session(patient, plan, 30, before)
+        session(patient, plan, 20, after)
+    response = signed_in(client, ann).get(URL)
+    assert response.context["report"].pain.improved == 1
+    page = response.content.decode()
+    assert "1 of 2 down 2 points or 30 % or more." in page
+    assert "A fall of 2 points or 30 % or more is a meaningful change for one person." in page
+    values = dict(rows_of(client.get(CSV_URL, {"kind": "summary"}))[1:])
+    assert values["pain_episodes_down_meaningfully"] == "1"
