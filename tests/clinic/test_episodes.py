@@ -359,7 +359,7 @@ def test_a_plan_replaced_before_the_next_one_starts_stops_when_it_was_replaced(c
     ]
     assert (summary.done, summary.due) == (13, 13)
     period = reports.Period(today - timedelta(days=20), today)
-    report = reports.adherence(alice.clinic, period, today).patients[alice.pk]
+    report = reports.adherence(alice.clinic, period).patients[alice.pk]
     assert (report.done, report.due) == (summary.done, summary.due)
 
 
