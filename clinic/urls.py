@@ -63,17 +63,11 @@ urlpatterns = [
         manage.revoke_invitation,
         name="revoke_invitation",
     ),
-    path(
-        "manage/staff/<uuid:code>/deactivate/", manage.deactivate_staff, name="deactivate_staff"
-    ),
-    path(
-        "manage/staff/<uuid:code>/reactivate/", manage.reactivate_staff, name="reactivate_staff"
-    ),
+    path("manage/staff/<uuid:code>/deactivate/", manage.deactivate_staff, name="deactivate_staff"),
+    path("manage/staff/<uuid:code>/reactivate/", manage.reactivate_staff, name="reactivate_staff"),
     path("manage/staff/<uuid:code>/handover/", manage.handover, name="handover"),
     path("manage/profile/", manage.clinic_profile, name="profile"),
-    path(
-        "manage/profile/sign-off/", manage.sign_off_thresholds, name="sign_off_thresholds"
-    ),
+    path("manage/profile/sign-off/", manage.sign_off_thresholds, name="sign_off_thresholds"),
     path("routines/", builder.routine_list, name="routines"),
     path("routines/new/", builder.create_routine, name="create_routine"),
     path("routines/<uuid:code>/", builder.builder, name="builder"),
@@ -99,7 +93,5 @@ urlpatterns = [
         own_exercises.publish_exercise,
         name="publish_own_exercise",
     ),
-    path(
-        "routines/<uuid:code>/unshare/", own_exercises.unshare_template, name="unshare_template"
-    ),
+    path("routines/<uuid:code>/unshare/", own_exercises.unshare_template, name="unshare_template"),
 ]
