@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts import push
 from accounts.models import PushSubscription, User
+from organisations.scoping import across_clinics
 from practice.models import ExerciseSession
 from reminders import selection
 from reminders.models import BY_EMAIL, BY_PUSH, Reminder, ReminderSettings, UnsubscribeLink
@@ -129,6 +130,7 @@ def deliver(choice: ReminderSettings) -> bool:
     return arrived
 
 
+@across_clinics  # the job serves every clinic's patients, whoever calls it
 def run(now=None) -> Report:
     """Send what is owed at `now`. Safe to run at any time and any number of times,
     also at once: each reminder (its email and notifications together) is claimed by

@@ -18,6 +18,7 @@ import pytest
 from django.conf import settings
 from django.db import connection, connections, transaction
 
+from organisations.scoping import clinic_scope
 from progression import caseload
 from progression.models import CaseloadEntry
 from safety.alerts import raise_alert
@@ -63,9 +64,11 @@ def test_a_refresh_waits_for_an_alert_being_raised_and_keeps_it(alice, bob):
     recomputing, touched, commit = threading.Event(), threading.Event(), threading.Event()
     errors: list[BaseException] = []
 
+    # Each thread stands for a request (the patient's answer, the clinician's list),
+    # which runs in the clinic's scope (organisations/scoping.py).
     def raise_emergency() -> None:
         try:
-            with transaction.atomic():
+            with clinic_scope(alice.clinic_id), transaction.atomic():
                 raise_alert(
                     alice,
                     AlertKind.RED_FLAG,
@@ -87,7 +90,7 @@ def test_a_refresh_waits_for_an_alert_being_raised_and_keeps_it(alice, bob):
 
     def list_refresh() -> None:
         try:
-            with connection.execute_wrapper(hold_before_recomputing):
+            with clinic_scope(bob.clinic_id), connection.execute_wrapper(hold_before_recomputing):
                 caseload.refresh([alice.pk])
         except BaseException as exc:
             errors.append(exc)
