@@ -107,6 +107,10 @@ class User(AbstractUser):
     )
     # Part of the session hash: raising it signs this person out on every device.
     session_version = models.PositiveIntegerField(default=0, editable=False)
+    # A patient's record stamp: a new random value in the same transaction as any
+    # change to what their own pages show from the record (accounts/stamps.py). Pages
+    # worked out from the record are kept in the cache under it (patient/today.py).
+    record_stamp = models.UUIDField(default=uuid.uuid4, editable=False)
     # A patient's own request to have their data erased; an admin carries it out.
     erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)

@@ -1,14 +1,19 @@
-"""What Today shows, gathered from the domain apps into one value. Twelve queries
-whatever the plan's size or the length of the history: session, user, plan, its items,
-this week's sessions, the last finished one, the latest safety check, any check that
-pauses exercise, this morning's check, the latest activity scores, the reads attached to
-the plan and the reminder settings; and one more for the sitting-break moves when the
-patient asked for them."""
+"""What Today shows, gathered from the domain apps into one value.
+
+The record's part (the plan and its items, this week's sessions, the last finished one,
+the latest safety check, this morning's check, the latest activity scores, the reads
+attached to the plan, the reminder settings: ten queries, eleven with sitting breaks)
+is worked out once per change of the record and kept in the cache under the patient's
+record stamp (accounts/stamps.py), with the day, the language and the clinic. Whether a
+safety answer pauses exercise is read on every request. So a page is three queries
+(session, user, the pause) when the record is kept, thirteen when it is worked out."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
 from learn.models import Read
@@ -70,32 +75,76 @@ def week_rows(week: list, today: date) -> list[WeekRow]:
 
 
 @dataclass(frozen=True)
-class Today:
-    plan: Routine | None
-    items: list
+class PlanRow:
+    title: str
+    start_date: date
+    end_date: date | None
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    code: str
+    status: str
+    local_date: date
+    pain_before: int | None
+    pain_after: int | None
+
+
+@dataclass(frozen=True)
+class ReadRow:
+    url: str
+    title: str
+    lang: str  # "en" when the read is shown in English on a page in another language
+    minutes: int
+
+
+@dataclass(frozen=True)
+class BreakRow:
+    how: str
+    url: str = ""  # empty when the exercise isn't published: the words without a link
+    name: str = ""
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class Record:
+    """What Today shows from the patient's record, worked out once per change of it (and
+    per day and language) and kept in the cache under the record stamp: plain values,
+    cheap to keep. Whether a safety answer pauses exercise is not in it: that is read on
+    every request."""
+
+    plan: PlanRow | None
+    item_count: int
     item_rows: list[ItemRow]
     state: str
     local_date: date
     next_due: date | None
     minutes: int
     days_label: str
-    todays_session: ExerciseSession | None
-    last_session: ExerciseSession | None
-    week: list
+    todays_session: SessionRow | None
+    last_session: SessionRow | None
     week_rows: list[WeekRow]
     week_done: int
     week_due: int
     missed_yesterday: bool
-    locked_by: Screening | None
     check_due: bool
     morning_due: bool
     morning_signal: attention.Signal | None  # this morning's "worse", for the advice
     psfs_due: bool
-    reads: list
-    breaks: list
+    reads: list[ReadRow]
+    breaks: list[BreakRow]  # the patient asked for sitting-break ideas
+
+
+@dataclass(frozen=True)
+class Today:
+    record: Record
+    locked_by: Screening | None
 
     def context(self) -> dict:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        context = {name: getattr(self.record, name) for name in self.record.__dataclass_fields__}
+        # Movement ideas are never offered while a safety answer pauses exercise.
+        context["breaks"] = [] if self.locked_by else self.record.breaks
+        return {**context, "locked_by": self.locked_by}
 
 
 # What the page shows of each row: the plan's title and dates, each item's dose with
@@ -106,6 +155,9 @@ ITEM_FIELDS = ("routine", "exercise", "order", "sets", "reps", "hold_seconds", "
 EXERCISE_FIELDS = ("slug", "image", "thumbnail", "illustration")
 SESSION_FIELDS = ("code", "local_date", "status", "pain_before", "pain_after")
 LOCK_FIELDS = ("code", "tier", "at")
+RECORD_KEY = "today:{patient}:{stamp}:{day}:{language}:{clinic}"
+# The day is in the key: a record is of no use after it.
+RECORD_SECONDS = 26 * 60 * 60
 
 
 def _items(plan) -> list:
@@ -120,7 +172,33 @@ def _items(plan) -> list:
 
 
 def today_for(patient) -> Today:
+    """Three queries when the record is kept (session, user, the pause); eleven when it
+    is worked out (once per change of the record, day and language, in each worker)."""
     local_date = patient.local_date()
+    key = RECORD_KEY.format(
+        patient=patient.pk,
+        stamp=patient.record_stamp.hex,
+        day=local_date.isoformat(),
+        language=get_language(),
+        clinic=patient.clinic_id,
+    )
+    record = cache.get(key)
+    if record is None:
+        record = record_of(patient, local_date)
+        cache.set(key, record, RECORD_SECONDS)
+    locked_by = (
+        Screening.objects.locking()
+        .filter(patient=patient)
+        .only(*LOCK_FIELDS)
+        .order_by("-at")
+        .first()
+    )
+    return Today(record=record, locked_by=locked_by)
+
+
+def record_of(patient, local_date: date) -> Record:
+    """Ten queries (eleven with sitting breaks on), whatever the plan's size or the
+    length of the history."""
     yesterday = local_date - timedelta(days=1)
     plan = Routine.objects.for_patient(patient).active().only(*PLAN_FIELDS).first()
     # The items in a query of their own: the same two queries as with_items(), without
@@ -153,42 +231,62 @@ def today_for(patient) -> Today:
         .first()
     )
     done, due = adherence.ratio(week)
-    locked_by = (
-        Screening.objects.locking()
-        .filter(patient=patient)
-        .only(*LOCK_FIELDS)
-        .order_by("-at")
-        .first()
-    )
-    wants_breaks = locked_by is None and _first(
+    wants_breaks = _first(
         ReminderSettings.objects.filter(patient=patient), "sitting_breaks", default=False
     )
-    return Today(
-        plan=plan,
-        items=items,
+    todays_session = next((s for s in recent if s.local_date == local_date), None)
+    return Record(
+        plan=PlanRow(plan.title, plan.start_date, plan.end_date) if plan else None,
+        item_count=len(items),
         item_rows=item_rows(items),
         state=state,
         local_date=local_date,
         next_due=schedule.next_due(plan, local_date) if state == "rest" else None,
         minutes=max(1, round(sum(item.estimated_seconds for item in items) / 60)),
         days_label=schedule.days_label(plan.schedule_days) if plan else "",
-        todays_session=next((s for s in recent if s.local_date == local_date), None),
-        last_session=last,
-        week=week,
+        todays_session=_session_row(todays_session),
+        last_session=_session_row(last),
         week_rows=week_rows(week, local_date),
         week_done=done,
         week_due=due,
         missed_yesterday=plan is not None
         and adherence.day_status(plan, yesterday, local_date, completed) == "missed",
-        locked_by=locked_by,
         check_due=safety.check_due(screened_on, local_date),
         morning_due=yesterday in completed and this_morning is None,
         morning_signal=attention.morning_signal(*this_morning) if this_morning else None,
         psfs_due=plan is not None and psfs.due_after(psfs_on, local_date),
-        reads=list(Read.objects.published().localized().attached_to(plan)) if plan else [],
-        # Movement ideas are never offered while a safety answer pauses exercise.
-        breaks=sitting_breaks() if wants_breaks else [],
+        reads=_read_rows(Read.objects.published().localized().attached_to(plan)) if plan else [],
+        breaks=_break_rows(sitting_breaks()) if wants_breaks else [],
     )
+
+
+def _session_row(session) -> SessionRow | None:
+    if session is None:
+        return None
+    return SessionRow(
+        session.code, session.status, session.local_date, session.pain_before, session.pain_after
+    )
+
+
+def _read_rows(reads) -> list[ReadRow]:
+    return [
+        ReadRow(read.get_absolute_url(), read.shown_title, read.fallback_language, read.minutes)
+        for read in reads
+    ]
+
+
+def _break_rows(breaks) -> list[BreakRow]:
+    return [
+        BreakRow(
+            how=str(b["how"]),
+            url=b["exercise"].get_absolute_url(),
+            name=b["exercise"].name,
+            lang=b["exercise"].text_lang.get("name", ""),
+        )
+        if b["exercise"]
+        else BreakRow(how=str(b["how"]))
+        for b in breaks
+    ]
 
 
 def _first(queryset, field: str, default=None):

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -25,6 +26,7 @@ from accounts.access import patients_of
 from accounts.models import AuditAction, AuditEvent, PushSubscription, SignInLink, User
 from exercises.models import Exercise
 from learn.models import Read, RoutineRead
+from patient import today as patient_today
 from practice.models import ExerciseSession, MorningCheck, SessionStatus, StepLog, StepStatus
 from practice.steps import plan_steps
 from progression import caseload
@@ -254,6 +256,15 @@ class Page:
 def first_step(w: World) -> dict:
     item = w.items[0]
     return {"item": item.pk, "side": "both", "set_number": 1, "action": "done"}
+
+
+def forget_records(w: World) -> None:
+    cache.clear()
+
+
+def keep_record(w: World) -> None:
+    """Today's record as the previous visit left it, under the current stamp."""
+    patient_today.today_for(User.objects.get(pk=w.alice.pk))
 
 
 def reset_today(w: World) -> None:
@@ -550,7 +561,7 @@ PAGES = [
         "reminders:settings",
         ALICE,
         lambda w: "/account/reminders/",
-        12,
+        13,  # +1: the record stamp (issue 20)
         method="POST",
         data=lambda w: {"channel": "off", "time": "08:30"},
         prepare=lambda w: ReminderSettings.objects.filter(patient=w.alice).delete(),
@@ -641,7 +652,11 @@ PAGES = [
     Page("exercises:list", ALICE, lambda w: "/exercises/", 5),
     Page("exercises:detail", ALICE, lambda w: "/exercises/glute-bridge/", 5),
     # --- the patient ------------------------------------------------------------------------
-    Page("patient:today", ALICE, lambda w: "/today/", 12),
+    # Today's record worked out (a change since the last visit, a new day, a new worker):
+    # session + user, the pause, and ten of the record (patient/today.py); kept: only the
+    # pause is read (the record is in the cache under the patient's record stamp).
+    Page("patient:today", ALICE, lambda w: "/today/", 12, prepare=forget_records),
+    Page("patient:today", ALICE, lambda w: "/today/", 3, prepare=keep_record, label="today-kept"),
     Page("patient:manifest", NOBODY, lambda w: "/manifest.webmanifest", 0),
     Page("patient:service_worker", NOBODY, lambda w: "/sw.js", 0),
     # session + user, plan, items, walking break, checks (2), the days' sessions; at
@@ -653,7 +668,9 @@ PAGES = [
         "patient:psfs",
         ALICE,
         lambda w: "/activities/",
-        7,  # one more since issue 14: the first score, to tell a meaningful improvement
+        # one more since issue 14: the first score, to tell a meaningful improvement; +1 the record
+        # stamp (issue 20)
+        8,
         method="POST",
         data=lambda w: {"score_0": "5"},
         prepare=no_psfs_today,
@@ -664,7 +681,8 @@ PAGES = [
         "patient:safety",
         ALICE,
         lambda w: "/safety/",
-        10,  # and the history answers for the combined rule: 2 queries
+        # and the history answers for the combined rule: 2 queries; +1 the record stamp (issue 20)
+        11,
         method="POST",
         data=no_to_every_question,
     ),
@@ -677,7 +695,8 @@ PAGES = [
         "patient:correct",
         ALICE,
         lambda w: f"/sessions/{yesterdays(w).code}/correct/",
-        17,  # +1: the pain scores update the caseload's row (issue 20)
+        # +1: the pain scores update the caseload's row (issue 20); +1 the record stamp (issue 20)
+        18,
         method="POST",
         data=correction,
         prepare=lambda w: (uncorrected(w), first_suggestion_waiting(w)),
@@ -689,7 +708,7 @@ PAGES = [
         "patient:morning",
         ALICE,
         lambda w: "/morning/",
-        18,
+        19,  # +1: the record stamp (issue 20)
         method="POST",
         data=lambda w: {"response": "same", "pain": "3"},
         prepare=lambda w: (no_morning(w), first_suggestion_waiting(w)),
@@ -698,7 +717,9 @@ PAGES = [
         "patient:start",
         ALICE,
         lambda w: "/sessions/start/",
-        10,  # +1: a new session updates the caseload's row (last activity, issue 20)
+        # +1: a new session updates the caseload's row (last activity, issue 20); +1 the record
+        # stamp (issue 20)
+        11,
         method="POST",
         prepare=reset_today,
     ),
@@ -706,7 +727,9 @@ PAGES = [
         "patient:start_bad_day",
         ALICE,
         lambda w: "/sessions/bad-day/",
-        13,  # +1: a new session updates the caseload's row (last activity, issue 20)
+        # +1: a new session updates the caseload's row (last activity, issue 20); +1 the record
+        # stamp (issue 20)
+        14,
         method="POST",
         prepare=reset_today,
     ),
@@ -757,7 +780,7 @@ PAGES = [
         session_path("check-out/"),
         # Issue 20: -1 the player reads less (488c104); the caseload's row +1, offset by
         # check_out no longer reading the session back
-        19,
+        20,  # +1: the record stamp (issue 20)
         method="POST",
         data=lambda w: {"pain_worst": "2", "pain": "2", "effort": "right", "note": ""},
         htmx=True,
@@ -806,7 +829,7 @@ PAGES = [
         "clinic:discharge",
         BOB,
         discharge_path,
-        12,
+        13,  # +1: the record stamp (issue 20)
         method="POST",
         data=lambda w: {
             "outcome": "improved",
@@ -820,7 +843,8 @@ PAGES = [
         "clinic:assign",
         BOB,
         patient_path("assign/"),
-        17,  # +1: the new plan updates the caseload's row (issue 20)
+        # +1: the new plan updates the caseload's row (issue 20); +1 the record stamp (issue 20)
+        18,
         method="POST",
         data=lambda w: {
             "template": w.template.pk,
@@ -884,7 +908,7 @@ PAGES = [
         "clinic:attach_read",
         BOB,
         patient_path("reads/"),
-        11,
+        12,  # +1: the record stamp (issue 20)
         method="POST",
         data=lambda w: {"read": READ},
         prepare=read_off_plan,
@@ -893,7 +917,7 @@ PAGES = [
         "clinic:detach_read",
         BOB,
         patient_path(f"reads/{READ}/remove/"),
-        7,
+        8,  # +1: the record stamp (issue 20)
         method="POST",
         prepare=read_on_plan,
     ),
@@ -998,7 +1022,7 @@ PAGES = [
         "clinic:new_own_exercise",
         BOB,
         lambda w: "/clinic/exercises/new/",
-        7,  # the slugs taken, and the new exercise in a transaction
+        8,  # the slugs taken, and the new exercise in a transaction; +1 the record stamp (issue 20)
         method="POST",
         data=lambda w: OWN_EXERCISE,
         prepare=clinic_admin,
@@ -1008,7 +1032,7 @@ PAGES = [
         "clinic:edit_own_exercise",
         BOB,
         own_exercise_path(),
-        5,
+        6,  # +1: the record stamp (issue 20)
         method="POST",
         data=lambda w: OWN_EXERCISE,
         prepare=clinic_admin,
@@ -1017,7 +1041,7 @@ PAGES = [
         "clinic:publish_own_exercise",
         BOB,
         own_exercise_path("publish/"),
-        5,
+        6,  # +1: the record stamp (issue 20)
         method="POST",
         data=lambda w: {"published": "0"},
         prepare=clinic_admin,
