@@ -26,6 +26,7 @@ from accounts.access import patients_of
 from accounts.models import AuditAction, AuditEvent, PushSubscription, SignInLink, User
 from exercises.models import Exercise
 from learn.models import Read, RoutineRead
+from patient import history as patient_history
 from patient import today as patient_today
 from practice.models import ExerciseSession, MorningCheck, SessionStatus, StepLog, StepStatus
 from practice.steps import plan_steps
@@ -265,6 +266,11 @@ def forget_records(w: World) -> None:
 def keep_record(w: World) -> None:
     """Today's record as the previous visit left it, under the current stamp."""
     patient_today.today_for(User.objects.get(pk=w.alice.pk))
+
+
+def keep_history(w: World) -> None:
+    """The history's first page as the previous visit left it, under the current stamp."""
+    patient_history.history_for(User.objects.get(pk=w.alice.pk), None)
 
 
 def reset_today(w: World) -> None:
@@ -662,7 +668,18 @@ PAGES = [
     # session + user, plan, items, walking break, checks (2), the days' sessions; at
     # both sizes (tests/patient/test_offline.py pins it at 2 and 8 exercises too).
     Page("patient:offline_pack", ALICE, lambda w: "/offline/pack.json", 8),
-    Page("patient:history", ALICE, lambda w: "/history/", 8),  # +1: the page's step logs
+    # Worked out: session + user, the page's count and sessions, their step logs, the
+    # chart, the plan, the weeks' dates. Kept (patient/history.py): session + user, and
+    # the logs of today's session, in progress.
+    Page("patient:history", ALICE, lambda w: "/history/", 8, prepare=forget_records),
+    Page(
+        "patient:history",
+        ALICE,
+        lambda w: "/history/",
+        3,
+        prepare=keep_history,
+        label="history-kept",
+    ),
     Page("patient:psfs", ALICE, lambda w: "/activities/", 3),
     Page(
         "patient:psfs",

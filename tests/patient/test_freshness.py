@@ -18,6 +18,7 @@ from exercises.models import Exercise
 from learn import plans as learn_plans
 from learn import reads as learn_reads
 from learn.models import Read
+from practice import player
 from practice.models import ExerciseSession
 from progression import events, psfs
 from safety.models import Screening
@@ -222,3 +223,64 @@ def test_the_record_is_kept_per_language(client, alice, plan):
     speak(alice, "es")
     html = today(client, alice)
     assert "Due today" not in html and 'lang="es"' in html
+
+
+# History is kept the same way (patient/history.py). A session in progress is the one
+# part that changes without a change of the stamp (a step is one insert), so its row is
+# made again on every visit; everything else follows the stamp.
+
+
+def history(client, patient) -> str:
+    client.force_login(patient)
+    response = client.get("/history/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture
+def in_progress(alice, plan):
+    """Today's session, checked in, as the player loads it."""
+    make_screening(alice)
+    session = ExerciseSession.objects.create(
+        patient=alice, plan=plan, local_date=alice.local_date(), pain_before=3
+    )
+    return player.session_for(alice, session.code)
+
+
+def test_steps_logged_in_a_session_in_progress_are_seen_in_history(client, alice, in_progress):
+    assert "Not finished<" in history(client, alice)
+    first = player.plan_steps(in_progress)[0]
+    assert player.log_step(in_progress, first.key, "done")
+    client.force_login(alice)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/history/").content.decode()
+    assert len(queries) == 3  # session, user, the logs of the session in progress
+    assert "Not finished · 1 done" in html
+
+
+def test_a_stopped_session_is_seen_in_history(client, alice, in_progress):
+    assert "Stopped early" not in history(client, alice)
+    player.stop(in_progress, "unwell")
+    assert "Stopped early: felt unwell" in history(client, alice)
+
+
+def test_a_finished_session_is_seen_in_history(client, alice, in_progress):
+    assert "pain 3 → 2" not in history(client, alice)
+    for step in player.plan_steps(in_progress):
+        player.log_step(in_progress, step.key, "done")
+    assert events.check_out(in_progress, pain=2, effort="right", note="", pain_worst=3)
+    assert "2 done fully · pain 3 → 2" in history(client, alice)
+
+
+def test_a_corrected_step_is_seen_in_history(client, alice, plan):
+    """A correction of the steps alone is written with update(): corrections.apply
+    changes the stamp itself."""
+    session = make_session(alice, plan, days_ago=1, before=3, after=2)
+    assert "2 done fully · pain 3 → 2" in history(client, alice)
+    logs = list(session.logs.all())
+    data = {"pain_before": 3, "pain_after": 2, "pain_worst": None}
+    data |= {f"step_{log.pk}": log.status for log in logs}
+    data[f"step_{logs[0].pk}"] = "skipped:pain"
+    assert events.correct(alice, session, logs, data)
+    html = history(client, alice)
+    assert "1 done fully" in html and "pain 3 → 2" in html
