@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
@@ -29,13 +30,16 @@ from safety import rules as safety
 from safety.alerts import raise_alert
 from safety.models import AlertKind, Screening
 
+PLAN_ITEMS_KEY = "plan-items:{plan}:{bad_day}:{stamp}"
+PLAN_ITEMS_SECONDS = 26 * 60 * 60
+
 
 def session_for(patient, code) -> ExerciseSession:
-    """The patient's own session, or a 404: a stranger learns nothing. Two queries: the
-    session (and whether a red-flag answer pauses exercise, see pause(); the plan
-    itself is not shown, only its items), then the plan's items with their exercises;
-    on a bad-back day also the easier versions shown instead (joined only then: three
-    exercises a row cost twice the time of one)."""
+    """The patient's own session, or a 404: a stranger learns nothing. One query: the
+    session, and whether a red-flag answer pauses exercise (see pause(); the plan
+    itself is not shown, only its items); then the plan's items with their exercises,
+    kept (plan_items); on a bad-back day also the easier versions shown instead
+    (joined only then: three exercises a row cost twice the time of one)."""
     session = get_object_or_404(
         ExerciseSession.objects.annotate(
             paused=Exists(Screening.objects.locking().filter(patient=OuterRef("patient_id")))
@@ -44,13 +48,28 @@ def session_for(patient, code) -> ExerciseSession:
         code=code,
     )
     session.patient = patient  # already loaded: spares a query
-    related = ("exercise__easier", "bad_day_exercise") if session.bad_day else ("exercise",)
-    session.plan_items = list(
-        RoutineItem.objects.filter(routine_id=session.plan_id)
-        .select_related(*related)
-        .order_by("order", "id")
-    )
+    session.plan_items = plan_items(session)
     return session
+
+
+def plan_items(session: ExerciseSession) -> list:
+    """The plan's items with their exercises, kept in the cache under the patient's
+    record stamp (accounts/stamps.py: a plan's items are written only with the plan,
+    and an exercise's change changes every stamp), so a session's steps read them once
+    rather than once a step. One query when they are not kept."""
+    key = PLAN_ITEMS_KEY.format(
+        plan=session.plan_id, bad_day=int(session.bad_day), stamp=session.patient.record_stamp.hex
+    )
+    items = cache.get(key)
+    if items is None:
+        related = ("exercise__easier", "bad_day_exercise") if session.bad_day else ("exercise",)
+        items = list(
+            RoutineItem.objects.filter(routine_id=session.plan_id)
+            .select_related(*related)
+            .order_by("order", "id")
+        )
+        cache.set(key, items, PLAN_ITEMS_SECONDS)
+    return items
 
 
 def pause(session: ExerciseSession) -> Screening | None:

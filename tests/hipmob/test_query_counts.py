@@ -28,6 +28,7 @@ from exercises.models import Exercise
 from learn.models import Read, RoutineRead
 from patient import history as patient_history
 from patient import today as patient_today
+from practice import player
 from practice.models import ExerciseSession, MorningCheck, SessionStatus, StepLog, StepStatus
 from practice.steps import plan_steps
 from progression import caseload
@@ -271,6 +272,11 @@ def keep_record(w: World) -> None:
 def keep_history(w: World) -> None:
     """The history's first page as the previous visit left it, under the current stamp."""
     patient_history.history_for(User.objects.get(pk=w.alice.pk), None)
+
+
+def keep_plan_items(w: World) -> None:
+    """The plan's items as the session's previous step left them, under the stamp."""
+    player.session_for(User.objects.get(pk=w.alice.pk), w.session.code)
 
 
 def reset_today(w: World) -> None:
@@ -750,8 +756,17 @@ PAGES = [
         method="POST",
         prepare=reset_today,
     ),
-    # Issue 20: 6 to 5, whether a safety answer pauses exercise is read with the session.
+    # Issue 20: 6 to 5, whether a safety answer pauses exercise is read with the session;
+    # 4 once the plan's items are kept under the record stamp (the next step, a swap).
     Page("patient:session", ALICE, session_path(), 5, label="session-step"),
+    Page(
+        "patient:session",
+        ALICE,
+        session_path(),
+        4,
+        prepare=keep_plan_items,
+        label="session-step-kept",
+    ),
     Page("patient:session", ALICE, session_path(), 5, htmx=True, label="session-step-fragment"),
     Page(
         "patient:session", ALICE, session_path(), 5, prepare=checkin_stage, label="session-checkin"
@@ -778,6 +793,17 @@ PAGES = [
         data=first_step,
         htmx=True,
         prepare=unlogged,
+    ),
+    Page(
+        "patient:log_step",
+        ALICE,
+        session_path("step/"),
+        5,  # the plan's items kept, as for every step after the first
+        method="POST",
+        data=first_step,
+        htmx=True,
+        prepare=lambda w: (unlogged(w), keep_plan_items(w)),
+        label="log-step-kept",
     ),
     Page(
         "patient:stop",

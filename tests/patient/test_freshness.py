@@ -284,3 +284,14 @@ def test_a_corrected_step_is_seen_in_history(client, alice, plan):
     assert events.correct(alice, session, logs, data)
     html = history(client, alice)
     assert "1 done fully" in html and "pain 3 → 2" in html
+
+
+def test_a_renamed_exercise_is_seen_in_the_player(client, alice, in_progress):
+    """The player keeps the plan's items under the stamp (practice/player.py)."""
+    client.force_login(alice)
+    url = f"/sessions/{in_progress.code}/"
+    first = player.plan_steps(in_progress)[0].item.exercise
+    assert first.name in client.get(url).content.decode()
+    first.name = "A renamed first exercise"
+    first.save()
+    assert "A renamed first exercise" in client.get(url).content.decode()
