@@ -25,6 +25,12 @@ def record_changed(*patient_ids: int | None) -> None:
         User.unscoped.filter(pk__in=ids).update(record_stamp=uuid.uuid4())
 
 
+def records_changed(patient_ids) -> None:
+    """The same for patients given by a query of their ids (a plan's patient, looked up
+    in the UPDATE itself): one statement."""
+    User.unscoped.filter(pk__in=patient_ids).update(record_stamp=uuid.uuid4())
+
+
 def catalogue_changed(clinic_id: int | None = None) -> None:
     """After a change to what patients' pages show of the catalogue (an exercise's name
     or picture, a read): every patient's stamp in one UPDATE, or only the clinic's for

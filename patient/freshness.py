@@ -12,12 +12,10 @@ from learn.models import Read
 from practice.models import ExerciseSession, MorningCheck
 from progression.models import PsfsScore
 from reminders.models import ReminderSettings
-from routines.models import Routine
+from routines.models import Routine, RoutineItem
 from safety.models import Screening
 
-# Each has the patient it belongs to (a template routine has none). A plan's items are
-# only ever written with the plan (routines/plans.py, the admin's inline), so the plan's
-# own save covers them.
+# Each has the patient it belongs to (a template routine has none).
 PATIENT_RECORDS = (ExerciseSession, MorningCheck, Screening, PsfsScore, ReminderSettings, Routine)
 # What every patient's pages show of the shared catalogue.
 CATALOGUE = (Exercise, Read)
@@ -28,6 +26,18 @@ def _record_saved(sender, instance, raw=False, **kwargs) -> None:
         stamps.record_changed(instance.patient_id)
 
 
+def _item_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A plan's item changed in place (an accepted progression, the admin): its
+    patient's stamp; nobody's for a template's item."""
+    if raw:
+        return
+    if RoutineItem.routine.is_cached(instance):
+        stamps.record_changed(instance.routine.patient_id)
+    else:
+        plan = Routine.unscoped.filter(pk=instance.routine_id, patient__isnull=False)
+        stamps.records_changed(plan.values("patient_id"))
+
+
 def _catalogue_saved(sender, instance=None, raw=False, **kwargs) -> None:
     if not raw:  # a clinic's own exercise is only ever shown to its clinic's patients
         stamps.catalogue_changed(getattr(instance, "clinic_id", None))
@@ -36,6 +46,7 @@ def _catalogue_saved(sender, instance=None, raw=False, **kwargs) -> None:
 def connect() -> None:
     for model in PATIENT_RECORDS:
         post_save.connect(_record_saved, sender=model, dispatch_uid=f"freshness-{model.__name__}")
+    post_save.connect(_item_saved, sender=RoutineItem, dispatch_uid="freshness-RoutineItem")
     for model in CATALOGUE:
         post_save.connect(
             _catalogue_saved, sender=model, dispatch_uid=f"freshness-{model.__name__}"

@@ -21,6 +21,7 @@ from learn.models import Read
 from practice import player
 from practice.models import ExerciseSession
 from progression import events, psfs
+from routines.models import RoutineItem
 from safety.models import Screening
 from tests.factories import make_plan, make_screening, make_session, speak
 
@@ -295,3 +296,15 @@ def test_a_renamed_exercise_is_seen_in_the_player(client, alice, in_progress):
     first.name = "A renamed first exercise"
     first.save()
     assert "A renamed first exercise" in client.get(url).content.decode()
+
+
+def test_an_accepted_progression_is_seen(client, alice, bob, plan):
+    """Accepting a suggestion changes the plan's item in place (progression/decisions.py)."""
+    # Read on its own, as the decision reads it: the plan is looked up in the UPDATE.
+    item = RoutineItem.objects.get(routine=plan, exercise__slug="glute-bridge")
+    assert not RoutineItem.routine.is_cached(item)
+    assert "hold each 3 seconds" in today(client, alice)
+    item.hold_seconds = 5
+    item.save(update_fields=["hold_seconds"])
+    html = today(client, alice)
+    assert "hold each 5 seconds" in html and "hold each 3 seconds" not in html
