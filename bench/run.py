@@ -82,7 +82,7 @@ class Page:
     data: dict | None = None
     htmx: bool = False
     patient_page: bool = False
-    # X-Bench-Forget: the worker empties its cache first (bench/middleware.py), so the
+    # X-Bench-Forget: the request finds nothing kept in the cache (bench/middleware.py), so the
     # page is worked out as on the first visit after a change of the patient's record.
     headers: dict | None = None
 

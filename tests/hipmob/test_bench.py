@@ -42,3 +42,23 @@ def test_a_request_marked_x_bench_memory_is_told_the_python_memory_it_took(clien
     assert int(response["X-Bench-Memory-KB"]) > 0
     assert response["X-Bench-Queries"] == "2"
     assert not tracemalloc.is_tracing()  # stopped again
+
+
+def test_a_forgetting_request_works_the_page_out_and_leaves_the_cache_alone(
+    client, alice, settings
+):
+    """X-Bench-Forget (bench/run.py's "first visit after a change" pages): Today is
+    worked out (all its queries) though it is kept, and stays kept for the next request."""
+    from django.core.cache import cache
+
+    settings.ROOT_URLCONF = bench.ROOT_URLCONF
+    settings.MIDDLEWARE = bench.MIDDLEWARE
+    settings.TEMPLATES = bench.TEMPLATES
+    client.force_login(alice)
+    cache.clear()
+    worked_out = client.get("/today/")["X-Bench-Queries"]
+    assert client.get("/today/")["X-Bench-Queries"] == "3"  # session, user, the pause
+    assert int(worked_out) > 3
+    forgetting = client.get("/today/", headers={"X-Bench-Forget": "1"})
+    assert forgetting["X-Bench-Queries"] == worked_out
+    assert client.get("/today/")["X-Bench-Queries"] == "3"
