@@ -13,13 +13,14 @@ from django.urls import get_script_prefix, reverse
 
 
 @lru_cache(maxsize=16384)
-def _address(viewname: str, arg: str, prefix: str) -> str:
-    return reverse(viewname, args=[arg])
+def _address(viewname: str, args: tuple, prefix: str) -> str:
+    return reverse(viewname, args=args)
 
 
-def address(viewname: str, arg) -> str:
-    """reverse(viewname, args=[arg]), worked out once per process for each arg."""
-    return _address(viewname, str(arg), get_script_prefix())
+def address(viewname: str, arg=None) -> str:
+    """reverse(viewname, args=[arg]) (no args without one), worked out once per
+    process for each arg."""
+    return _address(viewname, () if arg is None else (str(arg),), get_script_prefix())
 
 
 @lru_cache(maxsize=1024)

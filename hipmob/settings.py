@@ -328,6 +328,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Each worker keeps what a patient's pages work out from their record (Today, history,
+# the plan's items), under the patient's record stamp (accounts/stamps.py): a change is
+# seen at once by every worker, so nothing needs a shared cache, and nothing is ever
+# deleted, only no longer asked for. A patient's entries come to about 40 KB (Today 2,
+# a page of history 8, the plan's items with their exercises' texts 27); 1,500 entries
+# (some 500 patients a day per worker) stay near 20 MB. When full, a third is dropped.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 1500)},
+    }
+}
 # Patients stay signed in on their own phone for weeks; the session lives in the
 # database, so "sign out everywhere" can revoke it.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 24 * 42)

@@ -20,6 +20,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from hipmob.links import address
 from practice import steps, summary
 from practice.advice import pain_advice
 from practice.models import NOT_DONE, ExerciseSession, SessionStatus, StepLog, StepStatus
@@ -171,6 +172,15 @@ class Player:
             "lines": step_lines(self.step, self.transition, len(self.items)) if self.step else None,
             "lock": self.lock,
             "high_pain": severe(session.pain_before),
+            # The forms' and links' addresses, remembered per process (hipmob/links.py):
+            # each {% url %} tag would search the URL patterns on every render.
+            "urls": {
+                "today": address("patient:today"),
+                "check_in": address("patient:check_in", session.code),
+                "step": address("patient:log_step", session.code),
+                "stop": address("patient:stop", session.code),
+                "check_out": address("patient:check_out", session.code),
+            },
         }
 
 
