@@ -9,6 +9,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -21,7 +22,7 @@ from learn.models import Read
 from practice import player
 from practice.models import ExerciseSession
 from progression import events, psfs
-from routines.models import RoutineItem
+from routines.models import Routine, RoutineItem
 from safety.models import Screening
 from tests.factories import make_plan, make_screening, make_session, speak
 
@@ -308,3 +309,13 @@ def test_an_accepted_progression_is_seen(client, alice, bob, plan):
     item.save(update_fields=["hold_seconds"])
     html = today(client, alice)
     assert "hold each 5 seconds" in html and "hold each 3 seconds" not in html
+
+
+def test_the_rebuild_command_renews_the_stamp_after_writes_outside_the_app(client, alice, plan):
+    """A write that bypasses the app (the shell, SQL) is not followed; refresh_caseload
+    renews every patient's stamp (docs/deployment.md says when to run it)."""
+    assert "Morning routine" in today(client, alice)
+    Routine.objects.filter(pk=plan.pk).update(title="Renamed in the shell")
+    assert "Morning routine" in today(client, alice)  # kept: nothing told the app
+    call_command("refresh_caseload", verbosity=0)
+    assert "Renamed in the shell" in today(client, alice)

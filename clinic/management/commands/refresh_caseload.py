@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from accounts import stamps
 from accounts.models import User
 from organisations.scoping import across_clinics
 from progression import caseload
@@ -9,9 +10,11 @@ from progression import caseload
 class Command(BaseCommand):
     help = (
         "Rebuild every patient's row of the clinician's list (progression/caseload.py) "
-        "for their date now. The list refreshes rows that are out of date by itself; "
-        "run this after writing to sessions, alerts or plans outside the app (bulk "
-        "inserts, deletes, the shell), or each night to spare the first list of the day."
+        "for their date now, and renew every patient's record stamp, so the pages kept "
+        "under it (Today, history, the player's items) are worked out again. The app "
+        "keeps both right by itself; run this after writing to the database outside the "
+        "app (bulk inserts, deletes, the shell, a restore), or each night to spare the "
+        "first list of the day."
     )
 
     @across_clinics
@@ -19,6 +22,7 @@ class Command(BaseCommand):
         started = timezone.now()
         patients = list(User.objects.patients().values_list("pk", flat=True))
         caseload.refresh(patients, started)
+        stamps.catalogue_changed()  # every patient's stamp, in one UPDATE
         seconds = (timezone.now() - started).total_seconds()
         self.stdout.write(
             self.style.SUCCESS(f"Refreshed {len(patients):,} rows in {seconds:.1f} s.")
