@@ -154,6 +154,18 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.name or self.username
 
+    def save(self, *args, **kwargs):
+        """A full save of a person already stored leaves record_stamp as it is in the
+        database: an admin's edit, say, must not put back the stamp it loaded if a
+        write changed it meanwhile (accounts/stamps.py)."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "record_stamp"
+            ]
+        super().save(*args, **kwargs)
+
     def get_full_name(self) -> str:
         return self.name or self.username
 

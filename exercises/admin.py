@@ -366,8 +366,9 @@ class ExerciseAdmin(TranslationAdmin):
 
     @admin.action(description=_("Publish the selected exercises"))
     def publish(self, request, queryset):
-        count = queryset.update(published=True)
-        catalogue_updated.send(sender=Exercise)
+        with transaction.atomic():  # the patients' pages follow in the same commit
+            count = queryset.update(published=True)
+            catalogue_updated.send(sender=Exercise)
         self.message_user(
             request,
             ngettext("%d exercise published.", "%d exercises published.", count) % count,
@@ -376,8 +377,9 @@ class ExerciseAdmin(TranslationAdmin):
 
     @admin.action(description=_("Move the selected exercises back to draft"))
     def unpublish(self, request, queryset):
-        count = queryset.update(published=False)
-        catalogue_updated.send(sender=Exercise)
+        with transaction.atomic():  # the patients' pages follow in the same commit
+            count = queryset.update(published=False)
+            catalogue_updated.send(sender=Exercise)
         self.message_user(
             request,
             ngettext("%d exercise moved to draft.", "%d exercises moved to draft.", count) % count,

@@ -4,7 +4,7 @@ layers below (practice, safety, routines, ...) need not import this one. The wri
 made with QuerySet.update(), bulk_create() or delete() call accounts.stamps themselves;
 tests/patient/test_freshness.py tries each write and the page it changes."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 from accounts import stamps
 from exercises.models import Exercise, catalogue_updated
@@ -44,11 +44,15 @@ def _catalogue_saved(sender, instance=None, raw=False, **kwargs) -> None:
 
 
 def connect() -> None:
-    for model in PATIENT_RECORDS:
-        post_save.connect(_record_saved, sender=model, dispatch_uid=f"freshness-{model.__name__}")
-    post_save.connect(_item_saved, sender=RoutineItem, dispatch_uid="freshness-RoutineItem")
-    for model in CATALOGUE:
-        post_save.connect(
-            _catalogue_saved, sender=model, dispatch_uid=f"freshness-{model.__name__}"
-        )
+    """Saves and deletes alike (a plan, a read or an exercise deleted in the admin). A
+    plan's items are deleted only with their plan, or in the admin's inline, whose plan
+    is saved in the same transaction: their own deletes are not followed (a template
+    deleted would otherwise cost an UPDATE per item)."""
+    for signal in (post_save, post_delete):
+        name = "saved" if signal is post_save else "deleted"
+        for model in PATIENT_RECORDS:
+            signal.connect(_record_saved, sender=model, dispatch_uid=f"{name}-{model.__name__}")
+        for model in CATALOGUE:
+            signal.connect(_catalogue_saved, sender=model, dispatch_uid=f"{name}-{model.__name__}")
+    post_save.connect(_item_saved, sender=RoutineItem, dispatch_uid="saved-RoutineItem")
     catalogue_updated.connect(_catalogue_saved, dispatch_uid="freshness-catalogue-updated")

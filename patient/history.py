@@ -32,7 +32,7 @@ ROW_FIELDS = ("code", "local_date", "status", "pain_before", "pain_after", "stop
 PLAN_FIELDS = ("active", "start_date", "end_date", "schedule_days")
 
 
-HISTORY_KEY = "history:{patient}:{stamp}:{day}:{language}:{page}"
+HISTORY_KEY = "history:{patient}:{stamp}:{day}:{language}:{clinic}:{page}"
 HISTORY_SECONDS = 26 * 60 * 60  # the day is in the key
 
 
@@ -93,6 +93,7 @@ def history_for(patient, page_number) -> dict:
         stamp=patient.record_stamp.hex,
         day=local_date.isoformat(),
         language=get_language(),
+        clinic=patient.clinic_id,
         page=number,
     )
     kept = cache.get(key)
@@ -105,9 +106,10 @@ def history_for(patient, page_number) -> dict:
 
 
 def _page_number(value) -> int:
-    """The page asked for; anything but a positive number is the first (as get_page)."""
+    """The page asked for; anything but a number is the first. A number out of range
+    is left to get_page (the last page), and kept under the number asked for."""
     try:
-        return max(1, int(value))
+        return int(value)
     except (TypeError, ValueError):
         return 1
 

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accounts import stamps
 from accounts.models import User
 from clinic import episodes
 from exercises.models import Exercise
@@ -319,3 +320,30 @@ def test_the_rebuild_command_renews_the_stamp_after_writes_outside_the_app(clien
     assert "Morning routine" in today(client, alice)  # kept: nothing told the app
     call_command("refresh_caseload", verbosity=0)
     assert "Renamed in the shell" in today(client, alice)
+
+
+def test_a_read_deleted_is_seen(client, alice, bob, plan, reads):
+    read = Read.objects.published().get(slug="sitting-breaks")
+    assert learn_reads.attach(plan, read, bob, patient=alice)
+    assert read.title in today(client, alice)
+    read.delete()  # in the admin: its links to plans go with it
+    assert read.title not in today(client, alice)
+
+
+def test_a_plan_deleted_is_seen(client, alice, plan):
+    assert plan.title in today(client, alice)
+    plan.delete()
+    assert "hasn't set a routine for you yet" in today(client, alice)
+
+
+def test_a_full_save_of_the_patient_keeps_the_stamp_a_write_changed_meanwhile(alice):
+    """An admin's edit loaded the patient before a check-out changed the stamp: saving
+    it must not put the old stamp back, or the pages kept under it would show again."""
+    loaded = User.objects.get(pk=alice.pk)
+    stamps.record_changed(alice.pk)
+    changed = User.objects.get(pk=alice.pk).record_stamp
+    assert changed != loaded.record_stamp
+    loaded.name = "Alice M."
+    loaded.save()
+    stored = User.objects.get(pk=alice.pk)
+    assert (stored.name, stored.record_stamp) == ("Alice M.", changed)
