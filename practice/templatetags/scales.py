@@ -8,6 +8,7 @@ the same scale to every patient)."""
 from functools import lru_cache
 
 from django import template
+from django.forms.utils import flatatt
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
@@ -35,25 +36,21 @@ def scale_options(field) -> SafeString:
 
 @lru_cache(maxsize=512)
 def _options(name, id_, choices, value, required, disabled, invalid) -> SafeString:
-    state = (
-        (" required" if required else "")
-        + (" disabled" if disabled else "")
-        + (' aria-invalid="true"' if invalid else "")
-    )
+    def attributes(choice: str) -> SafeString:
+        return flatatt(
+            {
+                "aria-invalid": "true" if invalid else None,
+                "required": required,
+                "disabled": disabled,
+                "checked": choice == value,
+            }
+        )
+
     return format_html_join(
         "",
         OPTION,
         (
-            (
-                name,
-                choice,
-                id_,
-                n,
-                SafeString(state + (" checked" if choice == value else "")),
-                id_,
-                n,
-                label,
-            )
+            (name, choice, id_, n, attributes(choice), id_, n, label)
             for n, (choice, label) in enumerate(choices)
         ),
     )
