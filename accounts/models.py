@@ -154,15 +154,23 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.name or self.username
 
+    # Written only by their own UPDATEs (sign_out_everywhere, accounts/stamps.py).
+    WRITTEN_APART = frozenset({"record_stamp", "session_version"})
+
     def save(self, *args, **kwargs):
-        """A full save of a person already stored leaves record_stamp as it is in the
-        database: an admin's edit, say, must not put back the stamp it loaded if a
-        write changed it meanwhile (accounts/stamps.py)."""
-        if not self._state.adding and kwargs.get("update_fields") is None:
+        """A full save of a person already stored leaves the fields written apart as
+        they are in the database: an admin's edit, say, must not put back the stamp or
+        the session version it loaded if a write changed them meanwhile (which would
+        show pages kept under an old stamp, or revive signed-out sessions)."""
+        full = kwargs.get("update_fields") is None and not kwargs.get("force_insert")
+        if full and not self._state.adding and self.pk is not None:
+            deferred = self.get_deferred_fields()
             kwargs["update_fields"] = [
                 field.name
                 for field in self._meta.concrete_fields
-                if not field.primary_key and field.name != "record_stamp"
+                if not field.primary_key
+                and field.name not in self.WRITTEN_APART
+                and field.attname not in deferred
             ]
         super().save(*args, **kwargs)
 

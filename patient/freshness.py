@@ -1,8 +1,9 @@
-"""Follows the saves that change what a patient's own pages show, and changes their
-record stamp in the same transaction (accounts/stamps.py). Connected in apps.py: the
-layers below (practice, safety, routines, ...) need not import this one. The writes
-made with QuerySet.update(), bulk_create() or delete() call accounts.stamps themselves;
-tests/patient/test_freshness.py tries each write and the page it changes."""
+"""Follows the saves (and the deletes, see connect()) that change what a patient's own
+pages show, and changes their record stamp in the same transaction (accounts/stamps.py).
+Connected in apps.py: the layers below (practice, safety, routines, ...) need not import
+this one. The writes made with QuerySet.update() or bulk_create(), and a queryset's
+delete() of plan reads, call accounts.stamps themselves; tests/patient/test_freshness.py
+tries each write and the page it changes."""
 
 from django.db.models.signals import post_delete, post_save
 
@@ -44,15 +45,16 @@ def _catalogue_saved(sender, instance=None, raw=False, **kwargs) -> None:
 
 
 def connect() -> None:
-    """Saves and deletes alike (a plan, a read or an exercise deleted in the admin). A
-    plan's items are deleted only with their plan, or in the admin's inline, whose plan
-    is saved in the same transaction: their own deletes are not followed (a template
-    deleted would otherwise cost an UPDATE per item)."""
-    for signal in (post_save, post_delete):
-        name = "saved" if signal is post_save else "deleted"
-        for model in PATIENT_RECORDS:
-            signal.connect(_record_saved, sender=model, dispatch_uid=f"{name}-{model.__name__}")
-        for model in CATALOGUE:
+    """Every save; and the deletes the app or the admin make of what stays on a
+    patient's pages: a plan, a read, an exercise. Sessions, checks and scores are only
+    deleted with the patient (erasure), whose pages nobody asks for again, and following
+    those deletes would cost an UPDATE a row. A plan's items are deleted only with their
+    plan, or in the admin's inline, whose plan is saved in the same transaction."""
+    for model in PATIENT_RECORDS:
+        post_save.connect(_record_saved, sender=model, dispatch_uid=f"saved-{model.__name__}")
+    post_delete.connect(_record_saved, sender=Routine, dispatch_uid="deleted-Routine")
+    for model in CATALOGUE:
+        for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
             signal.connect(_catalogue_saved, sender=model, dispatch_uid=f"{name}-{model.__name__}")
     post_save.connect(_item_saved, sender=RoutineItem, dispatch_uid="saved-RoutineItem")
     catalogue_updated.connect(_catalogue_saved, dispatch_uid="freshness-catalogue-updated")
