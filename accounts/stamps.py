@@ -14,6 +14,10 @@ old key, which no later request asks for; one that read the new stamp reads the 
 rows, committed with it. The safety pause is never kept: it is read on every request."""
 
 import uuid
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.utils.translation import get_language
 
 from accounts.models import Role, User
 
@@ -39,3 +43,30 @@ def catalogue_changed(clinic_id: int | None = None) -> None:
     if clinic_id is not None:
         patients = patients.filter(clinic_id=clinic_id)
     patients.update(record_stamp=uuid.uuid4())
+
+
+# A kept page's facts are of no use after the patient's day (the day is in the key).
+KEPT_SECONDS = 26 * 60 * 60
+
+
+def kept(patient, name: str, make: Callable, *parts):
+    """What `make()` works out for this patient's page `name`, kept in the cache under
+    their record stamp, their day, the language, their clinic and `parts` (a page
+    number, say): worked out once per change of any of them, in each worker."""
+    key = ":".join(
+        str(part)
+        for part in (
+            name,
+            patient.pk,
+            patient.record_stamp.hex,
+            patient.local_date().isoformat(),
+            get_language(),
+            patient.clinic_id,
+            *parts,
+        )
+    )
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, KEPT_SECONDS)
+    return value

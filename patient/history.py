@@ -11,11 +11,10 @@ rather than once per row."""
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts import stamps
 from hipmob.links import address
 from practice import summary
 from practice.corrections import CORRECTION_DAYS
@@ -30,10 +29,6 @@ WEEKS = 8
 PAGE_SIZE = 20
 ROW_FIELDS = ("code", "local_date", "status", "pain_before", "pain_after", "stopped_reason")
 PLAN_FIELDS = ("active", "start_date", "end_date", "schedule_days")
-
-
-HISTORY_KEY = "history:{patient}:{stamp}:{day}:{language}:{clinic}:{page}"
-HISTORY_SECONDS = 26 * 60 * 60  # the day is in the key
 
 
 @dataclass(frozen=True)
@@ -88,19 +83,14 @@ def history_for(patient, page_number) -> dict:
     its logs."""
     local_date = patient.local_date()
     number = _page_number(page_number)
-    key = HISTORY_KEY.format(
-        patient=patient.pk,
-        stamp=patient.record_stamp.hex,
-        day=local_date.isoformat(),
-        language=get_language(),
-        clinic=patient.clinic_id,
-        page=number,
-    )
-    kept = cache.get(key)
-    if kept is None:
-        kept = _history(patient, number, local_date)
-        cache.set(key, kept, HISTORY_SECONDS)
-    elif kept["open"]:
+    made = []  # worked out by this request: its rows are as fresh as can be
+
+    def work_out() -> dict:
+        made.append(True)
+        return _history(patient, number, local_date)
+
+    kept = stamps.kept(patient, "history", work_out, number)
+    if kept["open"] and not made:
         return {**kept, "sessions": _with_open_rows(kept["sessions"], kept["open"], local_date)}
     return kept
 

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
-from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
+from accounts import stamps
 from learn.models import Read
 from practice.models import ExerciseSession, MorningCheck, SessionStatus
 from progression import adherence, attention, psfs
@@ -155,9 +154,6 @@ ITEM_FIELDS = ("routine", "exercise", "order", "sets", "reps", "hold_seconds", "
 EXERCISE_FIELDS = ("slug", "image", "thumbnail", "illustration")
 SESSION_FIELDS = ("code", "local_date", "status", "pain_before", "pain_after")
 LOCK_FIELDS = ("code", "tier", "at")
-RECORD_KEY = "today:{patient}:{stamp}:{day}:{language}:{clinic}"
-# The day is in the key: a record is of no use after it.
-RECORD_SECONDS = 26 * 60 * 60
 
 
 def _items(plan) -> list:
@@ -175,17 +171,7 @@ def today_for(patient) -> Today:
     """Three queries when the record is kept (session, user, the pause); eleven when it
     is worked out (once per change of the record, day and language, in each worker)."""
     local_date = patient.local_date()
-    key = RECORD_KEY.format(
-        patient=patient.pk,
-        stamp=patient.record_stamp.hex,
-        day=local_date.isoformat(),
-        language=get_language(),
-        clinic=patient.clinic_id,
-    )
-    record = cache.get(key)
-    if record is None:
-        record = record_of(patient, local_date)
-        cache.set(key, record, RECORD_SECONDS)
+    record = stamps.kept(patient, "today", lambda: record_of(patient, local_date))
     locked_by = (
         Screening.objects.locking()
         .filter(patient=patient)
