@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import override_settings
 from django.utils import translation
 from django_scopes import scopes_disabled
@@ -42,6 +43,15 @@ def _english_to_start_with():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache, as a new worker does: a page fragment kept
+    by an earlier test (say for an exercise with the same id and, under a frozen clock,
+    the same last change) is never served to a later one."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

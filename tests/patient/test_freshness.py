@@ -300,6 +300,78 @@ def test_a_renamed_exercise_is_seen_in_the_player(client, alice, in_progress):
     assert "A renamed first exercise" in client.get(url).content.decode()
 
 
+# The step screen keeps what is the same for every patient in Django's fragment cache
+# (templates/patient/session.html): the exercise's picture and instructions per exercise,
+# its last change and the language; the skip and stop choices per language, the step's
+# own skip lines and the clinic's contact. Each must follow what it shows.
+
+
+def step_page(client, patient, session) -> str:
+    client.force_login(patient)
+    response = client.get(f"/sessions/{session.code}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_an_edited_exercise_is_seen_on_the_step_screen(client, alice, in_progress):
+    exercise = player.plan_steps(in_progress)[0].item.exercise
+    html = step_page(client, alice, in_progress)
+    assert exercise.cue_list[0] in html and exercise.illustration_alt in html
+    exercise.cues = "Breathe out as you lift.\nKeep your ribs down."
+    exercise.easier_tip = "Lift halfway only."
+    exercise.illustration_alt = "A person lying on their back, hips lifted halfway."
+    exercise.save()  # as the admin saves it
+    html = step_page(client, alice, in_progress)
+    assert "<li>Breathe out as you lift.</li><li>Keep your ribs down.</li>" in html
+    assert "Lift halfway only." in html and "hips lifted halfway" in html
+
+
+def test_the_step_screen_follows_the_language(client, alice, in_progress):
+    html = step_page(client, alice, in_progress)
+    assert "How to do it" in html and "Skip it" in html and "Stop the session" in html
+    speak(alice, "es")
+    html = step_page(client, alice, in_progress)
+    assert "Cómo se hace" in html and "Saltarlo" in html
+    assert "How to do it" not in html and "Skip it" not in html
+
+
+def test_a_new_clinic_phone_is_seen_on_the_step_screen(client, alice, in_progress):
+    alice.clinic.phone = "01632 960001"
+    alice.clinic.save()
+    assert "01632 960001" in step_page(client, alice, in_progress)
+    alice.clinic.phone = "01632 960002"
+    alice.clinic.save()
+    html = step_page(client, alice, in_progress)
+    assert "01632 960002" in html and "01632 960001" not in html
+
+
+def test_a_refused_skip_shows_its_error_though_the_choices_are_kept(client, alice, in_progress):
+    """The kept choices are for a screen without a form's answers: a refused skip is
+    drawn afresh, open, with the patient's own choice and the reason it was refused."""
+    step_page(client, alice, in_progress)  # the choices are kept
+    first = player.plan_steps(in_progress)[0]
+    post_data = {
+        "item": first.item.pk,
+        "side": first.side,
+        "set_number": first.set_number,
+        "action": "skip",
+        "scope": "exercise",
+    }
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        f"/sessions/{in_progress.code}/step/",
+        {"csrfmiddlewaretoken": token, **post_data},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert '<details class="skip" open data-skip>' in html and "Choose why" in html
+    assert not in_progress.logs.exists()
+    # and the next plain visit shows the kept choices again, closed and without errors
+    html = step_page(client, alice, in_progress)
+    assert '<details class="skip" data-skip>' in html and "Choose why" not in html
+
+
 def test_an_accepted_progression_is_seen(client, alice, bob, plan):
     """Accepting a suggestion changes the plan's item in place (progression/decisions.py)."""
     # Read on its own, as the decision reads it: the plan is looked up in the UPDATE.
