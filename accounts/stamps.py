@@ -2,12 +2,13 @@
 facts are kept in the cache.
 
 It changes, to a new random value, in the same transaction as any write to what those
-pages show: patient/freshness.py follows the saves, and the writes made with
-QuerySet.update(), bulk_create() or delete() call `record_changed()` themselves. A
-request reads the stamp with the user, as every request does, so a change is seen by
-the next request in every worker, and nothing ever has to be deleted from a cache: a
-page kept under an old stamp is simply never asked for again. A random value, not a
-counter, so a stamp is never used twice (a rolled-back test, a restored backup).
+pages show: the database's own triggers do it, in the same statement as the write
+(patient/migrations/0001_record_stamp_triggers.py), so every write path is covered (a
+view, the admin, update(), bulk_create(), the shell) and none sends one more statement
+for it. A request reads the stamp with the user, as every request does, so a change is
+seen by the next request in every worker, and nothing ever has to be deleted from a
+cache: a page kept under an old stamp is simply never asked for again. A random value,
+not a counter, so a stamp is never used twice (a rolled-back test, a restored backup).
 
 Race: a reader that read the old stamp and then the new rows keeps new facts under the
 old key, which no later request asks for; one that read the new stamp reads the new
@@ -22,27 +23,10 @@ from django.utils.translation import get_language
 from accounts.models import Role, User
 
 
-def record_changed(*patient_ids: int | None) -> None:
-    """After a write to these patients' records: one UPDATE (none for no patient)."""
-    ids = {pk for pk in patient_ids if pk is not None}
-    if ids:
-        User.unscoped.filter(pk__in=ids).update(record_stamp=uuid.uuid4())
-
-
-def records_changed(patient_ids) -> None:
-    """The same for patients given by a query of their ids (a plan's patient, looked up
-    in the UPDATE itself): one statement."""
-    User.unscoped.filter(pk__in=patient_ids).update(record_stamp=uuid.uuid4())
-
-
-def catalogue_changed(clinic_id: int | None = None) -> None:
-    """After a change to what patients' pages show of the catalogue (an exercise's name
-    or picture, a read): every patient's stamp in one UPDATE, or only the clinic's for
-    its own exercises. Catalogue edits are rare; each page is then worked out once more."""
-    patients = User.unscoped.filter(role=Role.PATIENT)
-    if clinic_id is not None:
-        patients = patients.filter(clinic_id=clinic_id)
-    patients.update(record_stamp=uuid.uuid4())
+def renew_every_stamp() -> None:
+    """Every patient's pages worked out again, in one UPDATE: after a restore or a load
+    that bypassed the triggers (refresh_caseload)."""
+    User.unscoped.filter(role=Role.PATIENT).update(record_stamp=uuid.uuid4())
 
 
 # A kept page's facts are of no use after the patient's day (the day is in the key).

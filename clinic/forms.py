@@ -4,6 +4,7 @@ limited to what they may use (published exercises, their own or shared templates
 from datetime import timedelta
 
 from django import forms
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -118,7 +119,11 @@ class AssignForm(forms.Form):
 
     def clean_template(self):
         template = self.cleaned_data["template"]
-        items = list(template.items.select_related("exercise", "bad_day_exercise"))
+        # Read once, into the template's own cache: the copy (routines/plans.py) uses
+        # these rows instead of reading them again.
+        exercises = RoutineItem.objects.select_related("exercise", "bad_day_exercise")
+        prefetch_related_objects([template], Prefetch("items", queryset=exercises))
+        items = list(template.items.all())
         if not items:
             raise forms.ValidationError(_("This routine has no exercises yet."))
         hidden = [

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from exercises.images import process_upload
-from exercises.models import REQUIRED_SPANISH, Equipment, Exercise, SpanishStatus, catalogue_updated
+from exercises.models import REQUIRED_SPANISH, Equipment, Exercise, SpanishStatus
 from exercises.sources import SOURCES_HELP, validate_sources
 from hipmob.adminkit import CHECKBOXES
 
@@ -366,9 +366,7 @@ class ExerciseAdmin(TranslationAdmin):
 
     @admin.action(description=_("Publish the selected exercises"))
     def publish(self, request, queryset):
-        with transaction.atomic():  # the patients' pages follow in the same commit
-            count = queryset.update(published=True)
-            catalogue_updated.send(sender=Exercise)
+        count = queryset.update(published=True)  # the patients' pages follow (triggers)
         self.message_user(
             request,
             ngettext("%d exercise published.", "%d exercises published.", count) % count,
@@ -377,9 +375,7 @@ class ExerciseAdmin(TranslationAdmin):
 
     @admin.action(description=_("Move the selected exercises back to draft"))
     def unpublish(self, request, queryset):
-        with transaction.atomic():  # the patients' pages follow in the same commit
-            count = queryset.update(published=False)
-            catalogue_updated.send(sender=Exercise)
+        count = queryset.update(published=False)
         self.message_user(
             request,
             ngettext("%d exercise moved to draft.", "%d exercises moved to draft.", count) % count,

@@ -8,7 +8,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language
 
@@ -17,11 +16,6 @@ from exercises.sources import Source, parse_sources
 from hipmob import links
 from hipmob.links import address
 from organisations.scoping import SHARED_CATALOGUE, catalogue_scoped
-
-# Sent, with no arguments, after exercises are changed by QuerySet.update() (the admin's
-# publish actions), which post_save doesn't see: pages that show the catalogue follow it
-# (patient/freshness.py).
-catalogue_updated = Signal()
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,6 @@ in the same transaction as the change."""
 
 from django.db import IntegrityError, transaction
 
-from accounts import stamps
 from accounts.models import AuditAction, AuditEvent
 from learn.models import Read, RoutineRead
 from routines.models import Routine
@@ -33,7 +32,6 @@ def attach(routine: Routine, read: Read, by, patient=None) -> bool:
             RoutineRead.objects.create(routine=routine, read=read, added_by=by)
             if patient is not None:
                 AuditEvent.record(by, AuditAction.READ_ATTACHED, patient=patient, target=read.slug)
-                stamps.record_changed(patient.pk)  # Today lists the plan's reads
     except IntegrityError:
         if RoutineRead.objects.filter(routine=routine, read=read).exists():
             return False  # the twin got there first
@@ -49,5 +47,4 @@ def detach(routine: Routine, slug: str, by, patient=None) -> bool:
     deleted, _rows = RoutineRead.objects.filter(routine=routine, read__slug=slug).delete()
     if deleted and patient is not None:
         AuditEvent.record(by, AuditAction.READ_REMOVED, patient=patient, target=slug)
-        stamps.record_changed(patient.pk)
     return bool(deleted)

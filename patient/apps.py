@@ -1,4 +1,5 @@
-"""The patient's pages, composed from the domain apps. No models."""
+"""The patient's pages, composed from the domain apps. No models: its one migration puts
+the record stamp's triggers in the database (accounts/stamps.py)."""
 
 from django.apps import AppConfig
 
@@ -6,9 +7,3 @@ from django.apps import AppConfig
 class PatientConfig(AppConfig):
     name = "patient"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        # Pages kept under a patient's record stamp follow every save of what they show.
-        from patient import freshness
-
-        freshness.connect()

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.utils.translation import gettext_lazy
 
-from accounts import stamps
 from practice.models import NOT_DONE, ExerciseSession, SkipReason, StepLog, StepStatus
 
 CORRECTION_DAYS = 7
@@ -39,9 +38,8 @@ def apply(session: ExerciseSession, logs: list[StepLog], data: dict) -> list[dic
         if field in data and data[field] != getattr(session, field):
             changes.append({"field": field, "was": getattr(session, field), "now": data[field]})
             setattr(session, field, data[field])
-    saved = bool(changes)
-    if saved:
-        session.save(update_fields=[c["field"] for c in changes])  # changes the stamp
+    if changes:
+        session.save(update_fields=[c["field"] for c in changes])
     for log in logs:
         new = data[f"step_{log.pk}"]
         if new == outcome(log):
@@ -49,6 +47,4 @@ def apply(session: ExerciseSession, logs: list[StepLog], data: dict) -> list[dic
         changes.append({"field": f"step {log.pk}", "was": outcome(log), "now": new})
         status, _sep, reason = new.partition(":")
         StepLog.objects.filter(pk=log.pk).update(status=status, skip_reason=reason)
-    if changes and not saved:  # update(): the patient's history hears of it here
-        stamps.record_changed(session.patient_id)
     return changes

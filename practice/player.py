@@ -322,9 +322,9 @@ def opening(patient, day=None, at=None) -> Opening:
         )
     if schedule.plan_state(plan, local_date) not in ("due", "rest"):
         return Opening(plan, local_date, "patient:today", _("There is no routine to start today."))
-    if Screening.objects.pausing_for(patient):
+    screening = Screening.objects.latest_with_pause(patient)
+    if screening is not None and screening.paused:
         return Opening(plan, local_date, "patient:today")  # Today says why and what to do
-    screening = Screening.objects.latest_for(patient)
     if safety.check_due(screening.local_date if screening else None, local_date):
         return Opening(plan, local_date, "patient:safety")
     return Opening(plan, local_date)

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from accounts import stamps
 from accounts.models import AuditAction, AuditEvent
 from practice import corrections, morning
 from practice.models import ExerciseSession, SessionStatus
@@ -55,7 +54,6 @@ def check_out(
     for field, value in written.items():
         setattr(session, field, value)  # as written: no need to read them back
     caseload.touch(session.patient_id)  # an update(): post_save doesn't see it
-    stamps.record_changed(session.patient_id)  # the same, for the patient's pages
     # A bad-back day's session counts for alerts only (clinical.md §3.1).
     suggestions.refresh(session.patient, plan_evidence=not session.bad_day)
     return True

@@ -1,6 +1,5 @@
 from django.contrib import admin
 
-from accounts import stamps
 from accounts.admin import AuditedAdmin
 from routines.models import Routine, RoutineItem
 
@@ -37,10 +36,3 @@ class RoutineAdmin(AuditedAdmin):
 
     def audit_patient(self, obj):
         return obj.patient
-
-    def save_model(self, request, obj, form, change):
-        """A plan given to another patient: the one who had it no longer sees it (their
-        record stamp changes too; the save changes the new patient's)."""
-        super().save_model(request, obj, form, change)
-        if change and "patient" in form.changed_data:
-            stamps.record_changed(form.initial.get("patient"))

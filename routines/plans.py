@@ -32,8 +32,9 @@ def assign_template(
 ) -> Routine:
     """Copy a template into a new active plan for the patient, ending any plan they
     had. The copy is independent: later edits to the template never reach the plan.
-    Three queries plus one bulk insert, whatever the template's size. (Its reads come
-    along in learn/plans.py, which builds on this.)"""
+    Three queries plus one bulk insert, whatever the template's size; two when the
+    template's items are already read (the assign form reads them to check them). (Its
+    reads come along in learn/plans.py, which builds on this.)"""
     Routine.objects.for_patient(patient).active().update(active=False)
     plan = Routine.objects.create(
         kind=RoutineKind.PLAN,

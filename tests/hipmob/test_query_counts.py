@@ -573,7 +573,7 @@ PAGES = [
         "reminders:settings",
         ALICE,
         lambda w: "/account/reminders/",
-        13,  # +1: the record stamp (issue 20)
+        12,
         method="POST",
         data=lambda w: {"channel": "off", "time": "08:30"},
         prepare=lambda w: ReminderSettings.objects.filter(patient=w.alice).delete(),
@@ -691,9 +691,8 @@ PAGES = [
         "patient:psfs",
         ALICE,
         lambda w: "/activities/",
-        # one more since issue 14: the first score, to tell a meaningful improvement; +1 the record
-        # stamp (issue 20)
-        8,
+        # one more since issue 14: the first score, to tell a meaningful improvement
+        7,
         method="POST",
         data=lambda w: {"score_0": "5"},
         prepare=no_psfs_today,
@@ -704,8 +703,8 @@ PAGES = [
         "patient:safety",
         ALICE,
         lambda w: "/safety/",
-        # and the history answers for the combined rule: 2 queries; +1 the record stamp (issue 20)
-        11,
+        # and the history answers for the combined rule: 2 queries
+        10,
         method="POST",
         data=no_to_every_question,
     ),
@@ -718,8 +717,8 @@ PAGES = [
         "patient:correct",
         ALICE,
         lambda w: f"/sessions/{yesterdays(w).code}/correct/",
-        # +1: the pain scores update the caseload's row (issue 20); +1 the record stamp (issue 20)
-        18,
+        # +1: the pain scores update the caseload's row (issue 20)
+        17,
         method="POST",
         data=correction,
         prepare=lambda w: (uncorrected(w), first_suggestion_waiting(w)),
@@ -731,7 +730,7 @@ PAGES = [
         "patient:morning",
         ALICE,
         lambda w: "/morning/",
-        19,  # +1: the record stamp (issue 20)
+        18,
         method="POST",
         data=lambda w: {"response": "same", "pain": "3"},
         prepare=lambda w: (no_morning(w), first_suggestion_waiting(w)),
@@ -740,9 +739,9 @@ PAGES = [
         "patient:start",
         ALICE,
         lambda w: "/sessions/start/",
-        # +1: a new session updates the caseload's row (last activity, issue 20); +1 the record
-        # stamp (issue 20)
-        11,
+        # +1: a new session updates the caseload's row (last activity, issue 20); -1: the
+        # latest safety check is read with whether an answer pauses exercise (issue 20)
+        9,
         method="POST",
         prepare=reset_today,
     ),
@@ -750,9 +749,9 @@ PAGES = [
         "patient:start_bad_day",
         ALICE,
         lambda w: "/sessions/bad-day/",
-        # +1: a new session updates the caseload's row (last activity, issue 20); +1 the record
-        # stamp (issue 20)
-        14,
+        # +1: a new session updates the caseload's row (last activity, issue 20); -1: the
+        # latest safety check is read with whether an answer pauses exercise (issue 20)
+        12,
         method="POST",
         prepare=reset_today,
     ),
@@ -823,7 +822,7 @@ PAGES = [
         session_path("check-out/"),
         # Issue 20: -1 the player reads less (488c104); the caseload's row +1, offset by
         # check_out no longer reading the session back
-        20,  # +1: the record stamp (issue 20)
+        19,
         method="POST",
         data=lambda w: {"pain_worst": "2", "pain": "2", "effort": "right", "note": ""},
         htmx=True,
@@ -872,7 +871,7 @@ PAGES = [
         "clinic:discharge",
         BOB,
         discharge_path,
-        13,  # +1: the record stamp (issue 20)
+        12,
         method="POST",
         data=lambda w: {
             "outcome": "improved",
@@ -886,8 +885,9 @@ PAGES = [
         "clinic:assign",
         BOB,
         patient_path("assign/"),
-        # +1: the new plan updates the caseload's row (issue 20); +1 the record stamp (issue 20)
-        18,
+        # +1: the new plan updates the caseload's row (issue 20); -1: the template's items,
+        # read by the form to check them, are the ones copied (issue 20)
+        16,
         method="POST",
         data=lambda w: {
             "template": w.template.pk,
@@ -951,7 +951,7 @@ PAGES = [
         "clinic:attach_read",
         BOB,
         patient_path("reads/"),
-        12,  # +1: the record stamp (issue 20)
+        11,
         method="POST",
         data=lambda w: {"read": READ},
         prepare=read_off_plan,
@@ -960,7 +960,7 @@ PAGES = [
         "clinic:detach_read",
         BOB,
         patient_path(f"reads/{READ}/remove/"),
-        8,  # +1: the record stamp (issue 20)
+        7,
         method="POST",
         prepare=read_on_plan,
     ),
@@ -1065,7 +1065,7 @@ PAGES = [
         "clinic:new_own_exercise",
         BOB,
         lambda w: "/clinic/exercises/new/",
-        8,  # the slugs taken, and the new exercise in a transaction; +1 the record stamp (issue 20)
+        7,  # the slugs taken, and the new exercise in a transaction
         method="POST",
         data=lambda w: OWN_EXERCISE,
         prepare=clinic_admin,
@@ -1075,7 +1075,7 @@ PAGES = [
         "clinic:edit_own_exercise",
         BOB,
         own_exercise_path(),
-        6,  # +1: the record stamp (issue 20)
+        5,
         method="POST",
         data=lambda w: OWN_EXERCISE,
         prepare=clinic_admin,
@@ -1084,7 +1084,7 @@ PAGES = [
         "clinic:publish_own_exercise",
         BOB,
         own_exercise_path("publish/"),
-        6,  # +1: the record stamp (issue 20)
+        5,
         method="POST",
         data=lambda w: {"published": "0"},
         prepare=clinic_admin,

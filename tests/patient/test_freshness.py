@@ -1,9 +1,9 @@
 """Today's record is kept in the cache under the patient's record stamp (patient/today.py,
 accounts/stamps.py). Each write that changes what Today shows must change the stamp, or
 the page would show the old record: each case visits Today (so the record is kept),
-writes the way the app does, and visits again. Without the stamp's change in that write
-(a receiver in patient/freshness.py, or the explicit call after an update()), the second
-visit shows the old page and the case fails."""
+writes the way the app does, and visits again. Without the database trigger that
+changes the stamp with that write (patient/migrations/0001_record_stamp_triggers.py),
+the second visit shows the old page and the case fails."""
 
 import re
 from datetime import timedelta
@@ -13,7 +13,6 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts import stamps
 from accounts.models import User
 from clinic import episodes
 from exercises.models import Exercise
@@ -188,7 +187,7 @@ def test_the_pause_is_never_kept(client, alice, plan):
     on every request, never kept."""
     make_screening(alice)
     assert PAUSED not in today(client, alice)
-    # Written without a save, so the stamp stays: only the live read can see it.
+    stamp = User.objects.get(pk=alice.pk).record_stamp
     Screening.objects.bulk_create(
         [
             Screening(
@@ -199,11 +198,15 @@ def test_the_pause_is_never_kept(client, alice, plan):
             )
         ]
     )
+    # The insert's trigger changed the stamp; put the old one back, as if it hadn't:
+    # only the live read of the pause can then see the red flag.
+    User.objects.filter(pk=alice.pk).update(record_stamp=stamp)
     html = kept_visit(client, alice)
     assert PAUSED in html and "Start today's routine" not in html
     Screening.objects.filter(patient=alice, tier="emergency").update(
         cleared_at=alice.date_joined, cleared_by=None
     )
+    User.objects.filter(pk=alice.pk).update(record_stamp=stamp)
     html = kept_visit(client, alice)
     assert PAUSED not in html and "Start today's routine" in html
 
@@ -384,14 +387,24 @@ def test_an_accepted_progression_is_seen(client, alice, bob, plan):
     assert "hold each 5 seconds" in html and "hold each 3 seconds" not in html
 
 
-def test_the_rebuild_command_renews_the_stamp_after_writes_outside_the_app(client, alice, plan):
-    """A write that bypasses the app (the shell, SQL) is not followed; refresh_caseload
-    renews every patient's stamp (docs/deployment.md says when to run it)."""
+def test_a_write_outside_the_app_is_seen(client, alice, plan):
+    """The shell's update() and bulk_create() send no signals, but the database's
+    trigger changes the stamp all the same."""
     assert "Morning routine" in today(client, alice)
     Routine.objects.filter(pk=plan.pk).update(title="Renamed in the shell")
-    assert "Morning routine" in today(client, alice)  # kept: nothing told the app
-    call_command("refresh_caseload", verbosity=0)
     assert "Renamed in the shell" in today(client, alice)
+
+
+def test_the_rebuild_command_renews_every_stamp(client, alice, plan):
+    """A restore or a load that bypassed the triggers leaves the stamps as they were;
+    refresh_caseload renews them all (docs/deployment.md says when to run it)."""
+    stamp = User.objects.get(pk=alice.pk).record_stamp
+    assert "Morning routine" in today(client, alice)
+    Routine.objects.filter(pk=plan.pk).update(title="Restored from a backup")
+    User.objects.filter(pk=alice.pk).update(record_stamp=stamp)  # as the restore left it
+    assert "Morning routine" in today(client, alice)  # kept: the stamp didn't change
+    call_command("refresh_caseload", verbosity=0)
+    assert "Restored from a backup" in today(client, alice)
 
 
 def test_a_read_deleted_is_seen(client, alice, bob, plan, reads):
@@ -412,7 +425,7 @@ def test_a_full_save_of_the_patient_keeps_the_stamp_a_write_changed_meanwhile(al
     """An admin's edit loaded the patient before a check-out changed the stamp: saving
     it must not put the old stamp back, or the pages kept under it would show again."""
     loaded = User.objects.get(pk=alice.pk)
-    stamps.record_changed(alice.pk)
+    make_screening(alice)  # its insert changes the stamp
     changed = User.objects.get(pk=alice.pk).record_stamp
     assert changed != loaded.record_stamp
     loaded.name = "Alice M."

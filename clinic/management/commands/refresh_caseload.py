@@ -22,7 +22,7 @@ class Command(BaseCommand):
         started = timezone.now()
         patients = list(User.objects.patients().values_list("pk", flat=True))
         caseload.refresh(patients, started)
-        stamps.catalogue_changed()  # every patient's stamp, in one UPDATE
+        stamps.renew_every_stamp()
         seconds = (timezone.now() - started).total_seconds()
         self.stdout.write(
             self.style.SUCCESS(f"Refreshed {len(patients):,} rows in {seconds:.1f} s.")
