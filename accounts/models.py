@@ -111,6 +111,12 @@ class User(AbstractUser):
     # change to what their own pages show from the record (accounts/stamps.py). Pages
     # worked out from the record are kept in the cache under it (patient/today.py).
     record_stamp = models.UUIDField(default=uuid.uuid4, editable=False)
+    # Whether an answer to the red-flag questions pauses this patient's exercise (an
+    # emergency or urgent answer the clinician hasn't cleared). Kept by the database: a
+    # trigger recomputes it from the safety checks with every write to them
+    # (patient/migrations/0002_exercise_paused_trigger.py), so it is read with the user
+    # on every request, never from a cache, and no write path can leave it behind.
+    exercise_paused = models.BooleanField(default=False, editable=False)
     # A patient's own request to have their data erased; an admin carries it out.
     erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
@@ -154,8 +160,8 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.name or self.username
 
-    # Written only by their own UPDATEs (sign_out_everywhere, accounts/stamps.py).
-    WRITTEN_APART = frozenset({"record_stamp", "session_version"})
+    # Written only by their own UPDATEs (sign_out_everywhere, the database's triggers).
+    WRITTEN_APART = frozenset({"record_stamp", "session_version", "exercise_paused"})
 
     def save(self, *args, **kwargs):
         """A full save of a person already stored leaves the fields written apart as

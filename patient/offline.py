@@ -218,7 +218,7 @@ def build(request: HttpRequest, patient) -> dict:
             session.plan_items = items
             session._pause = None
             player_screens[variant] = _screens(request, session)
-    lock = Screening.objects.pausing_for(patient)
+    lock = Screening.objects.pausing_for(patient) if patient.exercise_paused else None
     days = _days(request, patient, plan, items, first, paused=lock is not None)
     shell_session = ExerciseSession(code=PLACEHOLDER, patient=patient, local_date=first)
     shell_session.plan_items = []

@@ -5,8 +5,10 @@ the latest safety check, this morning's check, the latest activity scores, the r
 attached to the plan, the reminder settings: ten queries, eleven with sitting breaks)
 is worked out once per change of the record and kept in the cache under the patient's
 record stamp (accounts/stamps.py), with the day, the language and the clinic. Whether a
-safety answer pauses exercise is read on every request. So a page is three queries
-(session, user, the pause) when the record is kept, thirteen when it is worked out."""
+safety answer pauses exercise is read on every request, with the user
+(User.exercise_paused, which the database keeps), and the answer itself only when one
+does. So a page is two queries (session, user) when the record is kept, twelve when it
+is worked out."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -168,8 +170,10 @@ def _items(plan) -> list:
 
 
 def today_for(patient) -> Today:
-    """Three queries when the record is kept (session, user, the pause); eleven when it
-    is worked out (once per change of the record, day and language, in each worker)."""
+    """Two queries when the record is kept (session, user: whether exercise is paused
+    is read with the user); one more for the answer that pauses it, when one does; ten
+    more when the record is worked out (once per change of the record, day and
+    language, in each worker)."""
     local_date = patient.local_date()
     record = stamps.kept(patient, "today", lambda: record_of(patient, local_date))
     locked_by = (
@@ -178,6 +182,8 @@ def today_for(patient) -> Today:
         .only(*LOCK_FIELDS)
         .order_by("-at")
         .first()
+        if patient.exercise_paused
+        else None
     )
     return Today(record=record, locked_by=locked_by)
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -36,19 +35,14 @@ PLAN_ITEMS_SECONDS = 26 * 60 * 60
 
 
 def session_for(patient, code) -> ExerciseSession:
-    """The patient's own session, or a 404: a stranger learns nothing. One query: the
-    session, and whether a red-flag answer pauses exercise (see pause(); the plan
-    itself is not shown, only its items); then the plan's items with their exercises,
-    kept (plan_items); on a bad-back day also the easier versions shown instead
-    (joined only then: three exercises a row cost twice the time of one)."""
-    session = get_object_or_404(
-        ExerciseSession.objects.annotate(
-            paused=Exists(Screening.objects.locking().filter(patient=OuterRef("patient_id")))
-        ),
-        patient=patient,
-        code=code,
-    )
+    """The patient's own session, or a 404: a stranger learns nothing. One query (the
+    plan itself is not shown, only its items); whether a red-flag answer pauses
+    exercise comes with the user (see pause()); then the plan's items with their
+    exercises, kept (plan_items); on a bad-back day also the easier versions shown
+    instead (joined only then: three exercises a row cost twice the time of one)."""
+    session = get_object_or_404(ExerciseSession, patient=patient, code=code)
     session.patient = patient  # already loaded: spares a query
+    session.paused = patient.exercise_paused  # read with the user, on every request
     session.plan_items = plan_items(session)
     return session
 
@@ -76,7 +70,7 @@ def plan_items(session: ExerciseSession) -> list:
 def pause(session: ExerciseSession) -> Screening | None:
     """The red-flag answer that pauses exercise, if any, remembered on the session for
     the rest of the request (a POST checks it, then renders with it). A session from
-    session_for() knows whether there is one (`paused`, read with it), so the answer
+    session_for() knows whether there is one (`paused`, read with the user), so the answer
     itself is only fetched when there is one to show; otherwise one query."""
     if not hasattr(session, "_pause"):
         paused = getattr(session, "paused", True)
@@ -322,9 +316,9 @@ def opening(patient, day=None, at=None) -> Opening:
         )
     if schedule.plan_state(plan, local_date) not in ("due", "rest"):
         return Opening(plan, local_date, "patient:today", _("There is no routine to start today."))
-    screening = Screening.objects.latest_with_pause(patient)
-    if screening is not None and screening.paused:
+    if patient.exercise_paused:
         return Opening(plan, local_date, "patient:today")  # Today says why and what to do
+    screening = Screening.objects.latest_for(patient)
     if safety.check_due(screening.local_date if screening else None, local_date):
         return Opening(plan, local_date, "patient:safety")
     return Opening(plan, local_date)

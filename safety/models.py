@@ -4,7 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 SIGN_OFF = _(
@@ -85,17 +85,13 @@ class ScreeningQuestion(models.Model):
 class ScreeningQuerySet(models.QuerySet):
     def locking(self):
         """Emergency or urgent answers the clinician hasn't cleared. A later check with
-        "no" answers does not lift the lock: only the clinician does."""
+        "no" answers does not lift the lock: only the clinician does. The database keeps
+        User.exercise_paused by the same rule (patient/migrations/0002_...;
+        tests/patient/test_stamp_triggers.py holds the two together)."""
         return self.filter(tier__in=[Tier.EMERGENCY, Tier.URGENT], cleared_at__isnull=True)
 
     def latest_for(self, patient) -> "Screening | None":
         return self.filter(patient=patient).order_by("-at").first()
-
-    def latest_with_pause(self, patient) -> "Screening | None":
-        """The patient's latest check, with `paused`: whether any answer of theirs
-        pauses exercise. One query; no check at all is None (and then nothing pauses)."""
-        pausing = Screening.objects.locking().filter(patient=OuterRef("patient_id"))
-        return self.filter(patient=patient).annotate(paused=Exists(pausing)).order_by("-at").first()
 
     def pausing_for(self, patient) -> "Screening | None":
         """The answer that pauses this patient's exercise, if any."""

@@ -665,15 +665,17 @@ PAGES = [
     Page("exercises:detail", ALICE, lambda w: "/exercises/glute-bridge/", 5),
     # --- the patient ------------------------------------------------------------------------
     # Today's record worked out (a change since the last visit, a new day, a new worker):
-    # session + user, the pause, and ten of the record (patient/today.py); kept: only the
-    # pause is read (the record is in the cache under the patient's record stamp).
-    Page("patient:today", ALICE, lambda w: "/today/", 12, prepare=forget_records),
-    Page("patient:today", ALICE, lambda w: "/today/", 3, prepare=keep_record, label="today-kept"),
+    # session + user, and ten of the record (patient/today.py); kept: session + user only
+    # (the record is in the cache under the patient's record stamp; whether exercise is
+    # paused is read with the user, User.exercise_paused, which the database keeps).
+    Page("patient:today", ALICE, lambda w: "/today/", 11, prepare=forget_records),
+    Page("patient:today", ALICE, lambda w: "/today/", 2, prepare=keep_record, label="today-kept"),
     Page("patient:manifest", NOBODY, lambda w: "/manifest.webmanifest", 0),
     Page("patient:service_worker", NOBODY, lambda w: "/sw.js", 0),
-    # session + user, plan, items, walking break, checks (2), the days' sessions; at
-    # both sizes (tests/patient/test_offline.py pins it at 2 and 8 exercises too).
-    Page("patient:offline_pack", ALICE, lambda w: "/offline/pack.json", 8),
+    # session + user, plan, items, walking break, the latest check, the days' sessions
+    # (the answer that pauses exercise only when one does); at both sizes
+    # (tests/patient/test_offline.py pins it at 2 and 8 exercises too).
+    Page("patient:offline_pack", ALICE, lambda w: "/offline/pack.json", 7),
     # Worked out: session + user, the page's count and sessions, their step logs, the
     # chart, the plan, the weeks' dates. Kept (patient/history.py): session + user, and
     # the logs of today's session, in progress.

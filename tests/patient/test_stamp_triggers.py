@@ -1,6 +1,7 @@
-"""The record stamp's triggers are in the database (patient/migrations/0001_...): a
-later migration that rebuilds one of their tables (SQLite rebuilds a table for many
-changes, and drops its triggers with it) must put them back, or this fails."""
+"""The database's triggers (patient/migrations/): the record stamp's, and the one that
+keeps User.exercise_paused. A later migration that rebuilds one of their tables (SQLite
+rebuilds a table for many changes, and drops its triggers with it) must put them back,
+or the first test fails."""
 
 import importlib
 
@@ -9,10 +10,13 @@ from django.db import connection
 
 from accounts.models import User
 from practice.models import ExerciseSession, StepLog
+from safety.models import Screening
+from tests.factories import make_patient
 
 pytestmark = pytest.mark.django_db
 
 triggers = importlib.import_module("patient.migrations.0001_record_stamp_triggers")
+pause = importlib.import_module("patient.migrations.0002_exercise_paused_trigger")
 
 
 def installed() -> set[tuple[str, str]]:
@@ -29,8 +33,12 @@ def installed() -> set[tuple[str, str]]:
 
 def expected() -> set[tuple[str, str]]:
     if connection.vendor == "sqlite":
-        return {(table, name) for name, table, _event, _sql in triggers._sqlite_triggers()}
-    return {(table, f"stamp_{table}") for table, _events, _f in triggers._postgres_triggers()}
+        return {(table, name) for name, table, _event, _sql in triggers._sqlite_triggers()} | {
+            ("safety_screening", f"pause_safety_screening_{event}") for event in pause.ROWS
+        }
+    return {(table, f"stamp_{table}") for table, _events, _f in triggers._postgres_triggers()} | {
+        ("safety_screening", "pause_safety_screening")
+    }
 
 
 def test_every_trigger_is_installed():
@@ -52,3 +60,60 @@ def test_a_corrected_step_changes_the_stamp_and_a_logged_one_does_not(alice, pla
     assert User.objects.get(pk=alice.pk).record_stamp == before
     StepLog.objects.filter(pk=log.pk).update(status="skipped", skip_reason="pain")
     assert User.objects.get(pk=alice.pk).record_stamp != before
+
+
+def answer(patient, tier: str) -> Screening:
+    return Screening.objects.create(
+        patient=patient,
+        local_date=patient.local_date(),
+        answers=[{"key": "x", "text": "A question", "tier": tier, "yes": tier != "clear"}],
+        tier=tier,
+    )
+
+
+def paused(patient) -> tuple[bool, bool]:
+    """The flag the database keeps, and the rule the app's own query applies."""
+    flag = User.objects.get(pk=patient.pk).exercise_paused
+    return flag, Screening.objects.locking().filter(patient=patient).exists()
+
+
+@pytest.mark.parametrize(
+    ("tiers", "cleared", "expected"),
+    [
+        ([], 0, False),
+        (["clear"], 0, False),
+        (["history"], 0, False),  # shown to the clinician; pauses nothing
+        (["review"], 0, False),  # carry on gently
+        (["urgent"], 0, True),
+        (["emergency"], 0, True),
+        (["emergency", "clear"], 0, True),  # a later "no" doesn't lift it
+        (["emergency"], 1, False),  # the clinician cleared it
+        (["urgent", "emergency"], 1, True),  # one of two cleared: still paused
+        (["urgent", "emergency"], 2, False),
+    ],
+)
+def test_the_pause_flag_follows_the_checks(alice, tiers, cleared, expected):
+    """clinical.md §1: an emergency or urgent answer pauses exercise until the
+    clinician clears it. The flag read with the user and the app's rule agree."""
+    checks = [answer(alice, tier) for tier in tiers]
+    for check in [c for c in checks if c.tier in ("urgent", "emergency")][:cleared]:
+        Screening.objects.filter(pk=check.pk).update(cleared_at=check.at)  # as clearing does
+    assert paused(alice) == (expected, expected)
+
+
+def test_the_pause_flag_is_each_patients_own_and_follows_a_delete(alice):
+    other = make_patient()
+    check = answer(alice, "emergency")
+    assert paused(alice) == (True, True) and paused(other) == (False, False)
+    check.delete()
+    assert paused(alice) == (False, False)
+
+
+def test_a_stale_full_save_of_the_patient_keeps_the_pause(alice):
+    """An admin's edit loaded the patient before a red flag was answered: saving it
+    must not put back the flag it loaded."""
+    loaded = User.objects.get(pk=alice.pk)
+    answer(alice, "emergency")
+    loaded.name = "Alice M."
+    loaded.save()
+    assert paused(alice) == (True, True)

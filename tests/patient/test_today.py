@@ -107,10 +107,10 @@ def test_today_keeps_a_fixed_number_of_queries_with_5_and_20_items(client, alice
     five.save()
     make_plan(alice, bob, [make_exercise() for _ in range(20)])
     assert Routine.objects.for_patient(alice).active().get().items.count() == 20
-    # session, user, plan, items, this week's sessions, the last finished one, the
-    # latest safety check, any check that pauses exercise, this morning's check, the latest
-    # activity scores, the plan's reads, the reminder settings
-    assert count_queries(client) == at_five == 12
+    # session, user (whether exercise is paused comes with it), plan, items, this week's
+    # sessions, the last finished one, the latest safety check, this morning's check, the
+    # latest activity scores, the plan's reads, the reminder settings
+    assert count_queries(client) == at_five == 11
 
 
 def test_a_missed_sunday_is_noticed_on_monday(client, alice, bob):

@@ -52,5 +52,5 @@ def test_today_costs_one_more_query_with_breaks_and_no_more(
 ):
     breaks_on(alice)
     client.force_login(alice)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         client.get("/today/")
