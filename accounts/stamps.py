@@ -33,11 +33,11 @@ def renew_every_stamp() -> None:
 KEPT_SECONDS = 26 * 60 * 60
 
 
-def kept(patient, name: str, make: Callable, *parts):
-    """What `make()` works out for this patient's page `name`, kept in the cache under
-    their record stamp, their day, the language, their clinic and `parts` (a page
-    number, say): worked out once per change of any of them, in each worker."""
-    key = ":".join(
+def key_for(patient, name: str, *parts) -> str:
+    """The key of this patient's page `name`: their record stamp, their day, the
+    language, their clinic and `parts` (a page number, say). Also the key a template
+    keeps a fragment of that page under ({% cache %}), which changes with it."""
+    return ":".join(
         str(part)
         for part in (
             name,
@@ -49,6 +49,12 @@ def kept(patient, name: str, make: Callable, *parts):
             *parts,
         )
     )
+
+
+def kept(patient, name: str, make: Callable, *parts):
+    """What `make()` works out for this patient's page `name`, kept in the cache under
+    key_for(): worked out once per change of any of its parts, in each worker."""
+    key = key_for(patient, name, *parts)
     value = cache.get(key)
     if value is None:
         value = make()

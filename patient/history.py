@@ -89,7 +89,11 @@ def history_for(patient, page_number) -> dict:
         made.append(True)
         return _history(patient, number, local_date)
 
-    kept = stamps.kept(patient, "history", work_out, number)
+    kept = {
+        **stamps.kept(patient, "history", work_out, number),
+        # The chart and the weeks are drawn once per key too ({% cache %} in the template).
+        "kept_key": stamps.key_for(patient, "history", number),
+    }
     if kept["open"] and not made:
         return {**kept, "sessions": _with_open_rows(kept["sessions"], kept["open"], local_date)}
     return kept

@@ -279,6 +279,27 @@ def test_a_finished_session_is_seen_in_history(client, alice, in_progress):
     assert "2 done fully · pain 3 → 2" in history(client, alice)
 
 
+def part(html: str, start: str, end: str) -> str:
+    return html[html.index(start) : html.index(end, html.index(start))]
+
+
+def test_the_chart_and_the_weeks_follow_a_finished_session(client, alice, plan):
+    """Drawn once per key of the kept history ({% cache %} in patient/history.html)."""
+    make_session(alice, plan, days_ago=2, before=7, after=6)
+    html = history(client, alice)
+    chart, weeks = (
+        part(html, '<figure class="chart"', "</figure>"),
+        part(html, '<ol class="weeks"', "</ol>"),
+    )
+    assert "before and after the last session," in chart
+    make_session(alice, plan, days_ago=1, before=9, after=1)
+    html = history(client, alice)
+    assert "before and after the last 2 sessions" in part(
+        html, '<figure class="chart"', "</figure>"
+    )
+    assert part(html, '<ol class="weeks"', "</ol>") != weeks
+
+
 def test_a_corrected_step_is_seen_in_history(client, alice, plan):
     """A correction of the steps alone is written with update(): corrections.apply
     changes the stamp itself."""
