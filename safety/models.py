@@ -4,8 +4,10 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
 
 SIGN_OFF = _(
     "The project's proposal from clinical.md §2.1; needs the clinic's clinical sign-off before use."
@@ -96,6 +98,13 @@ class ScreeningQuerySet(models.QuerySet):
     def pausing_for(self, patient) -> "Screening | None":
         """The answer that pauses this patient's exercise, if any."""
         return self.locking().latest_for(patient)
+
+    def set_every_pause(self) -> int:
+        """Every person's User.exercise_paused set again from their checks, by locking()'s
+        rule, as the database's trigger sets it with each write: after a restore or a
+        load that bypassed the triggers (refresh_caseload). One UPDATE; how many rows."""
+        pausing = self.model.objects.locking().filter(patient=OuterRef("pk"))
+        return User.unscoped.update(exercise_paused=Exists(pausing))
 
 
 class Screening(models.Model):

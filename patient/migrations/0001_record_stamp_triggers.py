@@ -6,16 +6,26 @@ no write sends one more statement for it.
 - A row of the patient's record (a session, a morning check, a safety check, an activity
   score, reminder settings, a plan): inserted or updated; a plan also deleted, or moved
   to another patient (both patients).
-- A plan's item or read: inserted, updated or deleted (the plan's patient; none for a
-  template).
+- A plan's item or read: inserted, updated or deleted (the plan's patient, or both
+  plans' when an item moves; none for a template).
 - A step log: updated (a correction; a step logged in a session in progress is an
   insert, and history shows that session's row live).
-- The catalogue (an exercise, a read): inserted, updated or deleted: every patient, or
-  for a clinic's own exercise its clinic's patients.
+- The catalogue (an exercise, a read, a read's translation): inserted, updated or
+  deleted: every patient. On PostgreSQL once per statement, however many rows it
+  changes (publishing fifty exercises at once is one UPDATE of the patients, not
+  fifty); on SQLite, which has only row triggers, once per row, or for a clinic's own
+  exercise its clinic's patients (and the clinic it moved from).
 
 Sessions, checks and scores are deleted only with their patient (erasure), whose pages
 nobody asks for again: no trigger. The SQL is written out here, for SQLite and
-PostgreSQL, so that this migration never changes with the app's code."""
+PostgreSQL, so that this migration never changes with the app's code.
+
+On SQLite, a later migration that rebuilds a table these triggers name (accounts_user,
+routines_routine, practice_exercisesession: Django rebuilds a table for most changes of
+a column there) fails with "error in trigger stamp_...: no such table", and a rebuilt
+table loses its own triggers. Such a migration runs this module's drop() first and its
+create() after (migrations.RunPython, the module imported with importlib), and the same
+for 0002; tests/patient/test_stamp_triggers.py fails while a trigger is missing."""
 
 from django.db import migrations
 
@@ -29,6 +39,7 @@ PATIENT_TABLES = {
     "routines_routine": ("INSERT", "UPDATE", "DELETE"),
 }
 PLAN_TABLES = ("routines_routineitem", "learn_routineread")  # the plan's patient
+CATALOGUE_TABLES = ("exercises_exercise", "learn_read", "learn_readtranslation")
 
 SQLITE_NEW = "lower(hex(randomblob(16)))"  # a UUIDField is 32 hex digits on SQLite
 POSTGRES_NEW = "gen_random_uuid()"
@@ -44,8 +55,10 @@ def _sqlite_triggers():
             yield f"stamp_{table}_{event.lower()}", table, event, f"{set_new} WHERE id IN ({row})"
     for table in PLAN_TABLES:
         for event in ("INSERT", "UPDATE", "DELETE"):
-            row = "OLD" if event == "DELETE" else "NEW"
-            plan = f"SELECT patient_id FROM routines_routine WHERE id = {row}.routine_id"
+            plans = {"INSERT": "NEW.routine_id", "DELETE": "OLD.routine_id"}.get(
+                event, "NEW.routine_id, OLD.routine_id"
+            )
+            plan = f"SELECT patient_id FROM routines_routine WHERE id IN ({plans})"
             yield f"stamp_{table}_{event.lower()}", table, event, f"{set_new} WHERE id IN ({plan})"
     session = "SELECT patient_id FROM practice_exercisesession WHERE id = NEW.session_id"
     yield (
@@ -54,12 +67,14 @@ def _sqlite_triggers():
         "UPDATE",
         (f"{set_new} WHERE id IN ({session})"),
     )
-    for table, clinic in (("exercises_exercise", "clinic_id"), ("learn_read", None)):
+    for table in CATALOGUE_TABLES:
         for event in ("INSERT", "UPDATE", "DELETE"):
-            row = "OLD" if event == "DELETE" else "NEW"
             where = "role = 'patient'"
-            if clinic:
-                where += f" AND ({row}.{clinic} IS NULL OR clinic_id = {row}.{clinic})"
+            if table == "exercises_exercise":  # a clinic's own: its patients (both clinics')
+                rows = {"INSERT": ("NEW",), "DELETE": ("OLD",)}.get(event, ("NEW", "OLD"))
+                shared = " OR ".join(f"{row}.clinic_id IS NULL" for row in rows)
+                clinics = ", ".join(f"{row}.clinic_id" for row in rows)
+                where += f" AND ({shared} OR clinic_id IN ({clinics}))"
             yield f"stamp_{table}_{event.lower()}", table, event, f"{set_new} WHERE {where}"
 
 
@@ -76,40 +91,40 @@ POSTGRES_FUNCTIONS = {
                 UPDATE accounts_user SET record_stamp = {POSTGRES_NEW} WHERE id = OLD.patient_id;
             END IF;
         END IF;""",
-    # A plan's item or read: the plan's patient (a template has none).
+    # A plan's item or read: the plan's patient (a template has none); both plans' when
+    # an item moves.
     "stamp_plan_row": f"""
+        IF TG_OP <> 'DELETE' THEN
+            UPDATE accounts_user SET record_stamp = {POSTGRES_NEW}
+            WHERE id = (SELECT patient_id FROM routines_routine WHERE id = NEW.routine_id);
+        END IF;
         IF TG_OP = 'DELETE' THEN
             UPDATE accounts_user SET record_stamp = {POSTGRES_NEW}
             WHERE id = (SELECT patient_id FROM routines_routine WHERE id = OLD.routine_id);
-        ELSE
-            UPDATE accounts_user SET record_stamp = {POSTGRES_NEW}
-            WHERE id = (SELECT patient_id FROM routines_routine WHERE id = NEW.routine_id);
+        ELSIF TG_OP = 'UPDATE' THEN
+            IF OLD.routine_id IS DISTINCT FROM NEW.routine_id THEN
+                UPDATE accounts_user SET record_stamp = {POSTGRES_NEW}
+                WHERE id = (SELECT patient_id FROM routines_routine WHERE id = OLD.routine_id);
+            END IF;
         END IF;""",
     "stamp_step_log": f"""
         UPDATE accounts_user SET record_stamp = {POSTGRES_NEW}
         WHERE id = (SELECT patient_id FROM practice_exercisesession WHERE id = NEW.session_id);""",
-    # An exercise: every patient, or its clinic's for a clinic's own exercise.
-    "stamp_exercise": f"""
-        IF TG_OP = 'DELETE' THEN
-            UPDATE accounts_user SET record_stamp = {POSTGRES_NEW} WHERE role = 'patient'
-            AND (OLD.clinic_id IS NULL OR clinic_id = OLD.clinic_id);
-        ELSE
-            UPDATE accounts_user SET record_stamp = {POSTGRES_NEW} WHERE role = 'patient'
-            AND (NEW.clinic_id IS NULL OR clinic_id = NEW.clinic_id);
-        END IF;""",
-    "stamp_read": f"""
+    # The catalogue, once per statement: every patient.
+    "stamp_every_patient": f"""
         UPDATE accounts_user SET record_stamp = {POSTGRES_NEW} WHERE role = 'patient';""",
 }
 
 
 def _postgres_triggers():
+    """(table, events, function, for each ...)"""
     for table, events in PATIENT_TABLES.items():
-        yield table, events, "stamp_patient_row"
+        yield table, events, "stamp_patient_row", "ROW"
     for table in PLAN_TABLES:
-        yield table, ("INSERT", "UPDATE", "DELETE"), "stamp_plan_row"
-    yield "practice_steplog", ("UPDATE",), "stamp_step_log"
-    yield "exercises_exercise", ("INSERT", "UPDATE", "DELETE"), "stamp_exercise"
-    yield "learn_read", ("INSERT", "UPDATE", "DELETE"), "stamp_read"
+        yield table, ("INSERT", "UPDATE", "DELETE"), "stamp_plan_row", "ROW"
+    yield "practice_steplog", ("UPDATE",), "stamp_step_log", "ROW"
+    for table in CATALOGUE_TABLES:
+        yield table, ("INSERT", "UPDATE", "DELETE"), "stamp_every_patient", "STATEMENT"
 
 
 def create(apps, schema_editor):
@@ -126,10 +141,10 @@ def create(apps, schema_editor):
                 f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger "
                 f"LANGUAGE plpgsql AS $$ BEGIN {body} RETURN NULL; END $$"
             )
-        for table, events, function in _postgres_triggers():
+        for table, events, function, each in _postgres_triggers():
             schema_editor.execute(
                 f"CREATE TRIGGER stamp_{table} AFTER {' OR '.join(events)} ON {table} "
-                f"FOR EACH ROW EXECUTE FUNCTION {function}()"
+                f"FOR EACH {each} EXECUTE FUNCTION {function}()"
             )
     else:
         raise NotImplementedError(f"No record stamp triggers for {vendor}.")
@@ -141,7 +156,7 @@ def drop(apps, schema_editor):
         for name, *_rest in _sqlite_triggers():
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
     elif vendor == "postgresql":
-        for table, _events, _function in _postgres_triggers():
+        for table, *_rest in _postgres_triggers():
             schema_editor.execute(f"DROP TRIGGER IF EXISTS stamp_{table} ON {table}")
         for function in POSTGRES_FUNCTIONS:
             schema_editor.execute(f"DROP FUNCTION IF EXISTS {function}()")
@@ -149,7 +164,9 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0007_record_stamp"),
+        # After every column the people's table gets in this release: on SQLite a later
+        # rebuild of a table these triggers name fails (see below).
+        ("accounts", "0008_user_exercise_paused"),
         ("practice", "0003_session_received"),
         ("safety", "0003_push_notices"),
         ("progression", "0002_caseload_entry"),

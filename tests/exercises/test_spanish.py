@@ -281,7 +281,7 @@ def test_today_and_the_player_and_the_summary_are_in_spanish(spanish_alice, brid
     assert '<h1 class="player__name">Puente de glúteos</h1>' in player
     assert "<li>Apriete suavemente los músculos del abdomen.</li>" in player
     # Saved, as the admin saves it: the pages kept under the patients' record stamps
-    # follow (patient/freshness.py).
+    # follow (the database's triggers, patient/migrations/0001_record_stamp_triggers.py).
     bridge.name_es = ""
     bridge.save(update_fields=["name_es"])
     player = spanish_alice.get(f"/sessions/{session.code}/").content.decode()

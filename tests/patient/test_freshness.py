@@ -18,13 +18,13 @@ from clinic import episodes
 from exercises.models import Exercise
 from learn import plans as learn_plans
 from learn import reads as learn_reads
-from learn.models import Read
+from learn.models import Read, ReadTranslation
 from practice import player
 from practice.models import ExerciseSession
 from progression import events, psfs
 from routines.models import Routine, RoutineItem
 from safety.models import Screening
-from tests.factories import make_plan, make_screening, make_session, speak
+from tests.factories import make_patient, make_plan, make_screening, make_session, speak
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +136,34 @@ def test_a_read_attached_and_removed_is_seen(client, alice, bob, plan, reads):
     assert read.title in today(client, alice)
     assert learn_reads.detach(plan, read.slug, bob, patient=alice)
     assert read.title not in today(client, alice)
+
+
+def test_a_read_translation_written_in_the_shell_is_seen(client, alice, bob, plan, reads):
+    """Today's read titles in Spanish come from the read's translation, a table of its
+    own: its writes change the stamp too, whichever way they are made."""
+    read = Read.objects.published().get(slug="sitting-breaks")
+    assert learn_reads.attach(plan, read, bob, patient=alice)
+    speak(alice, "es")
+    today(client, alice)
+    ReadTranslation.objects.update_or_create(
+        read=read, language="es", defaults={"title": "Un título nuevo", "summary": "Resumen"}
+    )
+    assert "Un título nuevo" in today(client, alice)
+    ReadTranslation.objects.filter(read=read, language="es").update(title="Otro título")
+    html = today(client, alice)
+    assert "Otro título" in html and "Un título nuevo" not in html
+
+
+def test_an_item_moved_to_another_plan_is_seen_by_both_patients(client, alice, bob, plan):
+    """An item moved in the admin from one patient's plan to another's: both pages."""
+    other = make_patient(name="Other patient")
+    other_plan = make_plan(other, bob, Exercise.objects.filter(slug="deep-squat"))
+    assert "Glute bridge" in today(client, alice) and "Glute bridge" not in today(client, other)
+    RoutineItem.objects.filter(routine=plan, exercise__slug="glute-bridge").update(
+        routine=other_plan
+    )
+    assert "Glute bridge" not in today(client, alice)
+    assert "Glute bridge" in today(client, other)
 
 
 def test_a_renamed_exercise_is_seen(client, alice, plan):

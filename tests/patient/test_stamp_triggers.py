@@ -6,6 +6,7 @@ or the first test fails."""
 import importlib
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from accounts.models import User
@@ -36,7 +37,7 @@ def expected() -> set[tuple[str, str]]:
         return {(table, name) for name, table, _event, _sql in triggers._sqlite_triggers()} | {
             ("safety_screening", f"pause_safety_screening_{event}") for event in pause.ROWS
         }
-    return {(table, f"stamp_{table}") for table, _events, _f in triggers._postgres_triggers()} | {
+    return {(table, f"stamp_{table}") for table, *_rest in triggers._postgres_triggers()} | {
         ("safety_screening", "pause_safety_screening")
     }
 
@@ -117,3 +118,15 @@ def test_a_stale_full_save_of_the_patient_keeps_the_pause(alice):
     loaded.name = "Alice M."
     loaded.save()
     assert paused(alice) == (True, True)
+
+
+def test_the_rebuild_command_sets_every_pause_again(alice):
+    """After a load that bypassed the trigger (the flag left wrong both ways),
+    refresh_caseload sets every flag again from the checks."""
+    other = make_patient()
+    answer(alice, "urgent")
+    User.objects.filter(pk=alice.pk).update(exercise_paused=False)
+    User.objects.filter(pk=other.pk).update(exercise_paused=True)
+    assert paused(alice) == (False, True) and paused(other) == (True, False)
+    call_command("refresh_caseload", verbosity=0)
+    assert paused(alice) == (True, True) and paused(other) == (False, False)
