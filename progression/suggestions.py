@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -52,20 +52,30 @@ def _item_day(logs: list, item) -> progression.ItemDay:
 def facts_for(patient, items=()) -> tuple[list[progression.SessionFacts], int | None]:
     """The last fortnight's finished sessions, oldest first, with their next-morning
     answers and each plan item's logs; and the baseline (the first recorded pain
-    score). Three queries: the sessions with their morning answers, their logs, and
-    the first session."""
+    score, before the first finished session). Two queries: the sessions with their
+    morning answers and the baseline (a subquery), and their logs; with no finished
+    session in the fortnight, one more for the baseline."""
     today = patient.local_date()
     by_id = {item.pk: item for item in items}
+    firsts = ExerciseSession.objects.completed().filter(patient=OuterRef("patient_id"))
     sessions = list(
         ExerciseSession.objects.completed()
         .filter(patient=patient, local_date__gte=today - timedelta(days=WINDOW_DAYS))
         .with_morning()
+        .annotate(baseline=Subquery(firsts.order_by("local_date").values("pain_before")[:1]))
         .prefetch_related(Prefetch("logs", queryset=StepLog.objects.order_by()))
         .order_by("local_date")
     )
-    first = (
-        ExerciseSession.objects.completed().filter(patient=patient).order_by("local_date").first()
-    )
+    if sessions:
+        baseline = sessions[0].baseline
+    else:
+        first = (
+            ExerciseSession.objects.completed()
+            .filter(patient=patient)
+            .order_by("local_date")
+            .first()
+        )
+        baseline = first.pain_before if first else None
     facts = []
     for s in sessions:
         logs: dict[int, list] = {}
@@ -84,7 +94,7 @@ def facts_for(patient, items=()) -> tuple[list[progression.SessionFacts], int | 
                 items={pk: _item_day(rows, by_id.get(pk)) for pk, rows in logs.items()},
             )
         )
-    return facts, first.pain_before if first else None
+    return facts, baseline
 
 
 @dataclass

@@ -719,8 +719,9 @@ PAGES = [
         "patient:correct",
         ALICE,
         lambda w: f"/sessions/{yesterdays(w).code}/correct/",
-        # +1: the pain scores update the caseload's row (issue 20)
-        17,
+        # +1: the pain scores update the caseload's row (issue 20); -1: the rules read the
+        # baseline with the fortnight's sessions (issue 20)
+        16,
         method="POST",
         data=correction,
         prepare=lambda w: (uncorrected(w), first_suggestion_waiting(w)),
@@ -732,7 +733,8 @@ PAGES = [
         "patient:morning",
         ALICE,
         lambda w: "/morning/",
-        18,
+        # -1: the rules read the baseline with the fortnight's sessions (issue 20)
+        17,
         method="POST",
         data=lambda w: {"response": "same", "pain": "3"},
         prepare=lambda w: (no_morning(w), first_suggestion_waiting(w)),
@@ -823,8 +825,9 @@ PAGES = [
         ALICE,
         session_path("check-out/"),
         # Issue 20: -1 the player reads less (488c104); the caseload's row +1, offset by
-        # check_out no longer reading the session back
-        19,
+        # check_out no longer reading the session back; -1 the rules read the baseline
+        # with the fortnight's sessions
+        18,
         method="POST",
         data=lambda w: {"pain_worst": "2", "pain": "2", "effort": "right", "note": ""},
         htmx=True,
